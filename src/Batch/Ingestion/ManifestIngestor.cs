@@ -75,12 +75,17 @@ public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls
         return new IngestReport(fullPath, added, changed, unchanged, problems);
     }
 
-    /// <summary>Ingests every manifest (*.csv, *.jsonl) directly in a folder, skipping those unchanged since last time.</summary>
-    public async Task<List<IngestReport>> IngestFolderAsync(string folder, bool onlyChanged, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests every manifest (*.csv, *.jsonl) directly in a folder, skipping those unchanged since last time
+    /// (with <paramref name="onlyChanged"/>) and those modified after <paramref name="settledBefore"/> (still being written).
+    /// </summary>
+    public async Task<List<IngestReport>> IngestFolderAsync(string folder, bool onlyChanged, DateTimeOffset? settledBefore, CancellationToken cancellationToken)
     {
         var reports = new List<IngestReport>();
         foreach (var path in Directory.EnumerateFiles(folder).Where(ManifestReader.IsManifest).Order(StringComparer.Ordinal))
         {
+            if (settledBefore is { } limit && File.GetLastWriteTimeUtc(path) > limit.UtcDateTime)
+                continue;
             if (onlyChanged && !await HasChangedAsync(path, cancellationToken).ConfigureAwait(false))
                 continue;
             reports.Add(await IngestAsync(path, cancellationToken).ConfigureAwait(false));

@@ -38,7 +38,7 @@ internal static partial class BatchLog
     [LoggerMessage(EventId = BatchEventIds.MigrationApplied, Level = LogLevel.Information, Message = "Database schema upgraded to version {Version} ({Name})")]
     public static partial void MigrationApplied(ILogger logger, int version, string name);
 
-    [LoggerMessage(EventId = BatchEventIds.ManifestRowRejected, Level = LogLevel.Warning, Message = "{Manifest}:{Line}: row rejected: {Reason}")]
+    [LoggerMessage(EventId = BatchEventIds.ManifestRowRejected, Level = LogLevel.Information, Message = "{Manifest}:{Line}: row rejected: {Reason}")]
     public static partial void ManifestRowRejected(ILogger logger, string manifest, int line, string reason);
 
     [LoggerMessage(EventId = BatchEventIds.ManifestIngested, Level = LogLevel.Information, Message = "{Manifest}: {Added} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected rows")]

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Store;
+using SpeechQa.Batch.Transcripts;
+
+namespace SpeechQa.QaPortal.Export;
+
+/// <summary>
+/// Writes the results export (formats.md §4), one call per line in call_id order. Only what the pipeline
+/// has really produced is written: fields that later stages fill (score, hits, category, repeat) are
+/// omitted until those stages exist, never faked.
+/// </summary>
+public sealed class ResultsExporter(CallStore calls)
+{
+    private const int PageSize = 500;
+
+    public async Task<int> WriteJsonLinesAsync(Stream output, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        string? after = null;
+        var newline = "\n"u8.ToArray();
+        while (true)
+        {
+            var page = await calls.ListAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+                return count;
+            foreach (var call in page)
+            {
+                var metrics = call.Status == CallStatus.Scored
+                    ? await calls.GetMetricsAsync(call.Call.CallId, cancellationToken).ConfigureAwait(false)
+                    : null;
+                await using (var writer = new Utf8JsonWriter(output, TranscriptJson.WriterOptions))
+                    WriteLine(writer, call, metrics);
+                await output.WriteAsync(newline, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            after = page[^1].Call.CallId;
+        }
+    }
+
+    private static void WriteLine(Utf8JsonWriter writer, StoredCall call, string? metricsJson)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("call_id", call.Call.CallId);
+        writer.WriteString("status", call.Status.ToWire());
+        if (call.Status == CallStatus.Failed)
+            writer.WriteString("error", call.Error ?? "unknown error");
+        if (metricsJson is not null)
+        {
+            writer.WritePropertyName("metrics");
+            using var metrics = JsonDocument.Parse(metricsJson);
+            metrics.RootElement.WriteTo(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes each call's transcript as &lt;call_id&gt;.json in format §2 (re-importable).</summary>
+    public async Task<int> WriteTranscriptsAsync(string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var count = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = await calls.ListAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+                return count;
+            foreach (var call in page)
+            {
+                var transcript = await calls.GetTranscriptAsync(call.Call.CallId, cancellationToken).ConfigureAwait(false);
+                if (transcript is null)
+                    continue;
+                var path = Path.Combine(folder, SafeFileName(call.Call.CallId) + ".json");
+                await File.WriteAllBytesAsync(path, TranscriptJson.ToUtf8Bytes(transcript), cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            after = page[^1].Call.CallId;
+        }
+    }
+
+    private static string SafeFileName(string callId) =>
+        string.Concat(callId.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == '.' && callId.Length == 1 ? '_' : c));
+}

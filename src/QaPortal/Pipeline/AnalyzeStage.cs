@@ -1,0 +1,37 @@
+using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Jobs;
+using SpeechQa.Batch.Store;
+using SpeechQa.Batch.Transcripts;
+
+namespace SpeechQa.QaPortal.Pipeline;
+
+/// <summary>
+/// Stage 2: judge the transcript. In this build it computes the timing metrics (talk time, silence,
+/// overlaps, speech rate); rules, classifier and scores plug in here as they are built. Idempotent:
+/// metrics are upserted per call.
+/// </summary>
+public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJobHandler
+{
+    public string JobType => PipelineStage.Analyze.JobType;
+
+    public async Task ExecuteAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var revision = PipelineStage.RevisionOf(context.Job);
+        var callId = context.Job.CallId!;
+        if (!await calls.SetStatusAsync(callId, revision, CallStatus.Analyzing, null, cancellationToken).ConfigureAwait(false))
+            return;
+        var transcript = await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PermanentJobException("通话没有转写稿，无法分析 / the call has no transcript to analyse");
+
+        var metrics = TimingMetrics.From(transcript);
+        await calls.SaveMetricsAsync(callId, revision, MetricsJson.Serialize(metrics), cancellationToken).ConfigureAwait(false);
+        await calls.SetStatusAsync(callId, revision, CallStatus.Scored, null, cancellationToken).ConfigureAwait(false);
+
+        // The index stage runs only where an index is configured (the search issue adds it).
+        if (options.IndexStageEnabled && PipelineStage.Analyze.Next is { } next)
+            context.ContinueWith(next.JobFor(callId, revision));
+    }
+
+    public Task OnFailedAsync(FetchedJob job, string error, CancellationToken cancellationToken) =>
+        CallFailure.RecordAsync(calls, job, error, cancellationToken);
+}

@@ -1,0 +1,17 @@
+using SpeechQa.Batch.Jobs;
+using SpeechQa.QaPortal.Pipeline;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Registers the per-call pipeline stages and the recorder-folder scan as job handlers.</summary>
+    public static IServiceCollection AddSpeechQaPipeline(this IServiceCollection services)
+    {
+        services.AddSingleton(new PipelineOptions());
+        services.AddSingleton<IJobHandler, TranscribeStage>();
+        services.AddSingleton<IJobHandler, AnalyzeStage>();
+        services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();
+        return services;
+    }
+}

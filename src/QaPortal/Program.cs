@@ -1,0 +1,3 @@
+using SpeechQa.QaPortal.Cli;
+
+return await SpeechQaCommand.InvokeAsync(args).ConfigureAwait(false);
