@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what SpeechQa needs on Debian 12 with the .NET 10 SDK, idempotently and without prompts.
+#   scripts/setup.sh demo   – what the main job needs
+#   scripts/setup.sh tests  – plus what the test suite needs (PostgreSQL server)
+set -euo pipefail
+profile="${1:-demo}"
+cd "$(dirname "$0")/.."
+
+need=()
+want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need+=("$1"); }
+
+case "$profile" in
+  demo) ;;
+  tests) want postgresql ;;
+  *) echo "usage: scripts/setup.sh demo|tests" >&2; exit 2 ;;
+esac
+
+if ((${#need[@]})); then
+  echo "setup: installing Debian packages: ${need[*]}"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }
