@@ -32,15 +32,19 @@ public sealed class RecorderFolderWatcher(ManifestIngestor ingestor, Action<Inge
         watcher.Renamed += (sender, e) => Signal(sender, e);
         watcher.EnableRaisingEvents = true;
 
+        var wait = RescanInterval;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (await changed.WaitAsync(RescanInterval, cancellationToken).ConfigureAwait(false))
+                if (await changed.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
                     await Task.Delay(SettleDelay, cancellationToken).ConfigureAwait(false);
                 var settledBefore = DateTimeOffset.UtcNow - SettleDelay;
                 foreach (var report in await ingestor.IngestFolderAsync(folder, onlyChanged: true, settledBefore, cancellationToken).ConfigureAwait(false))
                     onReport(report);
+                // A manifest still being written was left out: look again as soon as it can have settled.
+                var unsettled = Directory.EnumerateFiles(folder).Any(f => ManifestReader.IsManifest(f) && File.GetLastWriteTimeUtc(f) > settledBefore.UtcDateTime);
+                wait = unsettled ? SettleDelay : RescanInterval;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

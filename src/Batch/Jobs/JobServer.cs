@@ -36,6 +36,7 @@ public sealed class JobServer(
         var leaseKeeper = KeepLeasesAsync(running, leaseKeeperStop.Token);
         try
         {
+            await TakeOverJobsOfDeadLocalWorkersAsync(stoppingToken).ConfigureAwait(false);
             await DispatchAsync(running, untilDrained, abort.Token, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -82,6 +83,19 @@ public sealed class JobServer(
                 errorBackoff = errorBackoff == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(errorBackoff.Ticks * 2, MaxErrorBackoff.Ticks));
                 BatchLog.JobLoopError(logger, e, "dispatch", errorBackoff);
                 await Task.Delay(errorBackoff, store.Clock, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task TakeOverJobsOfDeadLocalWorkersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var owner in await store.ListLeaseOwnersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var server = owner.Split('#')[0];
+            if (DeadWorkerDetector.IsDeadLocalOwner(server))
+            {
+                var jobs = await store.ExpireLeasesAsync(owner, cancellationToken).ConfigureAwait(false);
+                BatchLog.DeadWorkerJobsReleased(logger, server, jobs);
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed record JobServerOptions
     public TimeSpan RecurringCheckInterval { get; init; } = DefaultRecurringCheckInterval;
 
     /// <summary>Names this server in leases and logs; unique per process by default.</summary>
-    public string ServerId { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string ServerId { get; init; } = DeadWorkerDetector.DefaultServerId();
 
     /// <summary>Cron expressions of recurring jobs are read in this zone (the hotline's local time).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;

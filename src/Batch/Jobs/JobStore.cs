@@ -110,6 +110,17 @@ public sealed class JobStore(StoreDataSource dataSource, JobSignal signal, JobTy
         return renewed.Where(r => byId.TryGetValue(r.Id, out var token) && token == r.Token).Select(r => r.Id).ToHashSet();
     }
 
+    /// <summary>Lease owners of the jobs now processing (to spot workers on this machine that died).</summary>
+    public Task<List<string>> ListLeaseOwnersAsync(CancellationToken cancellationToken) =>
+        dataSource.QueryAsync("SELECT DISTINCT lease_owner FROM jobs WHERE state = 'processing' AND lease_owner IS NOT NULL", null,
+            r => r.GetString(0), cancellationToken);
+
+    /// <summary>Expires the leases of one owner at once, so its jobs are taken over without waiting out the lease.</summary>
+    public async Task<int> ExpireLeasesAsync(string leaseOwner, CancellationToken cancellationToken) =>
+        await dataSource.ExecuteAsync(
+            "UPDATE jobs SET lease_expires_at = 0 WHERE state = 'processing' AND lease_owner = @owner",
+            new SqlParameterList { { "owner", leaseOwner } }, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Marks the job succeeded and enqueues its continuations atomically; false if the lease was lost.</summary>
     public async Task<bool> CompleteAsync(FetchedJob job, IReadOnlyList<NewJob> continuations, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ internal static class BatchEventIds
     public const int JobScheduledForRetry = 4001;
     public const int JobLeaseLost = 4002;
     public const int JobRequeuedOnShutdown = 4003;
-    public const int JobLeaseReclaimed = 4004;
+    public const int DeadWorkerJobsReleased = 4005;
     public const int JobServerStarted = 4010;
     public const int JobServerStopped = 4011;
     public const int RecurringJobTriggered = 4020;

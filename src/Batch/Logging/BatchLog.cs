@@ -17,8 +17,8 @@ internal static partial class BatchLog
     [LoggerMessage(EventId = BatchEventIds.JobRequeuedOnShutdown, Level = LogLevel.Information, Message = "Job {JobId} interrupted by shutdown, put back in the queue")]
     public static partial void JobRequeuedOnShutdown(ILogger logger, long jobId);
 
-    [LoggerMessage(EventId = BatchEventIds.JobLeaseReclaimed, Level = LogLevel.Warning, Message = "Job {JobId} ({JobType}) taken over from a worker whose lease expired (attempt {Attempt})")]
-    public static partial void JobLeaseReclaimed(ILogger logger, long jobId, string jobType, int attempt);
+    [LoggerMessage(EventId = BatchEventIds.DeadWorkerJobsReleased, Level = LogLevel.Warning, Message = "Worker {Server} on this machine is gone; its {Jobs} running jobs are taken over now")]
+    public static partial void DeadWorkerJobsReleased(ILogger logger, string server, int jobs);
 
     [LoggerMessage(EventId = BatchEventIds.JobServerStarted, Level = LogLevel.Information, Message = "Job server {ServerId} started with {WorkerCount} workers on {Store}")]
     public static partial void JobServerStarted(ILogger logger, string serverId, int workerCount, string store);

@@ -172,4 +172,34 @@ public sealed class ManifestIngestorTests
         Assert.Empty(second);
         Assert.Empty(tooFresh);
     }
+
+    [Fact]
+    public async Task Watch_IngestsAManifestThatAppearsInTheRecorderFolder()
+    {
+        await using var db = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        using var backbone = new Backbone(db.DataSource);
+        using var folder = new TempManifestFolder();
+        folder.WriteTranscript("W1");
+        var reports = new List<IngestReport>();
+        var watcher = new RecorderFolderWatcher(backbone.Ingestor, r => { lock (reports) reports.Add(r); })
+        {
+            SettleDelay = TimeSpan.FromMilliseconds(200),
+            RescanInterval = TimeSpan.FromSeconds(30),
+        };
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var watching = watcher.WatchAsync(folder.Root, stop.Token);
+        await Task.Delay(300);
+        folder.Write("export-0001.csv", "call_id,started_at,direction,caller,agent_id,transcript\nW1,2023-11-01T09:12:03+08:00,inbound,1,A1,transcripts/W1.json\n");
+        while (await backbone.Calls.GetAsync("W1", CancellationToken.None) is null)
+        {
+            Assert.False(stop.IsCancellationRequested, "the new manifest was never ingested");
+            await Task.Delay(100);
+        }
+        await stop.CancelAsync();
+        await watching;
+
+        lock (reports)
+            Assert.Equal(1, Assert.Single(reports, r => r.Rows > 0).Added);
+    }
 }

@@ -88,4 +88,21 @@ public sealed class JobServerTests
         Assert.Equal(200, (await servers[0].Jobs.CountAsync(CancellationToken.None))[JobState.Succeeded]);
         servers.ForEach(s => s.Dispose());
     }
+
+    [Fact]
+    public async Task Run_TakesOverJobsOfAWorkerOnThisMachineThatNoLongerExists_WithoutWaitingForTheLease()
+    {
+        await using var db = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        var job = new DelegateJob("t", (_, _) => Task.CompletedTask);
+        using var backbone = new Backbone(db.DataSource, handlers: [job]);
+        await backbone.Jobs.EnqueueAsync([new NewJob("t", "k")], CancellationToken.None);
+        var deadOwner = $"{Environment.MachineName}/{int.MaxValue - 7}/deadbeef";
+        Assert.Single(await backbone.Jobs.FetchAsync(["t"], 1, deadOwner + "#1", TimeSpan.FromHours(1), CancellationToken.None));
+
+        await backbone.Server.RunAsync(CancellationToken.None, untilDrained: true).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(JobState.Succeeded, Assert.Single(await backbone.Jobs.ListAsync(null, null, 10, CancellationToken.None)).State);
+        Assert.False(DeadWorkerDetector.IsDeadLocalOwner($"{Environment.MachineName}/{Environment.ProcessId}/x"));
+        Assert.False(DeadWorkerDetector.IsDeadLocalOwner($"other-machine/{int.MaxValue - 7}/x"));
+    }
 }
