@@ -4,9 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh tests
-pg_dir="$(mktemp -d /tmp/speechqa-pg.XXXXXX)"
-pg_port=$(( 20000 + RANDOM % 20000 ))
-trap 'bash scripts/postgres-test-server.sh stop "$pg_dir"' EXIT
-pg="$(bash scripts/postgres-test-server.sh start "$pg_dir" "$pg_port")"
 dotnet build bench/SpeechQa.Bench -c Release --nologo -v quiet -o out/bench >/dev/null
-dotnet out/bench/SpeechQa.Bench.dll jobs --pg "$pg" "$@"
+bash scripts/with-postgres.sh bash -c 'dotnet out/bench/SpeechQa.Bench.dll jobs --pg "$SPEECHQA_TEST_PG" "$@"' bench "$@"

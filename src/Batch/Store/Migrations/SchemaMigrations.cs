@@ -2,18 +2,18 @@ namespace SpeechQa.Batch.Store.Migrations;
 
 /// <summary>
 /// The schema history, oldest first. Never edit a shipped step: append a new one, so that an existing
-/// database upgrades in place. Timestamps are Unix milliseconds (UTC) in both engines.
+/// database upgrades in place. Timestamps are Unix milliseconds (UTC) in both engines. One DDL text serves both engines;
+/// {BIGINT}, {DOUBLE} and {IDENTITY} stand for the column types that differ (see <see cref="Migration"/>).
 /// </summary>
 public static class SchemaMigrations
 {
     public static IReadOnlyList<Migration> All { get; } =
     [
-        new(1, "calls and transcripts",
-            Sqlite: """
+        new(1, "calls and transcripts", """
                 CREATE TABLE calls (
                     call_id TEXT PRIMARY KEY,
                     started_at TEXT NOT NULL,
-                    started_at_ms INTEGER NOT NULL,
+                    started_at_ms {BIGINT} NOT NULL,
                     direction TEXT NOT NULL,
                     caller TEXT NOT NULL,
                     agent_id TEXT NOT NULL,
@@ -24,8 +24,8 @@ public static class SchemaMigrations
                     revision INTEGER NOT NULL,
                     status TEXT NOT NULL,
                     error TEXT,
-                    ingested_at_ms INTEGER NOT NULL,
-                    updated_at_ms INTEGER NOT NULL);
+                    ingested_at_ms {BIGINT} NOT NULL,
+                    updated_at_ms {BIGINT} NOT NULL);
                 CREATE INDEX ix_calls_status ON calls(status);
                 CREATE INDEX ix_calls_started ON calls(started_at_ms);
                 CREATE TABLE call_attributes (
@@ -38,61 +38,20 @@ public static class SchemaMigrations
                     revision INTEGER NOT NULL,
                     language TEXT NOT NULL,
                     source TEXT NOT NULL,
-                    created_at_ms INTEGER NOT NULL);
+                    created_at_ms {BIGINT} NOT NULL);
                 CREATE TABLE segments (
                     call_id TEXT NOT NULL REFERENCES transcripts(call_id) ON DELETE CASCADE,
                     idx INTEGER NOT NULL,
                     speaker TEXT NOT NULL,
-                    start_s REAL NOT NULL,
-                    end_s REAL NOT NULL,
-                    text TEXT NOT NULL,
-                    extra TEXT,
-                    PRIMARY KEY (call_id, idx));
-                """,
-            PostgreSql: """
-                CREATE TABLE calls (
-                    call_id TEXT PRIMARY KEY,
-                    started_at TEXT NOT NULL,
-                    started_at_ms BIGINT NOT NULL,
-                    direction TEXT NOT NULL,
-                    caller TEXT NOT NULL,
-                    agent_id TEXT NOT NULL,
-                    agent_name TEXT, team TEXT, queue TEXT, account_no TEXT, region TEXT, hangup_by TEXT,
-                    audio_path TEXT, audio_sha256 TEXT, channels TEXT,
-                    transcript_path TEXT, transcript_sha256 TEXT,
-                    manifest_path TEXT NOT NULL,
-                    revision INTEGER NOT NULL,
-                    status TEXT NOT NULL,
-                    error TEXT,
-                    ingested_at_ms BIGINT NOT NULL,
-                    updated_at_ms BIGINT NOT NULL);
-                CREATE INDEX ix_calls_status ON calls(status);
-                CREATE INDEX ix_calls_started ON calls(started_at_ms);
-                CREATE TABLE call_attributes (
-                    call_id TEXT NOT NULL REFERENCES calls(call_id) ON DELETE CASCADE,
-                    name TEXT NOT NULL,
-                    value TEXT NOT NULL,
-                    PRIMARY KEY (call_id, name));
-                CREATE TABLE transcripts (
-                    call_id TEXT PRIMARY KEY REFERENCES calls(call_id) ON DELETE CASCADE,
-                    revision INTEGER NOT NULL,
-                    language TEXT NOT NULL,
-                    source TEXT NOT NULL,
-                    created_at_ms BIGINT NOT NULL);
-                CREATE TABLE segments (
-                    call_id TEXT NOT NULL REFERENCES transcripts(call_id) ON DELETE CASCADE,
-                    idx INTEGER NOT NULL,
-                    speaker TEXT NOT NULL,
-                    start_s DOUBLE PRECISION NOT NULL,
-                    end_s DOUBLE PRECISION NOT NULL,
+                    start_s {DOUBLE} NOT NULL,
+                    end_s {DOUBLE} NOT NULL,
                     text TEXT NOT NULL,
                     extra TEXT,
                     PRIMARY KEY (call_id, idx));
                 """),
-        new(2, "durable jobs and recurring jobs",
-            Sqlite: """
+        new(2, "durable jobs and recurring jobs", """
                 CREATE TABLE jobs (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id {IDENTITY},
                     job_type TEXT NOT NULL,
                     call_id TEXT,
                     payload TEXT,
@@ -101,12 +60,12 @@ public static class SchemaMigrations
                     state TEXT NOT NULL,
                     attempt INTEGER NOT NULL DEFAULT 0,
                     max_attempts INTEGER NOT NULL,
-                    run_at INTEGER NOT NULL,
+                    run_at {BIGINT} NOT NULL,
                     lease_owner TEXT,
-                    lease_expires_at INTEGER,
-                    created_at INTEGER NOT NULL,
-                    updated_at INTEGER NOT NULL,
-                    finished_at INTEGER,
+                    lease_expires_at {BIGINT},
+                    created_at {BIGINT} NOT NULL,
+                    updated_at {BIGINT} NOT NULL,
+                    finished_at {BIGINT},
                     last_error TEXT);
                 CREATE INDEX ix_jobs_ready ON jobs(state, priority, run_at);
                 CREATE INDEX ix_jobs_call ON jobs(call_id);
@@ -115,61 +74,20 @@ public static class SchemaMigrations
                     cron TEXT NOT NULL,
                     job_type TEXT NOT NULL,
                     payload TEXT,
-                    next_run_at INTEGER NOT NULL,
-                    last_run_at INTEGER,
-                    updated_at INTEGER NOT NULL);
-                """,
-            PostgreSql: """
-                CREATE TABLE jobs (
-                    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-                    job_type TEXT NOT NULL,
-                    call_id TEXT,
-                    payload TEXT,
-                    idempotency_key TEXT NOT NULL UNIQUE,
-                    priority INTEGER NOT NULL DEFAULT 0,
-                    state TEXT NOT NULL,
-                    attempt INTEGER NOT NULL DEFAULT 0,
-                    max_attempts INTEGER NOT NULL,
-                    run_at BIGINT NOT NULL,
-                    lease_owner TEXT,
-                    lease_expires_at BIGINT,
-                    created_at BIGINT NOT NULL,
-                    updated_at BIGINT NOT NULL,
-                    finished_at BIGINT,
-                    last_error TEXT);
-                CREATE INDEX ix_jobs_ready ON jobs(state, priority, run_at);
-                CREATE INDEX ix_jobs_call ON jobs(call_id);
-                CREATE TABLE recurring_jobs (
-                    id TEXT PRIMARY KEY,
-                    cron TEXT NOT NULL,
-                    job_type TEXT NOT NULL,
-                    payload TEXT,
-                    next_run_at BIGINT NOT NULL,
-                    last_run_at BIGINT,
-                    updated_at BIGINT NOT NULL);
+                    next_run_at {BIGINT} NOT NULL,
+                    last_run_at {BIGINT},
+                    updated_at {BIGINT} NOT NULL);
                 """),
-        new(3, "call metrics and ingested manifests",
-            Sqlite: """
+        new(3, "call metrics and ingested manifests", """
                 CREATE TABLE call_metrics (
                     call_id TEXT PRIMARY KEY REFERENCES calls(call_id) ON DELETE CASCADE,
                     revision INTEGER NOT NULL,
                     metrics TEXT NOT NULL,
-                    updated_at_ms INTEGER NOT NULL);
+                    updated_at_ms {BIGINT} NOT NULL);
                 CREATE TABLE ingested_manifests (
                     path TEXT PRIMARY KEY,
                     sha256 TEXT NOT NULL,
-                    ingested_at_ms INTEGER NOT NULL);
-                """,
-            PostgreSql: """
-                CREATE TABLE call_metrics (
-                    call_id TEXT PRIMARY KEY REFERENCES calls(call_id) ON DELETE CASCADE,
-                    revision INTEGER NOT NULL,
-                    metrics TEXT NOT NULL,
-                    updated_at_ms BIGINT NOT NULL);
-                CREATE TABLE ingested_manifests (
-                    path TEXT PRIMARY KEY,
-                    sha256 TEXT NOT NULL,
-                    ingested_at_ms BIGINT NOT NULL);
+                    ingested_at_ms {BIGINT} NOT NULL);
                 """),
     ];
 
