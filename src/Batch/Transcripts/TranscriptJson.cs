@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -151,6 +150,4 @@ public static class TranscriptJson
         Speaker.Customer => "customer",
         _ => "unknown",
     };
-
-    internal static string FormatSeconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -16,13 +16,14 @@ public sealed class CliApp : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<CliApp> OpenAsync(GlobalOptions global, ParseResult result, CancellationToken cancellationToken, JobServerOptions? serverOptions = null)
+    public static async Task<CliApp> OpenAsync(GlobalOptions global, ParseResult result, CancellationToken cancellationToken,
+        JobServerOptions? serverOptions = null, bool longRunning = false)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; })
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-            .SetMinimumLevel(global.LogLevelFor(result, longRunning: serverOptions is not null && result.CommandResult.Command.Name == "worker")));
+            .SetMinimumLevel(global.LogLevelFor(result, longRunning)));
         services.AddSpeechQaBatch(global.DatabaseSetting(result), serverOptions);
         services.AddSpeechQaPipeline();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -78,6 +78,11 @@ public sealed class ResultsExporter(CallStore calls)
         }
     }
 
-    private static string SafeFileName(string callId) =>
-        string.Concat(callId.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == '.' && callId.Length == 1 ? '_' : c));
+    /// <summary>call_id comes from a manifest: keep it from naming a path ("/", "..").</summary>
+    private static string SafeFileName(string callId)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        var name = string.Concat(callId.Select(c => invalid.Contains(c) ? '_' : c));
+        return name is "." or ".." ? "_" + name : name;
+    }
 }
