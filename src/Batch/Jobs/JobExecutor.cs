@@ -54,9 +54,9 @@ public sealed class JobExecutor(JobStore store, JobHandlerRegistry handlers, Ran
             return JobOutcome.ScheduledForRetry;
         }
 
-        // Checkpoint: the handler's results are durable; acknowledge and enqueue the next stage in one transaction.
-        // A crash before this line makes the job run again, which idempotent handlers tolerate.
-        return await store.CompleteAsync(job, context.Continuations, CancellationToken.None).ConfigureAwait(false)
+        // Checkpoint: acknowledge, write the results handed over in WriteOnSuccess and enqueue the next stage in one
+        // transaction. A crash before it commits makes the job run again; writes the handler made itself must be idempotent.
+        return await store.CompleteAsync(job, context.Continuations, CancellationToken.None, context.ResultWrites).ConfigureAwait(false)
             ? JobOutcome.Succeeded
             : JobOutcome.LeaseLost;
     }

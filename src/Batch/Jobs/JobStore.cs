@@ -121,8 +121,9 @@ public sealed class JobStore(StoreDataSource dataSource, JobSignal signal, JobTy
             "UPDATE jobs SET lease_expires_at = 0 WHERE state = 'processing' AND lease_owner = @owner",
             new SqlParameterList { { "owner", leaseOwner } }, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Marks the job succeeded and enqueues its continuations atomically; false if the lease was lost.</summary>
-    public async Task<bool> CompleteAsync(FetchedJob job, IReadOnlyList<NewJob> continuations, CancellationToken cancellationToken)
+    /// <summary>Marks the job succeeded, writes its results and enqueues its continuations atomically; false if the lease was lost.</summary>
+    public async Task<bool> CompleteAsync(FetchedJob job, IReadOnlyList<NewJob> continuations, CancellationToken cancellationToken,
+        IReadOnlyList<Func<StoreTransaction, CancellationToken, Task>>? resultWrites = null)
     {
         var now = Now;
         await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
@@ -134,6 +135,8 @@ public sealed class JobStore(StoreDataSource dataSource, JobSignal signal, JobTy
             new SqlParameterList { { "id", job.Id }, { "token", job.LeaseToken }, { "now", now } }, cancellationToken).ConfigureAwait(false);
         if (changed == 0)
             return false; // rolled back by dispose: someone else owns the job now
+        foreach (var write in resultWrites ?? [])
+            await write(transaction, cancellationToken).ConfigureAwait(false);
         await EnqueueAsync(transaction, continuations, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         signal.Notify();

@@ -146,15 +146,24 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
     /// <summary>
     /// Moves a call to a status, only if it is still at <paramref name="revision"/> (a re-ingested call's old jobs change nothing).
     /// </summary>
-    public async Task<bool> SetStatusAsync(string callId, int revision, CallStatus status, string? error, CancellationToken cancellationToken) =>
-        await dataSource.ExecuteAsync(
+    public async Task<bool> SetStatusAsync(string callId, int revision, CallStatus status, string? error, CancellationToken cancellationToken)
+    {
+        await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await SetStatusAsync(transaction, callId, revision, status, error, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
+    /// <summary>Moves a call to a status inside the caller's transaction (e.g. with the job that produced it); false if re-ingested meanwhile.</summary>
+    public async Task<bool> SetStatusAsync(StoreTransaction transaction, string callId, int revision, CallStatus status, string? error, CancellationToken cancellationToken) =>
+        await transaction.ExecuteAsync(
             "UPDATE calls SET status = @status, error = @error, updated_at_ms = @now WHERE call_id = @id AND revision = @revision",
             new SqlParameterList { { "id", callId }, { "revision", revision }, { "status", status.ToWire() }, { "error", error }, { "now", Now } },
             cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>Stores the call's metrics as JSON (upsert: a re-run overwrites, never duplicates).</summary>
-    public async Task SaveMetricsAsync(string callId, int revision, string metricsJson, CancellationToken cancellationToken) =>
-        await dataSource.ExecuteAsync(
+    public async Task SaveMetricsAsync(StoreTransaction transaction, string callId, int revision, string metricsJson, CancellationToken cancellationToken) =>
+        await transaction.ExecuteAsync(
             """
             INSERT INTO call_metrics (call_id, revision, metrics, updated_at_ms) VALUES (@id, @revision, @metrics, @now)
             ON CONFLICT (call_id) DO UPDATE SET revision = @revision, metrics = @metrics, updated_at_ms = @now

@@ -8,7 +8,7 @@ namespace SpeechQa.QaPortal.Pipeline;
 /// <summary>
 /// Stage 2: judge the transcript. In this build it computes the timing metrics (talk time, silence,
 /// overlaps, speech rate); rules, classifier and scores plug in here as they are built. Idempotent:
-/// metrics are upserted per call.
+/// the metrics and the final status are written in the transaction that marks the job succeeded.
 /// </summary>
 public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJobHandler
 {
@@ -23,9 +23,12 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJo
         var transcript = await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false)
             ?? throw new PermanentJobException("通话没有转写稿，无法分析 / the call has no transcript to analyse");
 
-        var metrics = TimingMetrics.From(transcript);
-        await calls.SaveMetricsAsync(callId, revision, MetricsJson.Serialize(metrics), cancellationToken).ConfigureAwait(false);
-        await calls.SetStatusAsync(callId, revision, CallStatus.Scored, null, cancellationToken).ConfigureAwait(false);
+        var metrics = MetricsJson.Serialize(TimingMetrics.From(transcript));
+        context.WriteOnSuccess(async (transaction, ct) =>
+        {
+            await calls.SaveMetricsAsync(transaction, callId, revision, metrics, ct).ConfigureAwait(false);
+            await calls.SetStatusAsync(transaction, callId, revision, CallStatus.Scored, null, ct).ConfigureAwait(false);
+        });
 
         // The index stage runs only where an index is configured (the search issue adds it).
         if (options.IndexStageEnabled && PipelineStage.Analyze.Next is { } next)

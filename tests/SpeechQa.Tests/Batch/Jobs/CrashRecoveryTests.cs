@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests
         Assert.Equal(JobCount, counts[JobState.Succeeded]);
         Assert.Equal(JobCount, counts.ByState.Values.Sum());
         Assert.Equal(JobCount, await CountAsync(db.DataSource, "test_effects"));
-        // Each job completed exactly once: one finished execution per job, none twice.
+        // Each job completed exactly once: its completion record is written with its success, once per job.
         Assert.Equal(JobCount, await CountAsync(db.DataSource, "test_executions"));
         Assert.Equal(JobCount, await db.DataSource.ScalarAsync<long>("SELECT COUNT(DISTINCT job_id) FROM test_executions", null, CancellationToken.None));
         // Exactly the jobs the victim held were taken over (second attempt); the ones it was running were started again.

@@ -112,4 +112,29 @@ public sealed class JobExecutorTests
         var jobs = await backbone.Jobs.ListAsync(null, "c1", 10, CancellationToken.None);
         Assert.Equal(JobState.Enqueued, Assert.Single(jobs, j => j.JobType == "stage2").State);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Execute_WritesResultsWithTheAck_AndDropsThem_WhenTheJobWasDeletedWhileRunning(StoreEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await db.DataSource.ExecuteAsync("CREATE TABLE scratch (job_id BIGINT NOT NULL)", null, CancellationToken.None);
+        JobStore? jobs = null;
+        var handler = new DelegateJob("w", async (context, ct) =>
+        {
+            context.WriteOnSuccess((tx, c) => tx.ExecuteAsync("INSERT INTO scratch (job_id) VALUES (@id)", new SqlParameterList { { "id", context.Job.Id } }, c));
+            if (context.Job.CallId == "deleted")
+                await jobs!.DeleteAsync(context.Job.Id, ct); // an admin deletes it mid-run
+        });
+        using var backbone = new Backbone(db.DataSource, new ManualClock(), [handler]);
+        jobs = backbone.Jobs;
+        await backbone.Jobs.EnqueueAsync([new NewJob("w", "a") { CallId = "kept" }, new NewJob("w", "b") { CallId = "deleted" }], CancellationToken.None);
+
+        var outcomes = new[] { (await backbone.RunOneAsync())!.Value, (await backbone.RunOneAsync())!.Value };
+
+        Assert.Equal(JobOutcome.Succeeded, outcomes.Single(o => o.Job.CallId == "kept").Outcome);
+        Assert.Equal(JobOutcome.LeaseLost, outcomes.Single(o => o.Job.CallId == "deleted").Outcome);
+        var written = await db.DataSource.QueryAsync("SELECT job_id FROM scratch", null, r => r.ReadLong(0), CancellationToken.None);
+        Assert.Equal([outcomes.Single(o => o.Job.CallId == "kept").Job.Id], written);
+    }
 }
