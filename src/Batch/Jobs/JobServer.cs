@@ -148,10 +148,13 @@ public sealed class JobServer(
             {
                 return;
             }
-            var snapshot = running.Values.ToList();
+            var now = store.Clock.GetUtcNow();
+            // A lease that ran out before we could renew it (process stalled) may already be someone else's: stop at once.
+            foreach (var stale in running.Values.Where(r => r.LeaseValidUntil <= now))
+                stale.CancelForLostLease();
+            var snapshot = running.Values.Where(r => r.LeaseValidUntil > now).ToList();
             if (snapshot.Count == 0)
                 continue;
-            var now = store.Clock.GetUtcNow();
             try
             {
                 var ours = await store.RenewLeasesAsync(snapshot.Select(r => r.Job).ToList(), options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);

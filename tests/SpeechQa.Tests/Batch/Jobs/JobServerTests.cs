@@ -12,13 +12,14 @@ public sealed class JobServerTests
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var runs = 0;
-        var job = new DelegateJob("long", async (_, ct) => { Interlocked.Increment(ref runs); await Task.Delay(TimeSpan.FromSeconds(2.5), ct); });
-        var options = new JobServerOptions { LeaseDuration = TimeSpan.FromMilliseconds(600), PollInterval = TimeSpan.FromMilliseconds(50), WorkerCount = 2 };
+        var job = new DelegateJob("long", async (_, ct) => { Interlocked.Increment(ref runs); await Task.Delay(TimeSpan.FromSeconds(6), ct); });
+        // Renewed every 300 ms, so a stalled machine (the suite runs crash tests beside this one) has 6 chances per lease.
+        var options = new JobServerOptions { LeaseDuration = TimeSpan.FromSeconds(2), HeartbeatInterval = TimeSpan.FromMilliseconds(300), PollInterval = TimeSpan.FromMilliseconds(50), WorkerCount = 2 };
         using var a = new Backbone(db.DataSource, handlers: [job], options: options with { ServerId = "a" });
         using var b = new Backbone(db.DataSource, handlers: [job], options: options with { ServerId = "b" });
         await a.Jobs.EnqueueAsync([new NewJob("long", "k")], CancellationToken.None);
 
-        // Both servers poll throughout: the job outlives its lease four times over, but heartbeats keep it.
+        // Both servers poll throughout: the job outlives its lease three times over, but heartbeats keep it.
         await Task.WhenAll(a.Server.RunAsync(CancellationToken.None, untilDrained: true), b.Server.RunAsync(CancellationToken.None, untilDrained: true));
 
         Assert.Equal(1, runs);
