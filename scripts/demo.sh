@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh demo
 
-samples="${SPEECHQA_SAMPLES:-samples/hotline-small}"
+samples="${SPEECHQA_SAMPLES:-samples/hotline-sample}"
 export SPEECHQA_DB="${SPEECHQA_DB:-data/speechqa.db}"
 dotnet build src/QaPortal -c Release --nologo -v quiet -o out/speechqa >/dev/null
 speechqa() { dotnet out/speechqa/speechqa.dll "$@"; }
