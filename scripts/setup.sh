@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what SpeechQa needs on Debian 12 with the .NET 10 SDK, idempotently and without prompts.
 #   scripts/setup.sh demo   – what the main job needs
-#   scripts/setup.sh tests  – plus what the test suite needs (PostgreSQL server)
+#   scripts/setup.sh tests  – plus what the test suite needs (PostgreSQL server, sox)
 set -euo pipefail
 profile="${1:-demo}"
 cd "$(dirname "$0")/.."
@@ -10,8 +10,8 @@ need=()
 want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need+=("$1"); }
 
 case "$profile" in
-  demo) ;;
-  tests) want postgresql ;;
+  demo) want ffmpeg ;;                                     # decodes audio that is not plain WAV/G.711
+  tests) want ffmpeg; want sox; want postgresql ;;         # sox: independent reference for the WAV/G.711 reader
   *) echo "usage: scripts/setup.sh demo|tests" >&2; exit 2 ;;
 esac
 
