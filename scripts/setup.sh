@@ -11,7 +11,7 @@ want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok ins
 
 case "$profile" in
   demo) want ffmpeg ;;                                     # decodes audio that is not plain WAV/G.711
-  tests) want ffmpeg; want sox; want postgresql ;;         # sox: independent reference for the WAV/G.711 reader
+  tests) want ffmpeg; want sox; want espeak-ng; want postgresql ;;  # sox: reference decoder; espeak-ng: synthetic calls
   *) echo "usage: scripts/setup.sh demo|tests" >&2; exit 2 ;;
 esac
 
