@@ -59,6 +59,7 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
             await transaction.ExecuteAsync("DELETE FROM segments WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
             await transaction.ExecuteAsync("DELETE FROM transcripts WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
             await transaction.ExecuteAsync("DELETE FROM call_metrics WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
+            await transaction.ExecuteAsync("DELETE FROM call_acoustics WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (name, value) in call.Attributes)
@@ -170,6 +171,21 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
             """,
             new SqlParameterList { { "id", callId }, { "revision", revision }, { "metrics", metricsJson }, { "now", Now } },
             cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Stores what the audio analysis measured, as JSON (upsert).</summary>
+    public async Task SaveAcousticsAsync(string callId, int revision, string acousticsJson, CancellationToken cancellationToken) =>
+        await dataSource.ExecuteAsync(
+            """
+            INSERT INTO call_acoustics (call_id, revision, acoustics, updated_at_ms) VALUES (@id, @revision, @json, @now)
+            ON CONFLICT (call_id) DO UPDATE SET revision = @revision, acoustics = @json, updated_at_ms = @now
+            """,
+            new SqlParameterList { { "id", callId }, { "revision", revision }, { "json", acousticsJson }, { "now", Now } },
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The audio analysis of the call's current revision, if it has been made.</summary>
+    public async Task<string?> GetAcousticsAsync(string callId, int revision, CancellationToken cancellationToken) =>
+        await dataSource.ScalarAsync<string>("SELECT acoustics FROM call_acoustics WHERE call_id = @id AND revision = @revision",
+            new SqlParameterList { { "id", callId }, { "revision", revision } }, cancellationToken).ConfigureAwait(false);
 
     public async Task<string?> GetMetricsAsync(string callId, CancellationToken cancellationToken) =>
         await dataSource.ScalarAsync<string>("SELECT metrics FROM call_metrics WHERE call_id = @id",

@@ -2,12 +2,13 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Transcriber.Acoustics;
 
 namespace SpeechQa.QaPortal.Pipeline;
 
 /// <summary>
-/// Stage 2: judge the transcript. In this build it computes the timing metrics (talk time, silence,
-/// overlaps, speech rate); rules, classifier and scores plug in here as they are built. Idempotent:
+/// Stage 2: judge the transcript. In this build it computes the call metrics (talk time, silence,
+/// overlaps, speech rate; measured on the audio where there is audio, else from segment timings); rules, classifier and scores plug in here as they are built. Idempotent:
 /// the metrics and the final status are written in the transaction that marks the job succeeded.
 /// </summary>
 public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJobHandler
@@ -23,7 +24,10 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJo
         var transcript = await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false)
             ?? throw new PermanentJobException("通话没有转写稿，无法分析 / the call has no transcript to analyse");
 
-        var metrics = MetricsJson.Serialize(TimingMetrics.From(transcript));
+        var acoustics = await calls.GetAcousticsAsync(callId, revision, cancellationToken).ConfigureAwait(false) is { } json
+            ? AcousticMetricsJson.Deserialize(json)
+            : null;
+        var metrics = MetricsJson.Serialize(TimingMetrics.From(transcript), acoustics);
         context.WriteOnSuccess(async (transaction, ct) =>
         {
             await calls.SaveMetricsAsync(transaction, callId, revision, metrics, ct).ConfigureAwait(false);

@@ -5,9 +5,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Registers the per-call pipeline stages and the recorder-folder scan as job handlers.</summary>
+    /// <summary>Registers the per-call pipeline stages (with the transcriber they use) and the recorder-folder scan as job handlers.</summary>
     public static IServiceCollection AddSpeechQaPipeline(this IServiceCollection services)
     {
+        services.AddSpeechQaTranscriber();
         services.AddSingleton(new PipelineOptions());
         services.AddSingleton<IJobHandler, TranscribeStage>();
         services.AddSingleton<IJobHandler, AnalyzeStage>();

@@ -1,15 +1,20 @@
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
+using SpeechQa.Transcriber;
+using SpeechQa.Transcriber.Acoustics;
+using SpeechQa.Transcriber.Audio;
 
 namespace SpeechQa.QaPortal.Pipeline;
 
 /// <summary>
-/// Stage 1: make sure the call has a transcript. Calls ingested with a transcript have one already;
-/// calls with audio only need the Whisper transcriber, which is not part of this build yet, so they fail
-/// with a reason that says so instead of pretending.
+/// Stage 1: from audio to what can be judged. A call with a recording is always decoded, split into
+/// speaker channels and measured (silences, overlaps, loudness), so a corrupt file fails here with its own
+/// reason. The text comes with the manifest (imported transcript) or, once the Whisper transcriber is
+/// built, from the recording; until then a call with audio only fails with a reason that says so
+/// instead of inventing text.
 /// </summary>
-public sealed class TranscribeStage(CallStore calls) : IJobHandler
+public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio) : IJobHandler
 {
     public string JobType => PipelineStage.Transcribe.JobType;
 
@@ -19,9 +24,25 @@ public sealed class TranscribeStage(CallStore calls) : IJobHandler
         var callId = context.Job.CallId!;
         if (!await calls.SetStatusAsync(callId, revision, CallStatus.Transcribing, null, cancellationToken).ConfigureAwait(false))
             return; // the call was re-ingested: this revision's work is obsolete
+        var call = await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false);
+        if (call is null || call.Revision != revision)
+            return;
 
-        var transcript = await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false);
-        if (transcript is null)
+        if (call.Call.AudioPath is not null)
+        {
+            AcousticMetrics metrics;
+            try
+            {
+                (_, metrics) = await audio.AnalyzeAsync(call.Call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AudioDecodeException e)
+            {
+                throw new PermanentJobException($"录音无法解码 / cannot decode the recording: {e.Message}", e);
+            }
+            await calls.SaveAcousticsAsync(callId, revision, AcousticMetricsJson.Serialize(metrics), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new PermanentJobException(
                 "该通话只有录音、没有转写稿，而本版本尚未配置语音识别模型 / no speech recogniser is configured in this build and the call has audio but no transcript");

@@ -16,27 +16,31 @@ public sealed class SpeechQaCliTests
         using var folder = new TempManifestFolder();
         folder.WriteTranscript("E1");
         folder.WriteTranscript("E2", agentLine: "您好，请问有什么可以帮您", customerLine: "暖气不热，室温只有十六度");
-        folder.WriteBytes("audio/E3.wav", [0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
+        folder.WriteBytes("audio/E3.wav", TestWav.Stereo(8000, 2, [(0.2, 1.0)], [(1.2, 1.8)]));
+        folder.WriteBytes("audio/E4.wav", [0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
         var manifest = folder.Write("manifest.csv", string.Join('\n', Header,
             "E1,2023-11-01T09:12:03+08:00,inbound,13800138000,A017,热线一组,,transcripts/E1.json",
             "E2,2023-11-01T10:12:03+08:00,inbound,13900139000,A018,热线二组,,transcripts/E2.json",
-            "E3,2023-11-01T11:12:03+08:00,inbound,13700137000,A018,热线二组,audio/E3.wav,"));
+            "E3,2023-11-01T11:12:03+08:00,inbound,13700137000,A018,热线二组,audio/E3.wav,",
+            "E4,2023-11-01T11:13:03+08:00,inbound,13700137000,A018,热线二组,audio/E4.wav,"));
         var db = Path.Combine(folder.Root, "qa.db");
 
         Assert.Equal(0, (await Speechqa(folder.Root, "ingest", manifest, "--db", db)).ExitCode);
         var run = await Speechqa(folder.Root, "run", "--db", db, "--workers", "2");
-        Assert.Equal(1, run.ExitCode); // E3 has audio only and no recogniser is configured
+        Assert.Equal(1, run.ExitCode); // E3 has audio only and no recogniser is configured; E4 is not audio at all
         Assert.Contains("failed E3", run.Output);
+        Assert.Contains("failed E4", run.Output);
         var export = await Speechqa(folder.Root, "export", "--db", db, "--jsonl", "out/results.jsonl", "--transcripts", "out/transcripts");
         Assert.Equal(0, export.ExitCode);
 
         var lines = ReadExport(Path.Combine(folder.Root, "out/results.jsonl"));
-        Assert.Equal(["E1", "E2", "E3"], lines.Keys);
+        Assert.Equal(["E1", "E2", "E3", "E4"], lines.Keys);
         Assert.Equal("scored", lines["E1"].GetProperty("status").GetString());
         Assert.Equal(7.1, lines["E1"].GetProperty("metrics").GetProperty("duration_s").GetDouble());
         Assert.Equal("failed", lines["E3"].GetProperty("status").GetString());
         Assert.Contains("no speech recogniser", lines["E3"].GetProperty("error").GetString());
         Assert.False(lines["E3"].TryGetProperty("metrics", out _));
+        Assert.Contains("cannot decode the recording: E4.wav", lines["E4"].GetProperty("error").GetString());
         Assert.False(lines["E1"].TryGetProperty("score", out _)); // not computed yet: omitted, never faked
 
         // Round trip: the exported transcripts, ingested into a fresh store, give the same results.
@@ -87,7 +91,7 @@ public sealed class SpeechQaCliTests
     public async Task JobsCommands_ListRetryAndDeleteFailedWork()
     {
         using var folder = new TempManifestFolder();
-        folder.WriteBytes("audio/J1.wav", [1, 2, 3]);
+        folder.WriteBytes("audio/J1.wav", [1, 2, 3]); // not audio: fails for good at once
         var manifest = folder.Write("m.csv", Header + "\nJ1,2023-11-01T09:12:03+08:00,inbound,1,A1,,audio/J1.wav,\n");
         var db = Path.Combine(folder.Root, "qa.db");
         await Speechqa(folder.Root, "ingest", manifest, "--db", db);
@@ -95,7 +99,7 @@ public sealed class SpeechQaCliTests
 
         var list = await Speechqa(folder.Root, "jobs", "list", "--state", "failed", "--db", db);
         Assert.Contains("transcribe", list.Output);
-        Assert.Contains("no speech recogniser", list.Output);
+        Assert.Contains("cannot decode the recording", list.Output);
         var retry = await Speechqa(folder.Root, "jobs", "retry", "--all-failed", "--db", db);
         Assert.Contains("requeued job 1", retry.Output);
         Assert.Equal(0, (await Speechqa(folder.Root, "jobs", "delete", "1", "--db", db)).ExitCode);
@@ -109,4 +113,28 @@ public sealed class SpeechQaCliTests
     private static Dictionary<string, JsonElement> ReadExport(string path) =>
         File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement)
             .ToDictionary(e => e.GetProperty("call_id").GetString()!, e => e);
+
+    [Fact]
+    public async Task Run_MeasuresSilenceAndTalkOnTheRecording_WhenACallHasAudioAndATranscript()
+    {
+        using var folder = new TempManifestFolder();
+        folder.WriteTranscript("M1");
+        // Agent on the left speaks 0.5–2.5 s and 6.0–7.0 s, the customer on the right 3.0–4.0 s: 2 s of dead air.
+        folder.WriteBytes("audio/M1.wav", TestWav.Stereo(8000, 8, [(0.5, 2.5), (6.0, 7.0)], [(3.0, 4.0)]));
+        var manifest = folder.Write("m.csv", "call_id,started_at,direction,caller,agent_id,audio,channels,transcript\n" +
+            "M1,2023-11-01T09:12:03+08:00,inbound,1,A1,audio/M1.wav,agent-left,transcripts/M1.json\n");
+        var db = Path.Combine(folder.Root, "qa.db");
+
+        await Speechqa(folder.Root, "ingest", manifest, "--db", db);
+        Assert.Equal(0, (await Speechqa(folder.Root, "run", "--db", db)).ExitCode);
+        await Speechqa(folder.Root, "export", "--db", db, "--jsonl", "r.jsonl");
+
+        var metrics = ReadExport(Path.Combine(folder.Root, "r.jsonl"))["M1"].GetProperty("metrics");
+        Assert.Equal("audio", metrics.GetProperty("measured_on").GetString());
+        Assert.Equal(8, metrics.GetProperty("duration_s").GetDouble());
+        Assert.InRange(metrics.GetProperty("agent_talk_s").GetDouble(), 2.9, 3.1);
+        Assert.InRange(metrics.GetProperty("customer_talk_s").GetDouble(), 0.9, 1.1);
+        Assert.InRange(metrics.GetProperty("max_silence_s").GetDouble(), 1.9, 2.1);
+        Assert.Equal(0, metrics.GetProperty("overlaps").GetInt32());
+    }
 }

@@ -89,6 +89,13 @@ public static class SchemaMigrations
                     sha256 TEXT NOT NULL,
                     ingested_at_ms {BIGINT} NOT NULL);
                 """),
+        new(4, "acoustic metrics from the audio", """
+                CREATE TABLE call_acoustics (
+                    call_id TEXT PRIMARY KEY REFERENCES calls(call_id) ON DELETE CASCADE,
+                    revision INTEGER NOT NULL,
+                    acoustics TEXT NOT NULL,
+                    updated_at_ms {BIGINT} NOT NULL);
+                """),
     ];
 
     public static int LatestVersion => All[^1].Version;
