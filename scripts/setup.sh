@@ -11,7 +11,9 @@ want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok ins
 
 case "$profile" in
   demo) want ffmpeg ;;                                     # decodes audio that is not plain WAV/G.711
-  tests) want ffmpeg; want sox; want espeak-ng; want postgresql ;;  # sox: reference decoder; espeak-ng: synthetic calls
+  tests) want ffmpeg; want sox; want espeak-ng; want postgresql; want python3-onnx
+         command -v npm >/dev/null || want npm ;;
+         # sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models
   *) echo "usage: scripts/setup.sh demo|tests" >&2; exit 2 ;;
 esac
 
@@ -21,6 +23,13 @@ if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# ONNX Runtime's native library (Microsoft's build, shipped in the npm package), into a tool folder kept out of git.
+ort_lib=".tools/ort/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1"
+if [ "$profile" = tests ] && [ ! -f "$ort_lib" ]; then
+  echo "setup: installing ONNX Runtime 1.23.0 (npm onnxruntime-node) into .tools/ort"
+  npm install --prefix .tools/ort --ignore-scripts --no-audit --no-fund --loglevel=error onnxruntime-node@1.23.0 >/dev/null
 fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }
