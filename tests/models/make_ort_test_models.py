@@ -38,7 +38,7 @@ save(helper.make_graph(
      helper.make_tensor_value_info("half_out", T.FLOAT16, [2])],
     [two]), "arith.onnx")
 
-# A long chain of 512×512 matrix products: seconds of work, so a run can be terminated while it is busy.
+# A long chain of 1024×1024 matrix products (≈ 850 GFLOP, many seconds of work), so a run can be terminated while it is busy.
 nodes, prev = [], "x"
 for i in range(400):
     nodes.append(helper.make_node("MatMul", [prev, prev], [f"m{i}"]))
@@ -46,6 +46,6 @@ for i in range(400):
     prev = f"t{i}"
 nodes.append(helper.make_node("Identity", [prev], ["z"]))
 save(helper.make_graph(nodes, "slow",
-    [helper.make_tensor_value_info("x", T.FLOAT, [512, 512])],
-    [helper.make_tensor_value_info("z", T.FLOAT, [512, 512])]), "slow.onnx")
+    [helper.make_tensor_value_info("x", T.FLOAT, [1024, 1024])],
+    [helper.make_tensor_value_info("z", T.FLOAT, [1024, 1024])]), "slow.onnx")
 print("ok")

@@ -82,7 +82,7 @@ public sealed class InferenceSessionTests(OrtModels models) : IClassFixture<OrtM
     public void Run_StopsABusyModel_WhenCancelled()
     {
         using var session = models.Runtime.OpenSession(models.PathOf("slow.onnx"), new SessionSettings { IntraOpThreads = 1 });
-        var input = new Dictionary<string, OrtTensor> { ["x"] = OrtTensor.Float([.. Enumerable.Repeat(0.01f, 512 * 512)], 512, 512) };
+        var input = new Dictionary<string, OrtTensor> { ["x"] = OrtTensor.Float([.. Enumerable.Repeat(0.01f, 1024 * 1024)], 1024, 1024) };
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
