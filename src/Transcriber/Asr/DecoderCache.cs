@@ -22,6 +22,16 @@ public sealed class DecoderCache
         }
     }
 
+    private DecoderCache(DecoderCache other)
+    {
+        EncoderOutput = other.EncoderOutput;
+        Length = other.Length;
+        _past = new Dictionary<string, OrtTensor>(other._past, StringComparer.Ordinal);
+    }
+
+    /// <summary>A copy for another beam: cached tensors are never changed in place, so sharing them is safe.</summary>
+    public DecoderCache Clone() => new(this);
+
     public OrtTensor EncoderOutput { get; }
 
     /// <summary>Tokens seen so far (prompt + generated).</summary>
