@@ -1,5 +1,6 @@
 using SpeechQa.Batch.Calls;
 using SpeechQa.Transcriber.Acoustics;
+using SpeechQa.Transcriber.Asr;
 using SpeechQa.Transcriber.Audio;
 
 namespace SpeechQa.Transcriber;
@@ -14,4 +15,19 @@ public sealed record TranscriberOptions
     public string FfmpegPath { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_FFMPEG") is { Length: > 0 } path ? path : AudioDecoder.DefaultFfmpeg;
 
     public VoiceActivityOptions VoiceActivity { get; init; } = new();
+
+    /// <summary>A Whisper export in the optimum ONNX layout ($SPEECHQA_WHISPER_MODEL); without one, calls need a transcript.</summary>
+    public string? WhisperModelFolder { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_MODEL") is { Length: > 0 } folder ? folder : null;
+
+    /// <summary>File-name variant of the ONNX files: "" (fp32), "_quantized", "_int8", "_fp16"… ($SPEECHQA_WHISPER_VARIANT).</summary>
+    public string WhisperVariant { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_VARIANT") ?? "";
+
+    public WhisperOptions Whisper { get; init; } = new()
+    {
+        BeamSize = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_BEAM"), out var beam) && beam > 0 ? beam : 5,
+        InitialPrompt = File.Exists(DefaultHotwordsFile) ? string.Join(' ', File.ReadAllLines(DefaultHotwordsFile).Where(l => l.Length > 0 && !l.StartsWith('#'))) : null,
+    };
+
+    /// <summary>Domain words that prime Whisper (relative to the working folder, where speechqa runs from the checkout).</summary>
+    public const string DefaultHotwordsFile = "rules/asr-hotwords.txt";
 }

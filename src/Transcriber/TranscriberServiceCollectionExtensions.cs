@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class TranscriberServiceCollectionExtensions
 {
-    /// <summary>Registers audio decoding and acoustic analysis (Whisper joins here when it is built).</summary>
+    /// <summary>Registers audio decoding, acoustic analysis and the Whisper recogniser (loaded on first use when configured).</summary>
     public static IServiceCollection AddSpeechQaTranscriber(this IServiceCollection services, TranscriberOptions? options = null)
     {
         var settings = options ?? new TranscriberOptions();
@@ -14,6 +14,7 @@ public static class TranscriberServiceCollectionExtensions
         services.AddSingleton(new AudioDecoder(settings.FfmpegPath));
         services.AddSingleton(new AcousticAnalyzer(new VoiceActivityDetector(settings.VoiceActivity)));
         services.AddSingleton<CallAudioAnalyzer>();
+        services.AddSingleton<CallTranscriber>();
         return services;
     }
 }

@@ -10,11 +10,11 @@ namespace SpeechQa.QaPortal.Pipeline;
 /// <summary>
 /// Stage 1: from audio to what can be judged. A call with a recording is always decoded, split into
 /// speaker channels and measured (silences, overlaps, loudness), so a corrupt file fails here with its own
-/// reason. The text comes with the manifest (imported transcript) or, once the Whisper transcriber is
-/// built, from the recording; until then a call with audio only fails with a reason that says so
+/// reason. The text comes with the manifest (imported transcript) or from Whisper on each speaker channel
+/// when a model is configured; without one, a call with audio only fails with a reason that says so
 /// instead of inventing text.
 /// </summary>
-public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio) : IJobHandler
+public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio, CallTranscriber recogniser) : IJobHandler
 {
     public string JobType => PipelineStage.Transcribe.JobType;
 
@@ -28,12 +28,13 @@ public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio) : 
         if (call is null || call.Revision != revision)
             return;
 
+        IReadOnlyList<SpeakerTrack> tracks = [];
         if (call.Call.AudioPath is not null)
         {
             AcousticMetrics metrics;
             try
             {
-                (_, metrics) = await audio.AnalyzeAsync(call.Call, cancellationToken).ConfigureAwait(false);
+                (tracks, metrics) = await audio.AnalyzeAsync(call.Call, cancellationToken).ConfigureAwait(false);
             }
             catch (AudioDecodeException e)
             {
@@ -44,8 +45,13 @@ public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio) : 
 
         if (await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new PermanentJobException(
-                "该通话只有录音、没有转写稿，而本版本尚未配置语音识别模型 / no speech recogniser is configured in this build and the call has audio but no transcript");
+            if (!recogniser.IsConfigured)
+            {
+                throw new PermanentJobException(
+                    "该通话只有录音、没有转写稿，且未配置语音识别模型 / no speech recogniser is configured (SPEECHQA_WHISPER_MODEL) and the call has audio but no transcript");
+            }
+            var transcript = await recogniser.TranscribeAsync(callId, tracks, cancellationToken).ConfigureAwait(false);
+            await calls.SaveTranscriptAsync(transcript, revision, cancellationToken).ConfigureAwait(false);
         }
         context.ContinueWith(PipelineStage.Analyze.JobFor(callId, revision));
     }

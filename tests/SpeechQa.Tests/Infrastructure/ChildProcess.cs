@@ -30,9 +30,10 @@ public static class ChildProcess
     }
 
     /// <summary>Runs to completion; returns exit code and the combined output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string dll, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string dll, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null,
+        IDictionary<string, string>? environment = null)
     {
-        using var process = Start(dll, args, workingDirectory);
+        using var process = Start(dll, args, workingDirectory, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
