@@ -1,7 +1,17 @@
 // Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
-// Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults.
+//        SpeechQa.Bench whisper [--sizes tiny,base] [--tokens N]
+// Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
+// or Whisper real-time factors.
 using System.Globalization;
 using SpeechQa.Bench;
+
+if (args.Length > 0 && args[0] == "whisper")
+{
+    var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base"];
+    var tokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "32", CultureInfo.InvariantCulture);
+    WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models/make_tiny_whisper.py"));
+    return 0;
+}
 
 string? pg = null;
 var jobs = 10_000;

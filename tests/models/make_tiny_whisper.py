@@ -11,7 +11,7 @@ from onnx import helper, numpy_helper, TensorProto as T
 
 tok_dir, out = sys.argv[1], sys.argv[2]
 D, H, L = (int(a) for a in sys.argv[3:6]) if len(sys.argv) > 5 else (64, 2, 2)
-DH, FFN, MELS, V, CTX, AUDIO = D // H, 2 * D, 80, 51865, 448, 1500
+DH, FFN, MELS, V, CTX, AUDIO = D // H, 4 * D, 80, 51865, 448, 1500
 rng = np.random.default_rng(1234)
 os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
 
