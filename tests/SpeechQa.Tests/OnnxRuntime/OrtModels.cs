@@ -12,7 +12,7 @@ public sealed class OrtModels : IDisposable
     public OrtModels()
     {
         Folder = Directory.CreateTempSubdirectory("speechqa-ort-").FullName;
-        var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../models/make_ort_test_models.py"));
+        var script = Path.Combine(TestPaths.Models, "make_ort_test_models.py");
         Tool.Run("/usr/bin/python3", script, Folder);
         Runtime = OrtRuntime.Load();
     }

@@ -1,3 +1,4 @@
+using SpeechQa.Tests.Infrastructure;
 using SpeechQa.Transcriber.Asr;
 
 namespace SpeechQa.Tests.Transcriber.Asr;
@@ -5,7 +6,7 @@ namespace SpeechQa.Tests.Transcriber.Asr;
 public sealed class DecodingRulesTests
 {
     private static readonly WhisperTokenizer Tokenizer = WhisperTokenizer.Load(
-        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/whisper-tokenizer")));
+        TestPaths.WhisperTokenizer);
     private static readonly int Ts = Tokenizer.TimestampBegin;
     private static readonly int Eot = Tokenizer.EndOfTextId;
     private static readonly int Text = Tokenizer.Encode("您好")[0];

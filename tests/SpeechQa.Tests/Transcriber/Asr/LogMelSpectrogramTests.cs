@@ -9,7 +9,7 @@ namespace SpeechQa.Tests.Transcriber.Asr;
 /// <summary>Whisper features against OpenAI's real mel filters and an independent NumPy computation.</summary>
 public sealed partial class LogMelSpectrogramTests
 {
-    private static readonly string Shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
+    private static readonly string Shared = TestPaths.Shared;
     private static readonly string FiltersNpz = Path.Combine(Shared, "data/whisper-assets/mel_filters.npz");
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed partial class LogMelSpectrogramTests
         var input = Path.Combine(folder, "audio.f32");
         var output = Path.Combine(folder, "mel.f32");
         File.WriteAllBytes(input, audio.SelectMany(BitConverter.GetBytes).ToArray());
-        Tool.Run("/usr/bin/python3", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../models/whisper_log_mel_reference.py")),
+        Tool.Run("/usr/bin/python3", Path.Combine(TestPaths.Models, "whisper_log_mel_reference.py"),
             input, FiltersNpz, mels.ToString(), output);
         var reference = File.ReadAllBytes(output);
         Directory.Delete(folder, recursive: true);

@@ -14,8 +14,8 @@ public sealed class TinyWhisper : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("speechqa-tiny-whisper-").FullName;
         var folder = Path.Combine(Root, "tiny-random-whisper");
-        var models = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../models"));
-        var tokenizer = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/whisper-tokenizer"));
+        var models = TestPaths.Models;
+        var tokenizer = TestPaths.WhisperTokenizer;
         Tool.Run("/usr/bin/python3", Path.Combine(models, "make_tiny_whisper.py"), tokenizer, folder);
         Runtime = OrtRuntime.Load();
         Folder = WhisperModelFolder.Load(folder);

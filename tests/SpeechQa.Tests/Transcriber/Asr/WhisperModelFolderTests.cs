@@ -1,10 +1,11 @@
+using SpeechQa.Tests.Infrastructure;
 using SpeechQa.Transcriber.Asr;
 
 namespace SpeechQa.Tests.Transcriber.Asr;
 
 public sealed class WhisperModelFolderTests : IDisposable
 {
-    private static readonly string Tokenizer = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/whisper-tokenizer"));
+    private static readonly string Tokenizer = TestPaths.WhisperTokenizer;
     private readonly string _folder = Path.Combine(Directory.CreateTempSubdirectory("speechqa-whisper-").FullName, "whisper-tiny");
 
     public WhisperModelFolderTests()

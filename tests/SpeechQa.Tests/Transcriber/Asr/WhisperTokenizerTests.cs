@@ -1,3 +1,4 @@
+using SpeechQa.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Text.Json;
 using SpeechQa.Transcriber.Asr;
@@ -7,7 +8,7 @@ namespace SpeechQa.Tests.Transcriber.Asr;
 /// <summary>The tokenizer on the real Whisper vocabulary, against an independent tiktoken-style reference.</summary>
 public sealed class WhisperTokenizerTests
 {
-    private static readonly string Shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
+    private static readonly string Shared = TestPaths.Shared;
     private static readonly string TokenizerFolder = Path.Combine(Shared, "data/whisper-tokenizer");
     private static readonly WhisperTokenizer Tokenizer = WhisperTokenizer.Load(TokenizerFolder);
 
@@ -61,7 +62,7 @@ public sealed class WhisperTokenizerTests
 
     private static List<int[]> Reference(string[] lines)
     {
-        var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../models/whisper_bpe_reference.py"));
+        var script = Path.Combine(TestPaths.Models, "whisper_bpe_reference.py");
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(Path.Combine(Shared, "data/whisper-assets/multilingual.tiktoken"));

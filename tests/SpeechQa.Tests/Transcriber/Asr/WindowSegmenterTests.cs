@@ -1,3 +1,4 @@
+using SpeechQa.Tests.Infrastructure;
 using SpeechQa.Transcriber.Asr;
 
 namespace SpeechQa.Tests.Transcriber.Asr;
@@ -5,7 +6,7 @@ namespace SpeechQa.Tests.Transcriber.Asr;
 public sealed class WindowSegmenterTests
 {
     private static readonly WhisperTokenizer Tokenizer = WhisperTokenizer.Load(
-        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/whisper-tokenizer")));
+        TestPaths.WhisperTokenizer);
     private static readonly WindowSegmenter Segmenter = new(Tokenizer);
 
     private static int T(double seconds) => Tokenizer.TimestampTokenId(seconds);

@@ -1,0 +1,13 @@
+namespace SpeechQa.Tests.Infrastructure;
+
+/// <summary>Folders the tests read from, found from this assembly's output folder (tests/SpeechQa.Tests/bin/&lt;config&gt;/net10.0/).</summary>
+public static class TestPaths
+{
+    /// <summary>tests/models: generators and reference scripts.</summary>
+    public static string Models { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../models"));
+
+    /// <summary>../shared beside the checkout: the real Whisper tokenizer and mel filters.</summary>
+    public static string Shared { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
+
+    public static string WhisperTokenizer { get; } = Path.Combine(Shared, "data/whisper-tokenizer");
+}
