@@ -1,137 +1,330 @@
-#!/usr/bin/env python3
-# Writes the sample manifest, transcripts and README (run from this folder). Dialogue written by the team.
-import json, os, csv
-# (call_id, started_at, direction, caller, agent_id, agent_name, team, queue, account_no, region, hangup_by, note, dialogue)
-# dialogue: list of (speaker, text) or ("gap", seconds) or ("overlap", seconds) or ("rate", chars_per_s)
-A, C = "agent", "customer"
-calls = [
- ("S20241105-0001","2024-11-05T08:41:12+08:00","inbound","13803121187","A011","刘晓梅","热线一组","报修","1002317","竞秀区","customer",
-  "C06 clean model call: greeting, read-back, SLA, ticket number, further needs, closing",
-  [(A,"您好，供水服务热线，工号一零一一，请问有什么可以帮您？"),(C,"你好，我家楼下水表井那里一直往外冒水，都流到路上了。"),
-   (A,"好的，请您别着急。麻烦告诉我一下详细地址和户号。"),(C,"竞秀区朝阳南大街二十六号院三号楼，户号一零零二三一七。"),
-   (A,"跟您核对一下，竞秀区朝阳南大街二十六号院三号楼，户号一零零二三一七，对吗？"),(C,"对，没错。"),
-   (A,"请问您的联系电话是这个来电号码吗？"),(C,"是的，就打这个。"),
-   (A,"好的，已经给您派了维修工单，工单号是二四一一零五零三七。水表井漏水属于一般维修，我们会在一个工作日内处理，维修人员出发前会先给您打电话。"),
-   (C,"行，那麻烦你们快一点。"),(A,"请问您还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的来电，再见。")]),
- ("S20241105-0002","2024-11-05T09:15:40+08:00","inbound","13931260472","A014","张建国","热线一组","咨询","1004582","莲池区","customer",
-  "C01 tariff inquiry, agent states tier-1 price correctly (3.45 元/吨)",
-  [(A,"您好，供水服务热线，工号一零一四，请问有什么可以帮您？"),(C,"我想问一下现在居民用水多少钱一吨？"),
-   (A,"居民生活用水实行阶梯水价，第一阶梯是每吨三点四五元，年用水量一百八十吨以内都按这个价格。"),(C,"那超过一百八十吨呢？"),
-   (A,"一百八十一到二百六十吨是第二阶梯，每吨四点八三元，二百六十吨以上是第三阶梯，每吨七点二元。"),(C,"明白了，谢谢。"),
-   (A,"不客气，请问还有其他问题吗？"),(C,"没了。"),(A,"感谢您的来电，再见。")]),
- ("S20241105-0003","2024-11-05T10:02:05+08:00","inbound","15032218864","A023","王丽","热线二组","咨询","1003391","满城区","customer",
-  "C01 tariff inquiry, agent states tier-1 price WRONGLY (3.25 元/吨) → F03",
-  [(A,"您好，供水服务热线，工号一零二三，请问有什么可以帮您？"),(C,"你好，我看账单这个月水费有点高，想问问一吨水多少钱。"),
-   (A,"居民用水第一阶梯是三块二毛五一吨。"),(C,"三块二毛五？那我这个算下来不对啊。"),
-   (A,"您这个月用了多少吨？"),(C,"二十二吨，收了七十多块。"),
-   (A,"那我帮您查一下账单明细，请您稍等。"),("gap",4.0),(A,"让您久等了，账单是按抄表数算的，没有问题。"),
-   (C,"好吧，那我再看看。"),(A,"还有其他问题吗？"),(C,"没有了。"),(A,"感谢来电，再见。")]),
- ("S20241105-0004","2024-11-05T10:47:31+08:00","inbound","18631205519","A027","赵志强","热线二组","报修","1006120","徐水区","customer",
-  "C03 no water; missing standard greeting (N01); dead air 6 s without apology (N04)",
-  [(A,"喂，说吧。"),(C,"我们家一点水都没有了，怎么回事？"),(A,"哪个小区？"),(C,"徐水区东风路那个锦绣家园。"),
-   (A,"我查一下。"),("gap",6.5),(A,"那边今天上午管网抢修，计划停水到下午四点。"),(C,"怎么没提前通知呢？"),
-   (A,"通知贴在小区门口了。"),(C,"那行吧，四点肯定能来水吗？"),(A,"抢修完就来，还有别的事吗？"),(C,"没了。"),(A,"再见。")]),
- ("S20241105-0005","2024-11-05T11:05:18+08:00","inbound","13803126630","A011","刘晓梅","热线一组","报修","1006245","徐水区","customer",
-  "C03 no water, second caller from the same district within an hour (outage cluster with -0004)",
-  [(A,"您好，供水服务热线，工号一零一一，请问有什么可以帮您？"),(C,"你好，锦绣家园停水了，什么时候能来水啊？"),
-   (A,"非常抱歉给您带来不便。东风路一带今天上午在抢修供水管道，预计下午四点前恢复供水。"),(C,"家里老人还等着做饭呢。"),
-   (A,"理解您的心情，抢修队正在全力处理，来水后如果还有问题您随时打给我们。"),(C,"好吧。"),
-   (A,"请问还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的来电，再见。")]),
- ("S20241105-0006","2024-11-05T14:20:44+08:00","inbound","15930287731","A014","张建国","热线一组","投诉","1005008","莲池区","agent",
-  "C09 complaint; agent is rude (F02: 你懂不懂啊) and impatient (N11), agent hangs up (F07)",
-  [(A,"您好，供水服务热线，工号一零一四，请问有什么可以帮您？"),(C,"我上个月交的钱怎么又说我欠费？你们怎么回事？"),
-   (A,"您交到哪个户号上了？"),(C,"我哪知道，就是在手机上交的。"),(A,"我都说了好几遍了，要看户号，你懂不懂啊？"),
-   ("overlap",1.5),(C,"你这什么态度，我要投诉你！"),(A,"你爱投诉就投诉。")]),
- ("S20241105-0007","2024-11-05T15:33:09+08:00","inbound","13932149905","A023","王丽","热线二组","报修","1007731","莲池区","customer",
-  "C05 water quality; agent shirks (F04: 这不归我们管，你找物业去) without ticket or transfer",
-  [(A,"您好，供水服务热线，工号一零二三，请问有什么可以帮您？"),(C,"我家水龙头放出来的水发黄，还有一股味儿。"),
-   (A,"您住的是高层吗？是不是二次供水？"),(C,"是，二十多层，楼里有水箱。"),
-   (A,"二次供水水箱这不归我们管，你找物业去吧。"),(C,"物业说让我找你们啊。"),(A,"那我也没办法，你再问问物业。"),
-   (C,"那好吧。"),(A,"再见。")]),
- ("S20241106-0008","2024-11-06T09:10:26+08:00","inbound","13803121187","A027","赵志强","热线二组","报修","1002317","竞秀区","customer",
-  "C10 repeat of -0001 (same caller, 24 h later): 上次说…还没人来; agent apologises and escalates",
-  [(A,"您好，供水服务热线，工号一零二七，请问有什么可以帮您？"),(C,"我昨天报的水表井漏水，上次说一个工作日内来修，到现在还没人来。"),
-   (A,"非常抱歉让您久等了。请问您的户号是多少？"),(C,"一零零二三一七。"),
-   (A,"查到了，工单号二四一一零五零三七，我这边马上给您催办，并加急处理。"),(C,"水还在冒，路上都结冰了。"),
-   (A,"理解您的心情，我已经标记为加急，维修班组会在两小时内联系您。"),(C,"好，我等电话。"),
-   (A,"请问还有其他问题吗？"),(C,"没有。"),(A,"感谢您的来电，再见。")]),
- ("S20241106-0009","2024-11-06T10:30:00+08:00","outbound","13803121187","A011","刘晓梅","热线一组","回访","1002317","竞秀区","agent",
-  "callback (回访) to the customer of -0001/-0008 after the repair",
-  [(A,"您好，这里是供水服务热线，工号一零一一，请问是朝阳南大街二十六号院的住户吗？"),(C,"是我。"),
-   (A,"关于您报修的水表井漏水，维修人员今天上午已经处理好了，想跟您确认一下现在还漏吗？"),(C,"修好了，不漏了。"),
-   (A,"好的，请问您对这次维修满意吗？"),(C,"就是来得晚了点，别的还行。"),
-   (A,"非常抱歉，我们会改进。请问还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的配合，再见。")]),
- ("S20241106-0010","2024-11-06T13:48:52+08:00","inbound","18603127716","A014","张建国","热线一组","供热","2008813","竞秀区","customer",
-  "C11 heating: radiator not warm, room 16℃ (standard ≥18℃); agent speaks too fast (N06)",
-  [(A,"您好，供热服务热线，工号一零一四，请问有什么可以帮您？"),(C,"我家暖气不热，屋里才十六度。"),
-   ("rate",6.2),(A,"好的，供暖期室温标准是不低于十八度，您家十六度确实不达标，我这边给您登记一个室温不达标的报修，维修人员会在一个工作日内上门测温并排查，您看可以吗？"),
-   ("rate",4.5),(C,"你说慢点，我没听清。"),
-   ("rate",6.2),(A,"不好意思，就是给您登记报修，一个工作日内有人上门测温，工单号是二四一一零六一二八，请您记一下。"),
-   ("rate",4.5),(C,"好，记下了。"),(A,"请问还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的来电，再见。")]),
- ("S20241106-0011","2024-11-06T16:12:37+08:00","inbound","15031265548","A023","王丽","热线二组","供热","2003376","满城区","customer",
-  "C12 heating suspension and fee; correct fee (22 元/平方米); agent asks for identity before the account action",
-  [(A,"您好，供热服务热线，工号一零二三，请问有什么可以帮您？"),(C,"我家房子今年冬天没人住，想办报停。"),
-   (A,"好的，办理报停需要先核实一下身份，请问您的户号和户主姓名是？"),(C,"户号二零零三三七六，户主叫李秀兰。"),
-   (A,"核实无误。报停需要户主带身份证到营业厅办理，办理后收取基本热费。"),(C,"那正常交的话采暖费多少钱？"),
-   (A,"居民采暖费是每平方米二十二元一个采暖季。"),(C,"知道了，谢谢。"),(A,"请问还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的来电，再见。")]),
- ("S20241107-0012","2024-11-07T09:25:14+08:00","inbound","13932155082","A027","赵志强","热线二组","咨询","1008845","竞秀区","customer",
-  "C07 meter reading, estimated reading (估抄) dispute; agent waits with 请稍等 before a 7 s pause (no N04)",
-  [(A,"您好，供水服务热线，工号一零二七，请问有什么可以帮您？"),(C,"我家这两个月都没人来抄表，账单上的数是不是估的？"),
-   (A,"我帮您查一下，请您稍等。"),("gap",7.0),(A,"让您久等了，您家上两个月确实是估抄，本月会安排抄表员上门实抄，多退少补。"),
-   (C,"那估得太高了，我家平时就两个人住。"),(A,"理解您的担心，实抄以后按实际用量结算，多收的会退回。"),
-   (C,"行吧。"),(A,"请问还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的来电，再见。")]),
- ("S20241107-0013","2024-11-07T11:02:48+08:00","inbound","18631277203","A011","刘晓梅","热线一组","报修","1009017","满城区","customer",
-  "C06 burst main reported; agent states the SLA (30 分钟内出发) and gives a ticket number",
-  [(A,"您好，供水服务热线，工号一零一一，请问有什么可以帮您？"),(C,"满城区富昌路上爆管了，水冒得老高，车都过不去了。"),
-   (A,"好的，请问具体在富昌路哪个位置？"),(C,"就在富昌路和新华街路口往北一点。"),
-   (A,"跟您确认一下，满城区富昌路与新华街路口往北，对吗？"),(C,"对。"),
-   (A,"已经给您登记爆管抢修，抢修人员接报后三十分钟内出发，工单号二四一一零七零一五。"),(C,"好的，快点吧。"),
-   (A,"请问还有其他问题吗？"),(C,"没有了。"),(A,"感谢您的来电，再见。")]),
- ("S20241108-0014","2024-11-08T10:40:03+08:00","inbound","13803126630","A014","张建国","热线一组","缴费","1006245","徐水区","customer",
-  "C02 arrears; agent promises to waive the late fee (F06: 给您免了滞纳金)",
-  [(A,"您好，供水服务热线，工号一零一四，请问有什么可以帮您？"),(C,"我收到欠费短信，说要交滞纳金，可我上个月一直在外地。"),
-   (A,"请问您的户号是多少？"),(C,"一零零六二四五。"),(A,"查到了，您欠费两个月。"),(C,"滞纳金能不能不交？"),
-   (A,"没事，我给您免了滞纳金，您把水费交上就行。"),(C,"那太好了，谢谢。"),(A,"还有别的事吗？"),(C,"没了。"),(A,"再见。")]),
-]
+# Generator for samples/hotline-sample: the dialogue is written by hand below; timings come from character counts (fixed seed).
+import csv, json, os, random, unicodedata
 
-def spoken(t): return sum(1 for ch in t if ch.isalnum())
-os.makedirs("transcripts", exist_ok=True)
-rows=[]
-for (cid, started, direction, caller, agent, name, team, queue, account, region, hangup, note, dialogue) in calls:
-    t = 0.4; rate = 4.5; segs=[]; pending_gap=None; pending_overlap=None
-    for item in dialogue:
-        if item[0]=="gap": pending_gap=item[1]; continue
-        if item[0]=="overlap": pending_overlap=item[1]; continue
-        if item[0]=="rate": rate=item[1]; continue
-        spk, text = item
-        start = t
-        if pending_gap: start += pending_gap; pending_gap=None
-        elif pending_overlap and segs: start = segs[-1]["end"] - pending_overlap; pending_overlap=None
-        elif segs: start += 0.5 if segs[-1]["speaker"]!=spk else 0.3
-        dur = max(0.8, spoken(text)/rate)
+OUT = os.path.dirname(os.path.abspath(__file__))
+os.makedirs(OUT + "/transcripts", exist_ok=True)
+
+AGENTS = {
+    "A011": ("孙静", "热线一组"),
+    "A014": ("李红梅", "热线一组"),
+    "A023": ("周磊", "热线二组"),
+    "A027": ("马晓燕", "热线二组"),
+}
+HQ = "总部录音服务器"
+OB = "外呼平台录音服务器"
+
+def nchars(t):
+    return sum(1 for ch in t if not (unicodedata.category(ch).startswith("P") or ch.isspace()))
+
+# Each call: manifest fields + agent rate + lines (speaker, text, gap-before-or-None)
+# gap None -> small natural gap; negative -> overlap with the previous segment.
+CALLS = []
+def call(**kw):
+    CALLS.append(kw)
+
+call(call_id="S20241105-0001", started_at="2024-11-05T08:52:14+08:00", direction="inbound",
+     caller="13903124762", agent_id="A011", queue="报修", account_no="1003817", region="竞秀区",
+     hangup_by="customer", recorder_site=HQ, arate=4.2, lines=[
+    ("a", "您好，供水供热服务热线，工号011，请问有什么可以帮您？", 0.8),
+    ("c", "你好，我们小区楼前头那个水表井一直往外冒水，地上都淌成一片了。", None),
+    ("a", "好的，您别着急。请问是哪个小区，具体在几号楼附近？", None),
+    ("c", "竞秀区朝阳北大街锦苑小区，就在七号楼东头，挨着自行车棚那儿。", None),
+    ("a", "冒水的量大不大？是井盖缝里往外渗，还是往上喷？", None),
+    ("c", "倒不是喷，就是一直往外渗，昨天晚上就有了，早上起来一看路面全湿了，这天儿一冻就得滑倒人。", -0.4),
+    ("a", "明白。麻烦您提供一下户号，户主怎么称呼？", None),
+    ("c", "户号是1003817，户主叫赵建华，就是我。", None),
+    ("a", "赵先生，我跟您复述一下：竞秀区朝阳北大街锦苑小区七号楼东侧水表井渗水，联系电话就是您现在打进来这个尾号4762的号码，对吗？", None),
+    ("c", "对，就这个号。", None),
+    ("a", "已经给您派了维修工单，这个属于一般维修，会在1个工作日内处理，师傅上门前会先给您打电话。工单号是24110503。", None),
+    ("c", "一个工作日啊，那行吧，尽量快点，路面结冰了挺危险的。", None),
+    ("a", "好的，我在工单上备注一下路面结冰有安全隐患，请班组优先安排。感谢您的来电，再见。", None),
+    ("c", "好，再见。", None),
+])
+
+call(call_id="S20241105-0002", started_at="2024-11-05T09:37:40+08:00", direction="inbound",
+     caller="15031287705", agent_id="A023", queue="咨询", account_no="1005264", region="莲池区",
+     hangup_by="system", recorder_site=HQ, arate=4.15, lines=[
+    ("a", "您好，供水供热服务热线，工号023，请问有什么可以帮您？", 1.1),
+    ("c", "你好，我想问一下，我们家这期水费怎么比以前多出来不少，是不是涨价了？", None),
+    ("a", "目前居民水价没有调整过。我帮您查一下用水情况，请先提供户号和户主姓名。", None),
+    ("c", "户号1005264，户主叫钱淑芬，是我母亲。", None),
+    ("a", "好的，请稍等，我查一下您家今年的累计用水量。", None),
+    ("a", "查到了。您家今年到这次抄表累计用水192吨，已经超过第一阶梯的180吨了。", 7.0),
+    ("c", "阶梯是怎么个算法？我就知道是按吨收钱。", None),
+    ("a", "居民用水按年累计分三档：一年0到180吨是第一阶梯，每吨3.45元；181到260吨是第二阶梯，每吨4.83元；260吨以上是第三阶梯，每吨7.20元。", None),
+    ("c", "那就是说超出来的那十几吨都按4块83算了？", None),
+    ("a", "对，超过180吨的那12吨按第二阶梯计费，所以这期会比之前高一些。阶梯水量是每年1月1日重新计算的。", None),
+    ("c", "哦，那我明白了，明年又从头算了是吧。", None),
+    ("a", "是的。请问还有其他问题需要帮您吗？", None),
+    ("c", "没有了，谢谢啊。", None),
+    ("a", "不客气，感谢您的来电，稍后请对我的服务做出评价，再见。", None),
+])
+
+call(call_id="S20241105-0003", started_at="2024-11-05T10:24:05+08:00", direction="inbound",
+     caller="18630129948", agent_id="A027", queue="咨询", account_no="", region="满城区",
+     hangup_by="customer", recorder_site=HQ, arate=4.3, lines=[
+    ("a", "您好，供水供热服务热线，工号027，请问有什么可以帮您？", 0.6),
+    ("c", "你好，我刚搬到满城这边来，想问问咱们这儿居民用水多少钱一吨？", None),
+    ("a", "居民用水是阶梯水价，第一阶梯每吨3.25元，一年用水180吨以内都按这个价。", None),
+    ("c", "3块25是吧？那超过180吨呢？", None),
+    ("a", "181到260吨是第二阶梯，每吨4.83元，再往上就是第三阶梯，每吨7.20元。", None),
+    ("c", "这个180吨是一年算一回，还是每个月算？", None),
+    ("a", "按自然年累计，每年1月1号重新开始算。", None),
+    ("c", "好。还有就是，水费是每个月都得交吗？", 2.2),
+    ("a", "我们是两个月抄一次表，抄完表会给您发短信通知，收到短信以后缴费就可以。", None),
+    ("c", "能在手机上交吗？", None),
+    ("a", "可以的，在我们的微信公众号上输入户号就能交。", None),
+    ("c", "行，那我知道了，谢谢。", None),
+    ("a", "不客气，请问还有其他问题吗？", None),
+    ("c", "没有了。", None),
+    ("a", "感谢您的来电，再见。", None),
+])
+
+call(call_id="S20241105-0004", started_at="2024-11-05T11:08:33+08:00", direction="inbound",
+     caller="13831206614", agent_id="A014", queue="报修", account_no="1006643", region="徐水区",
+     hangup_by="customer", recorder_site=HQ, arate=4.2, lines=[
+    ("a", "请讲。", 0.9),
+    ("c", "你好，我是徐水区向阳路丰泽园小区的，家里从上午十点多就没水了，一滴都没有。", None),
+    ("a", "是整栋楼都没水，还是就您家没水？", None),
+    ("c", "我问了对门，他们家也没有，楼下小超市也说停了。", None),
+    ("a", "您之前有没有收到停水通知？", None),
+    ("c", "没有啊，什么通知都没收到，小区门口也没贴。", None),
+    ("a", "我这边查了一下，系统里今天没有徐水区的计划停水。请问您的户号是多少？", None),
+    ("c", "1006643。", None),
+    ("a", "好的，我先给您登记。您是几号楼？", None),
+    ("c", "三号楼二单元。", None),
+    ("a", "徐水区向阳路丰泽园小区三号楼二单元，联系电话就是您来电这个号码，对吧？", None),
+    ("c", "对。那到底什么时候能来水啊？孩子中午放学回来还得做饭呢。", None),
+    ("a", "给您带来不便了。我马上把情况报给调度，让片区管网人员先去排查原因，有结果了给您回电，工单号是24110521。", None),
+    ("c", "行吧，那你们抓紧点。", None),
+    ("a", "好的，请问还有其他问题吗？", None),
+    ("c", "没了。", None),
+    ("a", "感谢您的来电，再见。", None),
+])
+
+call(call_id="S20241105-0005", started_at="2024-11-05T12:21:50+08:00", direction="inbound",
+     caller="18603125530", agent_id="A023", queue="报修", account_no="1006902", region="徐水区",
+     hangup_by="customer", recorder_site=HQ, arate=4.15, lines=[
+    ("a", "您好，供水供热服务热线，工号023，请问有什么可以帮您？", 0.7),
+    ("c", "你好，我家在徐水区向阳路康宁家园，上午十点多就停水了，到现在还没来，也没看见什么停水通知。", None),
+    ("a", "我看一下。", None),
+    ("a", "向阳路那一片上午已经有用户报过没水了，调度说是向阳路和建设街路口有一处管道漏损，现在正在关阀抢修。", 6.0),
+    ("c", "那为什么不提前通知一声？我们一点准备都没有，家里一桶存水都没有。", None),
+    ("a", "这次是突发抢修，不是计划停水，所以没来得及提前通知，给您带来不便，非常抱歉。", None),
+    ("c", "那大概什么时候能修好？", -0.5),
+    ("a", "抢修人员已经在现场了，具体什么时候恢复还要看现场维修的情况。", None),
+    ("c", "能不能给个大概时间，我好安排一下。", None),
+    ("a", "准确时间我现在还给不了您，我把您的电话登记上，一有恢复供水的消息，我们第一时间给您回电。", None),
+    ("c", "好吧，电话就是这个号。", None),
+    ("a", "好的，已经给您登记了，联系电话是尾号5530的这个号码。请问还有其他问题吗？", None),
+    ("c", "没了，你们抓紧吧。", None),
+    ("a", "好的，感谢您的来电，再见。", None),
+])
+
+call(call_id="S20241105-0006", started_at="2024-11-05T14:46:12+08:00", direction="inbound",
+     caller="15030127719", agent_id="A027", queue="投诉", account_no="1004475", region="莲池区",
+     hangup_by="agent", recorder_site=HQ, arate=4.4, lines=[
+    ("a", "您好，供水供热服务热线，工号027，请问有什么可以帮您？", 0.5),
+    ("c", "我问问我家这水费，两个月交了三百多，家里就我们老两口，平时根本用不了这么多水。", None),
+    ("a", "户号多少？户主叫什么？", None),
+    ("c", "户号1004475，户主叫孙德明，是我老伴儿。", None),
+    ("a", "我看了，这期读数没问题，就是按表收的。", None),
+    ("c", "不对呀，抄表的根本就没进过我家门，我家水表在厨房里头，他怎么看的读数？是不是估的？", None),
+    ("a", "估抄也是按您家以前的用量估的，下回实际抄表多退少补，你不用管。", None),
+    ("c", "那我这回多交的钱怎么算？我总不能先白交吧，你们这样谁家受得了，我们退休金才……", None),
+    ("a", "你听我说，我都说了好几遍了，多退少补，多退少补，你懂不懂啊？", -1.6),
+    ("c", "你这是什么态度？我就是问问怎么回事，你……", None),
+    ("a", "还有别的事没有？没有我挂了。", -0.3),
+    ("c", "你把工号告诉我，我要投诉你，我……", None),
+])
+
+call(call_id="S20241106-0007", started_at="2024-11-06T09:12:27+08:00", direction="inbound",
+     caller="13932108856", agent_id="A011", queue="报修", account_no="1007730", region="竞秀区",
+     hangup_by="customer", recorder_site=HQ, arate=4.2, lines=[
+    ("a", "您好，供水供热服务热线，工号011，请问有什么可以帮您？", 0.8),
+    ("c", "你好，我家住十八楼，这几天早上用水的时候水流特别小，热水器都打不着火。", None),
+    ("a", "您是哪个小区的？", None),
+    ("c", "竞秀区东风路翠园小区，十二号楼。", None),
+    ("a", "十八楼的话应该是二次供水吧，高层都是加压泵供的水。", None),
+    ("c", "对，我们楼底下是有个泵房，不过我也不清楚是谁在管。", None),
+    ("a", "那就是物业的事了，这不归我们管，你找物业去吧。", None),
+    ("c", "我找过物业了，物业说泵房是你们自来水公司管的，让我打这个电话。", None),
+    ("a", "二次供水设备一般都是物业在管，你再去问问物业吧。", None),
+    ("c", "那你们能不能帮我查一下到底归谁管？你们两边推来推去的，我到底找谁啊？", None),
+    ("a", "我这边查不了，你还是找物业吧。", None),
+    ("c", "行吧行吧，那我再去问问。", None),
+    ("a", "嗯，就这样。", None),
+])
+
+call(call_id="S20241106-0008", started_at="2024-11-06T10:05:48+08:00", direction="inbound",
+     caller="18631207342", agent_id="A014", queue="报修", account_no="1001586", region="莲池区",
+     hangup_by="customer", recorder_site=HQ, arate=4.2, lines=[
+    ("a", "您好，供水供热服务热线，工号014，请问有什么可以帮您？", 1.0),
+    ("c", "你好，我家楼道里水表那儿的阀门漏水，滴滴答答的，底下接了个盆，一上午能接小半盆。", None),
+    ("a", "好的，给您添麻烦了。请问漏水的是水表哪一边的阀门？", None),
+    ("c", "我也分不太清，就是进水管过来，水表左边那个阀门，拧的那个把手那儿往下滴。", None),
+    ("a", "明白，那应该是表前阀门，这个由我们负责维修。请提供一下户号和户主姓名。", None),
+    ("c", "户号1001586，户主叫吴凤兰。", None),
+    ("a", "好的，吴女士，请问详细地址是？", None),
+    ("c", "莲池区裕华东路新华里小区五号楼三单元401。", None),
+    ("a", "我跟您核对一下：莲池区裕华东路新华里小区五号楼三单元401，楼道水表表前阀门漏水，联系电话是您现在来电的这个尾号7342的号码，对吗？", None),
+    ("c", "对，没错。", None),
+    ("a", "这个属于一般维修，我们会在1个工作日内安排师傅上门处理，师傅出发前会先和您电话联系。", None),
+    ("c", "好的。那这个阀门我自己要不要先拧一拧？", None),
+    ("a", "建议您先不要自己用力拧，以免漏得更厉害，先用盆接着，别让水流到楼下邻居家就行。您的工单号是24110609，您记一下。", None),
+    ("c", "24110609，记下了。", None),
+    ("a", "维修完成以后，我们还会给您做一个回访。请问还有其他问题需要帮您吗？", None),
+    ("c", "没有了，谢谢你啊。", None),
+    ("a", "不客气，感谢您的来电，祝您生活愉快，再见。", None),
+    ("c", "再见。", -0.3),
+])
+
+call(call_id="S20241106-0009", started_at="2024-11-06T11:30:06+08:00", direction="inbound",
+     caller="13903124762", agent_id="A023", queue="投诉", account_no="1003817", region="竞秀区",
+     hangup_by="customer", recorder_site=HQ, arate=4.15, lines=[
+    ("a", "您好，供水供热服务热线，工号023，请问有什么可以帮您？", 0.7),
+    ("c", "我昨天早上打过电话，报我们小区水表井冒水，上次说一个工作日内来人，到现在还没人来，水还在往外冒呢！", None),
+    ("a", "非常抱歉，给您带来不便了。您还记得工单号吗？我给您查一下。", None),
+    ("c", "工单号我记着呢，24110503。", None),
+    ("a", "好的，请稍等，我查一下处理进度。", None),
+    ("a", "赵先生，让您久等了。工单已经派到竞秀区维修班组了，但是现在还显示待处理，确实超过了承诺的时限，这是我们的问题。", 3.4),
+    ("c", "昨天就说一个工作日，今天都快中午了。早上那路面结了一层冰，楼里老人差点滑倒。", -0.6),
+    ("a", "理解您的心情，这个情况确实有安全隐患。我现在就把工单升级为加急，并且直接打电话给班组长督办。", None),
+    ("c", "那到底什么时候能来？别又让我白等一天。", None),
+    ("a", "加急工单班组会优先安排，师傅出发前会直接给您打电话，这个工单我会一直跟进到处理完。", None),
+    ("c", "行，那我等着，这回可别再忘了。", None),
+    ("a", "不会的。联系电话还是尾号4762的这个号码，对吧？", None),
+    ("c", "对。", None),
+    ("a", "好的。请问还有其他问题需要帮您吗？", None),
+    ("c", "没了。", None),
+    ("a", "再次向您道歉，感谢您的来电，再见。", None),
+])
+
+call(call_id="S20241106-0010", started_at="2024-11-06T14:18:36+08:00", direction="inbound",
+     caller="13803129051", agent_id="A027", queue="供热", account_no="1008824", region="满城区",
+     hangup_by="customer", recorder_site=HQ, arate=6.2, lines=[
+    ("a", "您好，供水供热服务热线，工号027，请问有什么可以帮您？", 0.6),
+    ("c", "你好，我家暖气不热。你们不是已经开始试供暖了吗？别人家都热了，我家暖气片还是凉的，屋里才16度。", None),
+    ("a", "好的是这样的，现在是供热管网热态试运行阶段，正式供暖是11月15号开始，室温标准是不低于18度，您家暖气片是全部不热还是部分不热？", None),
+    ("c", "全都不热，上边摸着有一点温乎，下边都是凉的。", None),
+    ("a", "那有可能是暖气片里有空气或者入户阀门没有全开，您家进户的阀门打开了吗，一般在楼道管道井里面或者您家进门的地方。", None),
+    ("c", "啊？你说慢点，阀门在哪儿？", -0.3),
+    ("a", "楼道管道井或者进门的地方，您先看看有没有带红色或者蓝色把手的阀门，看不到也没关系，我给您派单让师傅上门检查。", None),
+    ("c", "那你给我派个人来看看吧，我自己也弄不明白。", None),
+    ("a", "好的，麻烦提供一下户号和户主姓名。", None),
+    ("c", "户号1008824，户主郑国强。", None),
+    ("a", "郑先生，系统登记的地址是满城区永安大街金台花园九号楼一单元602，联系电话就是您来电的号码，对吗？", None),
+    ("c", "对。", None),
+    ("a", "好的，暖气不热属于一般维修，1个工作日内师傅上门处理，工单号是24110627，处理完会给您回访，请问还有其他问题吗？", None),
+    ("c", "没了，让师傅来之前先打个电话。", None),
+    ("a", "好的会的，感谢您的来电，再见。", None),
+])
+
+call(call_id="S20241107-0011", started_at="2024-11-07T09:20:44+08:00", direction="inbound",
+     caller="15032124489", agent_id="A011", queue="供热", account_no="1009317", region="徐水区",
+     hangup_by="system", recorder_site=HQ, arate=4.2, lines=[
+    ("a", "您好，供水供热服务热线，工号011，请问有什么可以帮您？", 0.9),
+    ("c", "你好，我想问一下供暖报停的事。我家那套房子今年冬天没人住，能报停吗？", None),
+    ("a", "可以办理报停申请。办理之前需要先核实身份，请您提供一下户号和户主姓名。", None),
+    ("c", "户号是1009317，户主是我，冯志刚。", None),
+    ("a", "好的冯先生，请稍等，我核对一下。", None),
+    ("a", "信息核对无误。报停的房屋是徐水区振兴路阳光小区四号楼二单元301，对吧？", 2.6),
+    ("c", "对，就是那套。", None),
+    ("a", "报停以后会有工作人员上门把入户阀门关断并且施封，报停期间请不要自己打开。", None),
+    ("c", "那报停了还用交钱吗？不报停的话一年得交多少？", None),
+    ("a", "正常供暖的话，居民采暖费是每平方米22元一个采暖季。您家房子是多大面积？", None),
+    ("c", "房本上写的是98平。", None),
+    ("a", "那正常采暖费是2156元。报停的话一般还需要缴纳一部分基本热费，具体金额以审核后的通知为准。", None),
+    ("c", "行，那就给我办报停吧。现在办还来得及吗？", None),
+    ("a", "来得及，今年是11月15号开栓。我现在就给您提交报停申请，工单号是24110704，工作人员上门前会先和您电话联系。", None),
+    ("c", "好，电话就打这个号就行。", None),
+    ("a", "好的，已经备注了。请问还有其他问题吗？", None),
+    ("c", "没有了。", None),
+    ("a", "感谢您的来电，稍后请对我的服务进行评价，再见。", None),
+])
+
+call(call_id="S20241107-0012", started_at="2024-11-07T10:02:19+08:00", direction="outbound",
+     caller="18631207342", agent_id="A014", queue="回访", account_no="1001586", region="莲池区",
+     hangup_by="agent", recorder_site=OB, arate=4.2, lines=[
+    ("a", "您好，这里是供水供热服务热线回访，工号014，请问是吴凤兰吴女士吗？", 2.1),
+    ("c", "对，是我。", None),
+    ("a", "吴女士您好，您昨天上午报修楼道水表阀门漏水，想跟您确认一下，维修师傅去处理了吗？", None),
+    ("c", "去了，昨天下午两点多就来了，给换了个新阀门，现在一点都不漏了。", None),
+    ("a", "好的。那请问您对这次的维修服务满意吗？", None),
+    ("c", "满意，来得挺快，师傅走的时候还把地上的水给擦干净了。", None),
+    ("a", "感谢您的认可，我们会把您的评价转达给维修班组。请问还有其他问题需要帮您吗？", None),
+    ("c", "没有了，谢谢你们啊。", None),
+    ("a", "不客气，不打扰您了，再见。", None),
+    ("c", "再见。", None),
+])
+
+call(call_id="S20241107-0013", started_at="2024-11-07T15:10:52+08:00", direction="outbound",
+     caller="13803129051", agent_id="A023", queue="回访", account_no="1008824", region="满城区",
+     hangup_by="customer", recorder_site=OB, arate=4.15, lines=[
+    ("a", "您好，这里是供水供热服务热线，工号023，请问是郑国强郑先生吗？", 2.4),
+    ("c", "是我，什么事？", None),
+    ("a", "郑先生您好，您昨天下午反映家里暖气不热，我们做个回访，请问维修师傅上门处理了吗？", None),
+    ("c", "来了，昨天傍晚来的，说是暖气片里有气，给放了放气，又把楼道里那个阀门开大了。", None),
+    ("a", "那现在屋里温度怎么样？", None),
+    ("c", "今天早上看了一眼，十九度了，比之前强多了。", None),
+    ("a", "好的，那已经达到室温标准了。请问您对这次维修服务满意吗？", None),
+    ("c", "还行吧，就是师傅来得有点晚，快七点才到。", None),
+    ("a", "感谢您的反馈，上门时间的问题我记录下来反馈给维修班组。请问还有其他问题需要帮您吗？", None),
+    ("c", "没了。", None),
+    ("a", "好的，打扰您了，祝您生活愉快，再见。", None),
+    ("c", "再见。", None),
+])
+
+call(call_id="S20241108-0014", started_at="2024-11-08T08:47:31+08:00", direction="inbound",
+     caller="13933125807", agent_id="A011", queue="报修", account_no="1004190", region="竞秀区",
+     hangup_by="customer", recorder_site=HQ, arate=4.2, lines=[
+    ("a", "您好，供水供热服务热线，工号011，请问有什么可以帮您？", 0.8),
+    ("c", "你好，我家自来水今天早上一打开是黄的，放了好几分钟了还是有点发黄，这还能喝吗？", None),
+    ("a", "您先别饮用，也先别拿它做饭。请问是所有水龙头都这样吗？", None),
+    ("c", "厨房和卫生间的都黄，接一杯放着，底下还有点沉淀。", None),
+    ("a", "好的。您问过邻居吗，他们家是不是也这样？", None),
+    ("c", "我刚问了楼上，说也有点黄，不过比我家轻点。", None),
+    ("a", "明白。请提供一下您的户号和详细地址。", None),
+    ("c", "户号1004190，竞秀区长城北大街丽景花园六号楼一单元502。", None),
+    ("a", "跟您核对一下，竞秀区长城北大街丽景花园六号楼一单元502，联系电话是您来电的号码，对吗？", None),
+    ("c", "对的。", None),
+    ("a", "水质问题我们会在2小时内安排人员到场检测处理。在这之前您可以先把水龙头打开放一会儿，如果一直发黄就先不要使用。", None),
+    ("c", "两个小时内是吧，那我在家等着。", None),
+    ("a", "好的，已经给您派单了，师傅到之前会给您打电话。请问还有其他问题吗？", None),
+    ("c", "没有了。", None),
+    ("a", "感谢您的来电，再见。", None),
+])
+
+HEADER = ["call_id", "started_at", "direction", "caller", "agent_id", "agent_name", "team", "queue",
+          "account_no", "region", "hangup_by", "audio", "channels", "transcript", "recorder_site"]
+
+rows = []
+for c in CALLS:
+    rnd = random.Random(c["call_id"])
+    crate = rnd.uniform(4.3, 4.9)  # customer chars/s
+    segs, max_end, last_end = [], 0.0, {"agent": -1.0, "customer": -1.0}
+    for spk, text, gap in c["lines"]:
+        speaker = "agent" if spk == "a" else "customer"
+        rate = (c["arate"] if spk == "a" else crate) * rnd.uniform(0.96, 1.04)
+        dur = nchars(text) / rate
+        if gap is None:
+            gap = rnd.uniform(0.3, 1.1)
+        start = max_end + gap
+        assert start >= last_end[speaker], (c["call_id"], text)
         end = start + dur
-        segs.append({"speaker":spk,"start":round(start,2),"end":round(end,2),"text":text})
-        t = end
-    with open(f"transcripts/{cid}.json","w",encoding="utf-8") as f:
-        json.dump({"call_id":cid,"language":"zh","source":"imported","segments":segs},f,ensure_ascii=False,indent=2); f.write("\n")
-    rows.append([cid,started,direction,caller,agent,name,team,queue,account,region,hangup,"","",f"transcripts/{cid}.json","总部录音服务器"])
-with open("manifest.csv","w",encoding="utf-8",newline="") as f:
-    w=csv.writer(f, lineterminator="\n")
-    w.writerow(["call_id","started_at","direction","caller","agent_id","agent_name","team","queue","account_no","region","hangup_by","audio","channels","transcript","recorder_site"])
+        segs.append({"speaker": speaker, "start": round(start, 2), "end": round(end, 2), "text": text})
+        last_end[speaker] = end
+        max_end = max(max_end, end)
+    doc = {"call_id": c["call_id"], "language": "zh", "source": "imported", "segments": segs}
+    with open(f"{OUT}/transcripts/{c['call_id']}.json", "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    name, team = AGENTS[c["agent_id"]]
+    rows.append({**{k: c.get(k, "") for k in HEADER}, "agent_name": name, "team": team,
+                 "audio": "", "channels": "", "transcript": f"transcripts/{c['call_id']}.json"})
+
+with open(f"{OUT}/manifest.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=HEADER, lineterminator="\n")
+    w.writeheader()
     w.writerows(rows)
-with open("README.md","w",encoding="utf-8") as f:
-    f.write("""# 示例通话 Sample calls
-
-14 通供水、供热热线通话的转写稿（无录音），由团队为本示例编写，不是真实录音；对话为原创，姓名、电话、户号均为虚构。
-`manifest.csv` 是录音平台导出的清单（formats.md §1），`transcripts/` 是转写稿（§2），由 `generate.py` 生成（时间轴按每秒约 4.5 个字推算）。
-
-14 hotline calls as transcripts only (no audio), written by the team for this sample: original dialogue, fictitious
-names, numbers and accounts. `manifest.csv` (formats.md §1) and `transcripts/` (§2) are produced by `generate.py`
-(timings assume about 4.5 characters per second). `recorder_site` is an extra column, kept as a call attribute.
-
-| call_id | what it demonstrates (category; planted errors by id) |
-|---|---|
-""")
-    for c in calls:
-        f.write(f"| {c[0]} | {c[11]} |\n")
-print(len(rows))
+print(len(rows), "calls written")
