@@ -102,7 +102,8 @@ public sealed class JobServer(
 
     private async Task<bool> HasPendingAsync(CancellationToken cancellationToken)
     {
-        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        // Only our own types: jobs no handler here can run must not keep a drain-and-exit run waiting forever.
+        var counts = await store.CountAsync(handlers.JobTypes, cancellationToken).ConfigureAwait(false);
         return counts.Pending > 0;
     }
 

@@ -210,9 +210,14 @@ public sealed class JobStore(StoreDataSource dataSource, JobSignal signal, JobTy
             """,
             new SqlParameterList { { "call", callId }, { "now", Now } }, cancellationToken).ConfigureAwait(false);
 
-    public async Task<JobCounts> CountAsync(CancellationToken cancellationToken)
+    public Task<JobCounts> CountAsync(CancellationToken cancellationToken) => CountAsync(null, cancellationToken);
+
+    /// <summary>Jobs per state, only of <paramref name="jobTypes"/> when given (what one process can run).</summary>
+    public async Task<JobCounts> CountAsync(IReadOnlyCollection<string>? jobTypes, CancellationToken cancellationToken)
     {
-        var rows = await dataSource.QueryAsync("SELECT state, COUNT(*) FROM jobs GROUP BY state", null,
+        var parameters = new SqlParameterList();
+        var filter = jobTypes is null ? "" : $"WHERE job_type IN ({InList("t", jobTypes, parameters)})";
+        var rows = await dataSource.QueryAsync($"SELECT state, COUNT(*) FROM jobs {filter} GROUP BY state", parameters,
             r => (State: JobStateNames.Parse(r.GetString(0)), Count: r.ReadLong(1)), cancellationToken).ConfigureAwait(false);
         return new JobCounts(rows.ToDictionary(r => r.State, r => r.Count));
     }

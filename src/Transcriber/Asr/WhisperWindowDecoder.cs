@@ -109,8 +109,23 @@ public sealed class WhisperWindowDecoder(WhisperOnnxModel model, WhisperTokenize
         return best;
     }
 
-    private static IEnumerable<int> TopK(float[] values, int k) =>
-        Enumerable.Range(0, values.Length).Where(i => !float.IsNegativeInfinity(values[i])).OrderByDescending(i => values[i]).Take(k);
+    /// <summary>The k best finite entries, best first, in one pass (this runs per beam per step over the whole vocabulary).</summary>
+    private static List<int> TopK(float[] values, int k)
+    {
+        var best = new List<int>(k + 1);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (float.IsNegativeInfinity(values[i]) || (best.Count == k && values[i] <= values[best[^1]]))
+                continue;
+            var at = best.Count;
+            while (at > 0 && values[best[at - 1]] < values[i])
+                at--;
+            best.Insert(at, i);
+            if (best.Count > k)
+                best.RemoveAt(k);
+        }
+        return best;
+    }
 
     private static int Draw(float[] logits, float temperature, Random random)
     {

@@ -106,4 +106,18 @@ public sealed class JobServerTests
         Assert.False(DeadWorkerDetector.IsDeadLocalOwner($"{Environment.MachineName}/{Environment.ProcessId}/x"));
         Assert.False(DeadWorkerDetector.IsDeadLocalOwner($"other-machine/{int.MaxValue - 7}/x"));
     }
+
+    [Fact]
+    public async Task RunUntilDrained_Returns_WhenOnlyJobsOfTypesItCannotRunRemain()
+    {
+        await using var db = await TestDatabase.CreateAsync(StoreEngine.Sqlite);
+        using var backbone = new Backbone(db.DataSource, handlers: [new DelegateJob("ours", (_, _) => Task.CompletedTask)]);
+        await backbone.Jobs.EnqueueAsync([new NewJob("ours", "a"), new NewJob("index", "b")], CancellationToken.None);
+
+        await backbone.Server.RunAsync(CancellationToken.None, untilDrained: true).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var jobs = await backbone.Jobs.ListAsync(null, null, 10, CancellationToken.None);
+        Assert.Equal(JobState.Succeeded, jobs.Single(j => j.JobType == "ours").State);
+        Assert.Equal(JobState.Enqueued, jobs.Single(j => j.JobType == "index").State); // left for a process that runs it
+    }
 }
