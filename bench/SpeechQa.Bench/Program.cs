@@ -1,5 +1,5 @@
 // Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
-//        SpeechQa.Bench whisper [--sizes tiny,base] [--tokens N]
+//        SpeechQa.Bench whisper [--sizes tiny,base,small] [--tokens N]
 // Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
 // or Whisper real-time factors.
 using System.Globalization;
@@ -7,9 +7,9 @@ using SpeechQa.Bench;
 
 if (args.Length > 0 && args[0] == "whisper")
 {
-    var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base"];
+    var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base", "small"];
     var tokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "32", CultureInfo.InvariantCulture);
-    WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models/make_tiny_whisper.py"));
+    WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models"));
     return 0;
 }
 

@@ -6,7 +6,7 @@ namespace SpeechQa.Tests.Transcriber.Asr;
 
 /// <summary>
 /// A tiny Whisper-architecture model with deterministic random weights, built by tests/models/make_tiny_whisper.py
-/// (python3-onnx) in the optimum layout with the real tokenizer, run through the real ONNX Runtime.
+/// (python3-onnx) in the optimum layout, with its int8 "_quantized" variant, with the real tokenizer, run through the real ONNX Runtime.
 /// </summary>
 public sealed class TinyWhisper : IDisposable
 {
@@ -17,6 +17,7 @@ public sealed class TinyWhisper : IDisposable
         var models = TestPaths.Models;
         var tokenizer = TestPaths.WhisperTokenizer;
         Tool.Run("/usr/bin/python3", Path.Combine(models, "make_tiny_whisper.py"), tokenizer, folder);
+        Tool.Run("/usr/bin/python3", Path.Combine(models, "quantize_dynamic.py"), folder); // the "_quantized" int8 variant
         Runtime = OrtRuntime.Load();
         Folder = WhisperModelFolder.Load(folder);
         Model = new WhisperOnnxModel(Runtime, Folder, new SessionSettings { IntraOpThreads = 1 });

@@ -1,3 +1,4 @@
+using SpeechQa.OnnxRuntime;
 using SpeechQa.Transcriber.Asr;
 
 namespace SpeechQa.Tests.Transcriber.Asr;
@@ -40,5 +41,34 @@ public sealed class WhisperOnnxModelTests(TinyWhisper tiny) : IClassFixture<Tiny
             maxError = Math.Max(maxError, Math.Abs(cached[i] - last[i]));
         Assert.True(maxError < 1e-3, $"cached and uncached logits differ by {maxError}");
         Assert.True(cached.Max() - cached.Min() > 1, "the logits carry no signal"); // random weights still discriminate
+    }
+
+    [Fact]
+    public void QuantizedVariant_RunsInt8AndStaysCloseToFp32()
+    {
+        var folder = WhisperModelFolder.Load(tiny.Folder.Path, "_quantized");
+        Assert.EndsWith("encoder_model_quantized.onnx", folder.EncoderFile, StringComparison.Ordinal);
+        using var quantized = new WhisperOnnxModel(tiny.Runtime, folder, new SessionSettings { IntraOpThreads = 1 });
+        var features = Features(3);
+        int[] prompt = [50258, 50260, 50359];
+        var (exact, _) = tiny.Model.Start(tiny.Model.Encode(features, CancellationToken.None), prompt, CancellationToken.None);
+        var (approx, _) = quantized.Start(quantized.Encode(features, CancellationToken.None), prompt, CancellationToken.None);
+
+        Assert.Equal(exact.Length, approx.Length);
+        Assert.NotEqual(exact, approx); // really the int8 graph, not the fp32 one
+        var correlation = Correlation(exact, approx);
+        Assert.True(correlation > 0.99, $"int8 logits correlate with fp32 only at {correlation:0.0000}");
+    }
+
+    private static double Correlation(float[] a, float[] b)
+    {
+        double meanA = a.Average(), meanB = b.Average(), ab = 0, aa = 0, bb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            ab += (a[i] - meanA) * (b[i] - meanB);
+            aa += (a[i] - meanA) * (a[i] - meanA);
+            bb += (b[i] - meanB) * (b[i] - meanB);
+        }
+        return ab / Math.Sqrt(aa * bb);
     }
 }
