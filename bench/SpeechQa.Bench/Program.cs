@@ -9,7 +9,8 @@ if (args.Length > 0 && args[0] == "whisper")
 {
     var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base", "small"];
     var tokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "32", CultureInfo.InvariantCulture);
-    WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models"));
+    WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models"),
+        WhisperCppReference.FromEnvironment(Directory.GetCurrentDirectory()));
     return 0;
 }
 

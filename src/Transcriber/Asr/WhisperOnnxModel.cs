@@ -6,7 +6,8 @@ namespace SpeechQa.Transcriber.Asr;
 /// Runs a Whisper export through ONNX Runtime: the encoder once per 30 s window, then the decoder step by step
 /// with its key/value cache. Supports optimum's merged decoder (an If on use_cache_branch) and the older pair
 /// decoder_model + decoder_with_past_model. Input names are read from the sessions, not assumed (some exports
-/// add cache_position). Batch size 1; the cache is copied between steps (IoBinding would avoid that for big models).
+/// add cache_position). Batch size 1. A step fetches only the logits and the growing self-attention cache: the
+/// cross-attention entries (most of the cache, tens of MB for small) stay where the first step put them.
 /// </summary>
 public sealed class WhisperOnnxModel : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class WhisperOnnxModel : IDisposable
     private readonly bool _merged;
     private readonly int _heads;
     private readonly int _headDim;
+    private readonly string[] _stepOutputs;
 
     public WhisperOnnxModel(OrtRuntime runtime, WhisperModelFolder folder, SessionSettings? settings = null)
     {
@@ -33,6 +35,8 @@ public sealed class WhisperOnnxModel : IDisposable
         }
         _heads = folder.DecoderHeads;
         _headDim = folder.ModelDimension / folder.DecoderHeads;
+        _stepOutputs = [.. _nextStep.Outputs.Select(o => o.Name)
+            .Where(name => name == "logits" || (name.StartsWith("present.", StringComparison.Ordinal) && name.Contains(".decoder.", StringComparison.Ordinal)))];
     }
 
     public WhisperModelFolder Folder { get; }
@@ -77,7 +81,7 @@ public sealed class WhisperOnnxModel : IDisposable
             inputs["use_cache_branch"] = OrtTensor.Bool([true], 1);
         }
         AddCachePosition(_nextStep, inputs, cache.Length, 1);
-        var outputs = _nextStep.Run(Bound(_nextStep, inputs), null, cancellationToken);
+        var outputs = _nextStep.Run(Bound(_nextStep, inputs), _stepOutputs, cancellationToken);
         cache.Advance(outputs);
         return outputs["logits"].As<float>();
     }
