@@ -10,10 +10,10 @@ need=()
 want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need+=("$1"); }
 
 case "$profile" in
-  demo) want ffmpeg ;;                                     # decodes audio that is not plain WAV/G.711
-  tests) want ffmpeg; want sox; want espeak-ng; want postgresql; want python3-onnx
+  demo) want ffmpeg; want python3-jieba ;;                 # ffmpeg: audio that is not plain WAV/G.711; python3-jieba: dictionary data
+  tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx
          command -v npm >/dev/null || want npm ;;
-         # sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models
+         # python3-jieba: also the reference segmenter; sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models
   *) echo "usage: scripts/setup.sh demo|tests" >&2; exit 2 ;;
 esac
 

@@ -1,5 +1,6 @@
 // Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
 //        SpeechQa.Bench whisper [--sizes tiny,base,small] [--tokens N]
+//        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 // Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
 // or Whisper real-time factors.
 using System.Globalization;
@@ -11,6 +12,14 @@ if (args.Length > 0 && args[0] == "whisper")
     var tokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "32", CultureInfo.InvariantCulture);
     WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models"),
         WhisperCppReference.FromEnvironment(Directory.GetCurrentDirectory()));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "segment")
+{
+    var corpus = args.SkipWhile(a => a != "--corpus").Skip(1).FirstOrDefault();
+    var passes = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "3", CultureInfo.InvariantCulture);
+    SegmentationBench.Run(Directory.GetCurrentDirectory(), corpus, passes);
     return 0;
 }
 

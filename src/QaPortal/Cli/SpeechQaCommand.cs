@@ -17,6 +17,7 @@ public static class SpeechQaCommand
         root.Subcommands.Add(JobsCommand.Create(global));
         root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(ServeCommand.Create(global));
+        root.Subcommands.Add(TextCommand.Create());
         return root;
     }
 
