@@ -172,6 +172,29 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
             new SqlParameterList { { "id", callId }, { "revision", revision }, { "metrics", metricsJson }, { "now", Now } },
             cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Stores the rule-set judgement of a revision (upsert): score, fatal flag and the hits as JSON.</summary>
+    public async Task SaveJudgementAsync(StoreTransaction transaction, string callId, int revision, StoredJudgement judgement, CancellationToken cancellationToken) =>
+        await transaction.ExecuteAsync(
+            """
+            INSERT INTO call_judgements (call_id, revision, ruleset, score, fatal, hits, updated_at_ms)
+            VALUES (@id, @revision, @ruleset, @score, @fatal, @hits, @now)
+            ON CONFLICT (call_id) DO UPDATE SET revision = @revision, ruleset = @ruleset, score = @score, fatal = @fatal, hits = @hits, updated_at_ms = @now
+            """,
+            new SqlParameterList
+            {
+                { "id", callId }, { "revision", revision }, { "ruleset", judgement.RuleSet }, { "score", judgement.Score },
+                { "fatal", judgement.Fatal ? 1 : 0 }, { "hits", judgement.HitsJson }, { "now", Now },
+            },
+            cancellationToken).ConfigureAwait(false);
+
+    public async Task<StoredJudgement?> GetJudgementAsync(string callId, CancellationToken cancellationToken)
+    {
+        var rows = await dataSource.QueryAsync("SELECT ruleset, score, fatal, hits FROM call_judgements WHERE call_id = @id",
+            new SqlParameterList { { "id", callId } },
+            r => new StoredJudgement(r.GetString(0), r.ReadInt(1), r.ReadLong(2) != 0, r.GetString(3)), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     /// <summary>Stores what the audio analysis measured, as JSON (upsert).</summary>
     public async Task SaveAcousticsAsync(string callId, int revision, string acousticsJson, CancellationToken cancellationToken) =>
         await dataSource.ExecuteAsync(

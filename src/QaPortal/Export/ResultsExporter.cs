@@ -7,8 +7,8 @@ namespace SpeechQa.QaPortal.Export;
 
 /// <summary>
 /// Writes the results export (formats.md §4), one call per line in call_id order. Only what the pipeline
-/// has really produced is written: fields that later stages fill (score, hits, category, repeat) are
-/// omitted until those stages exist, never faked.
+/// has really produced is written: score, fatal, ruleset and hits once the rules ran; category and repeat are
+/// omitted until their stages exist, never faked.
 /// </summary>
 public sealed class ResultsExporter(CallStore calls)
 {
@@ -29,8 +29,11 @@ public sealed class ResultsExporter(CallStore calls)
                 var metrics = call.Status == CallStatus.Scored
                     ? await calls.GetMetricsAsync(call.Call.CallId, cancellationToken).ConfigureAwait(false)
                     : null;
+                var judgement = call.Status == CallStatus.Scored
+                    ? await calls.GetJudgementAsync(call.Call.CallId, cancellationToken).ConfigureAwait(false)
+                    : null;
                 await using (var writer = new Utf8JsonWriter(output, TranscriptJson.WriterOptions))
-                    WriteLine(writer, call, metrics);
+                    WriteLine(writer, call, metrics, judgement);
                 await output.WriteAsync(newline, cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -38,13 +41,22 @@ public sealed class ResultsExporter(CallStore calls)
         }
     }
 
-    private static void WriteLine(Utf8JsonWriter writer, StoredCall call, string? metricsJson)
+    private static void WriteLine(Utf8JsonWriter writer, StoredCall call, string? metricsJson, StoredJudgement? judgement)
     {
         writer.WriteStartObject();
         writer.WriteString("call_id", call.Call.CallId);
         writer.WriteString("status", call.Status.ToWire());
         if (call.Status == CallStatus.Failed)
             writer.WriteString("error", call.Error ?? "unknown error");
+        if (judgement is not null)
+        {
+            writer.WriteNumber("score", judgement.Score);
+            writer.WriteBoolean("fatal", judgement.Fatal);
+            writer.WriteString("ruleset", judgement.RuleSet);
+            writer.WritePropertyName("hits");
+            using var hits = JsonDocument.Parse(judgement.HitsJson);
+            hits.RootElement.WriteTo(writer);
+        }
         if (metricsJson is not null)
         {
             writer.WritePropertyName("metrics");

@@ -2,16 +2,17 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Judging;
 using SpeechQa.Transcriber.Acoustics;
 
 namespace SpeechQa.QaPortal.Pipeline;
 
 /// <summary>
-/// Stage 2: judge the transcript. In this build it computes the call metrics (talk time, silence,
-/// overlaps, speech rate; measured on the audio where there is audio, else from segment timings); rules, classifier and scores plug in here as they are built. Idempotent:
-/// the metrics and the final status are written in the transaction that marks the job succeeded.
+/// Stage 2: judge the transcript: the call metrics (talk time, silence, overlaps, speech rate; measured on the
+/// audio where there is audio, else from segment timings), then the call's rule set (segmentation, rules, score).
+/// Idempotent: metrics, judgement and the final status are written in the transaction that marks the job succeeded.
 /// </summary>
-public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJobHandler
+public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallScoring scoring) : IJobHandler
 {
     public string JobType => PipelineStage.Analyze.JobType;
 
@@ -27,10 +28,21 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options) : IJo
         var acoustics = await calls.GetAcousticsAsync(callId, revision, cancellationToken).ConfigureAwait(false) is { } json
             ? AcousticMetricsJson.Deserialize(json)
             : null;
-        var metrics = MetricsJson.Serialize(TimingMetrics.From(transcript), acoustics);
+        var timing = TimingMetrics.From(transcript);
+        var metrics = MetricsJson.Serialize(timing, acoustics);
+        StoredJudgement? judgement = null;
+        if (scoring.Judge is { } judge && await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            var result = judge.Judge(scoring.RuleSetFor(stored.Call), transcript,
+                CallScoring.MetadataOf(stored.Call, acoustics?.DurationSeconds ?? timing.DurationSeconds),
+                acoustics is null ? null : CallScoring.AudioOf(acoustics));
+            judgement = new StoredJudgement(result.RuleSet, result.Score, result.Fatal, HitsJson.Serialize(result.Hits));
+        }
         context.WriteOnSuccess(async (transaction, ct) =>
         {
             await calls.SaveMetricsAsync(transaction, callId, revision, metrics, ct).ConfigureAwait(false);
+            if (judgement is not null)
+                await calls.SaveJudgementAsync(transaction, callId, revision, judgement, ct).ConfigureAwait(false);
             await calls.SetStatusAsync(transaction, callId, revision, CallStatus.Scored, null, ct).ConfigureAwait(false);
         });
 

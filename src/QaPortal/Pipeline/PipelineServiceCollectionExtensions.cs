@@ -10,6 +10,8 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddSpeechQaTranscriber();
         services.AddSingleton(new PipelineOptions());
+        services.AddSingleton(ScoringOptions.FromEnvironment());
+        services.AddSingleton<CallScoring>();
         services.AddSingleton<IJobHandler, TranscribeStage>();
         services.AddSingleton<IJobHandler, AnalyzeStage>();
         services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();

@@ -96,6 +96,16 @@ public static class SchemaMigrations
                     acoustics TEXT NOT NULL,
                     updated_at_ms {BIGINT} NOT NULL);
                 """),
+        new(5, "rule hits and scores", """
+                CREATE TABLE call_judgements (
+                    call_id TEXT PRIMARY KEY REFERENCES calls(call_id) ON DELETE CASCADE,
+                    revision INTEGER NOT NULL,
+                    ruleset TEXT NOT NULL,
+                    score INTEGER NOT NULL,
+                    fatal INTEGER NOT NULL,
+                    hits TEXT NOT NULL,
+                    updated_at_ms {BIGINT} NOT NULL);
+                """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,0 +1,23 @@
+namespace SpeechQa.Scoring.Knowledge;
+
+/// <summary>What a knowledge-base number measures, and so how it is read from speech.</summary>
+public enum QuantityKind
+{
+    /// <summary>Money per unit, in yuan: 3.45元, 三块四毛五, 4块2.</summary>
+    Yuan,
+
+    /// <summary>Money per square metre: 22元/平方米, 每平米二十二块.</summary>
+    YuanPerSquareMetre,
+
+    /// <summary>A time span in minutes: 30分钟, 两个小时 (=120), 半小时.</summary>
+    Minutes,
+
+    /// <summary>Working days: 1个工作日.</summary>
+    WorkingDays,
+
+    /// <summary>Temperature: 18度, 18℃.</summary>
+    Celsius,
+
+    /// <summary>A rate: 万分之五 (=0.0005), 千分之三, 0.5%.</summary>
+    Ratio,
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace SpeechQa.Scoring.Knowledge;
+
+/// <summary>One stated quantity: its value in the kind's unit and where it stands in the sentence.</summary>
+public sealed record StatedQuantity(double Value, int Index, int Length, string Text);
+
+/// <summary>Finds the quantities of one kind that a sentence states.</summary>
+public static partial class QuantityReader
+{
+    public static IReadOnlyList<StatedQuantity> Read(string text, QuantityKind kind)
+    {
+        var found = new List<StatedQuantity>();
+        var regex = kind switch
+        {
+            QuantityKind.Yuan => Yuan(),
+            QuantityKind.YuanPerSquareMetre => YuanPerSquareMetre(),
+            QuantityKind.Minutes => Minutes(),
+            QuantityKind.WorkingDays => WorkingDays(),
+            QuantityKind.Celsius => Celsius(),
+            _ => Ratio(),
+        };
+        foreach (Match m in regex.Matches(text))
+        {
+            if (Value(m, kind) is { } value)
+                found.Add(new StatedQuantity(value, m.Index, m.Length, m.Value));
+        }
+        return found;
+    }
+
+    private static double? Value(Match m, QuantityKind kind)
+    {
+        double? Number(string group) => m.Groups[group].Success ? ChineseNumber.Parse(m.Groups[group].Value) : null;
+        switch (kind)
+        {
+            case QuantityKind.Yuan:
+                var yuan = Number("n");
+                if (yuan is null)
+                    return null;
+                var jiao = Number("jiao") ?? 0;
+                var fen = Number("fen") ?? 0;
+                return Math.Round(yuan.Value + jiao / 10 + fen / 100, 4);
+            case QuantityKind.YuanPerSquareMetre:
+                return Number("n") ?? Number("n2");
+            case QuantityKind.Minutes:
+                if (m.Groups["half"].Success)
+                    return m.Groups["hunit"].Success ? 30 : null;
+                var n = Number("n");
+                if (n is null)
+                    return null;
+                return m.Groups["hunit"].Success ? n * 60 + (m.Groups["hunit"].Value.Contains('半', StringComparison.Ordinal) ? 30 : 0) : n;
+            case QuantityKind.Ratio:
+                var r = Number("n");
+                if (r is null)
+                    return null;
+                return m.Groups["per"].Value switch
+                {
+                    "万分之" => r / 10000,
+                    "千分之" => r / 1000,
+                    "百分之" => r / 100,
+                    _ => r / 100, // n%
+                };
+            default:
+                return Number("n");
+        }
+    }
+
+    private const string N = ChineseNumber.Pattern;
+
+    // 3.45元, 三块四毛五, 4块2 (a bare digit after 块 is jiao), 3元4角5分; 22元一平方米 is 22.
+    [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?![0-9一二两三四五六七八九十百千万平吨毛角])|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9一二三四五六七八九])分?)?)?)")]
+    private static partial Regex Yuan();
+
+    [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
+    private static partial Regex YuanPerSquareMetre();
+
+    [GeneratedRegex(@"(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))|分钟))")]
+    private static partial Regex Minutes();
+
+    [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日")]
+    private static partial Regex WorkingDays();
+
+    [GeneratedRegex(@"(?<n>" + N + @")\s*(?:摄氏度|度|℃)")]
+    private static partial Regex Celsius();
+
+    [GeneratedRegex(@"(?:(?<per>万分之|千分之|百分之)(?<n>" + N + @"))|(?:(?<n>[0-9]+(?:\.[0-9]+)?)(?<per>%))")]
+    private static partial Regex Ratio();
+}

@@ -1,0 +1,78 @@
+using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Text;
+
+namespace SpeechQa.Scoring.Rules;
+
+/// <summary>
+/// Everything the rules may look at for one call: its sentences (transcript segments in time order, with
+/// segmented words), call metadata, and what was measured on the audio when there is audio. Scoring knows no
+/// audio files: the host hands measurements in as <see cref="MeasuredAudio"/>.
+/// </summary>
+public sealed class CallView
+{
+    private readonly WordSegmenter? _segmenter;
+    private readonly string[]?[] _words;
+
+    public CallView(Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, WordSegmenter? segmenter = null)
+    {
+        CallId = transcript.CallId;
+        Sentences = [.. transcript.Segments.OrderBy(s => s.Start).ThenBy(s => s.End)];
+        Metadata = metadata;
+        Audio = audio;
+        _segmenter = segmenter;
+        _words = new string[]?[Sentences.Count];
+        Duration = metadata.DurationSeconds ?? audio?.DurationSeconds ?? (Sentences.Count == 0 ? 0 : Sentences.Max(s => s.End));
+    }
+
+    public string CallId { get; }
+
+    public IReadOnlyList<TranscriptSegment> Sentences { get; }
+
+    public CallMetadata Metadata { get; }
+
+    public MeasuredAudio? Audio { get; }
+
+    public double Duration { get; }
+
+    /// <summary>Per-sentence labels of the behaviour classifier (label → probability), when one ran.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>>? SentenceLabels { get; init; }
+
+    /// <summary>The words of a sentence (jieba with the hotline dictionary), segmented once on first use.</summary>
+    public IReadOnlyList<string> WordsOf(int sentence)
+    {
+        if (_segmenter is null)
+            throw new InvalidOperationException("this call view has no word segmenter; word-mode keywords need one");
+        return _words[sentence] ??= [.. _segmenter.Cut(Sentences[sentence].Text)];
+    }
+}
+
+/// <summary>Call fields the rules can test (formats.md §1 plus what the pipeline derives).</summary>
+public sealed record CallMetadata
+{
+    public string? Direction { get; init; }
+    public string? HangupBy { get; init; }
+    public string? Queue { get; init; }
+    public string? Category { get; init; }
+    public string? Region { get; init; }
+    public double? DurationSeconds { get; init; }
+
+    public string? Field(string name) => name switch
+    {
+        "direction" => Direction,
+        "hangup_by" => HangupBy,
+        "queue" => Queue,
+        "category" => Category,
+        "region" => Region,
+        "duration" => DurationSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string> { "direction", "hangup_by", "queue", "category", "region", "duration" };
+}
+
+/// <summary>Measurements from the recording (the Transcriber's acoustic metrics, in Scoring's own terms).</summary>
+public sealed record MeasuredAudio(
+    double DurationSeconds,
+    IReadOnlyList<(double Start, double End)> Silences,
+    IReadOnlyList<(double Start, double End, Speaker Interrupter)> Overlaps,
+    IReadOnlyList<(double Start, double End, Speaker Speaker, double RelativeLoudnessDb)> Loudness);

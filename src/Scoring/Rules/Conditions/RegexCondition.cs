@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace SpeechQa.Scoring.Rules.Conditions;
+
+/// <summary>正则检查: sentences where the pattern matches and the exclusion pattern (if any) does not.</summary>
+public sealed class RegexCondition : Condition
+{
+    public required Regex Pattern { get; init; }
+
+    public Regex? Exclude { get; init; }
+
+    public TextGuards Guards { get; init; } = TextGuards.None;
+
+    protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
+    {
+        foreach (var i in sentences)
+        {
+            var s = call.Sentences[i];
+            if (Guards.ExcludesSentence(s.Text) || (Exclude?.IsMatch(s.Text) ?? false))
+                continue;
+            foreach (Match m in Pattern.Matches(s.Text))
+            {
+                if (!Guards.Discounts(s.Text, m.Index))
+                {
+                    yield return new ConditionMatch(i, s.Start, s.End, m.Value);
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace SpeechQa.Scoring.Rules.Conditions;
+
+/// <summary>
+/// What keeps keyword rules from firing on context (the complaint about SCA-style keyword spotting): a sentence
+/// with an exclusion phrase does not count, an occurrence right after a negation word does not count (不能保证),
+/// and with the quote guard an occurrence the agent quotes from the customer (您说"活该"…) does not count.
+/// </summary>
+public sealed record TextGuards(IReadOnlyList<string> Exclude, IReadOnlyList<string> NegatedBy, bool QuoteGuard)
+{
+    public static readonly TextGuards None = new([], [], false);
+
+    private static readonly string[] QuoteCues = ["您说", "你说", "您是说", "你是说", "您刚才说", "您刚说", "客户说", "他说", "她说"];
+
+    public bool ExcludesSentence(string text)
+    {
+        foreach (var phrase in Exclude)
+        {
+            if (text.Contains(phrase, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the occurrence at <paramref name="at"/> is negated or quoted.</summary>
+    public bool Discounts(string text, int at)
+    {
+        foreach (var negation in NegatedBy)
+        {
+            var from = Math.Max(0, at - negation.Length - 2); // allow a character or two between: 不能给您保证
+            var window = text.AsSpan(from, at - from);
+            if (window.Contains(negation, StringComparison.Ordinal))
+                return true;
+        }
+        if (!QuoteGuard)
+            return false;
+        var before = text.AsSpan(0, at);
+        if (before.LastIndexOfAny('“', '"', '「') > before.LastIndexOfAny('”', '"', '」') || CountOf(before, '"') % 2 == 1)
+            return true;
+        foreach (var cue in QuoteCues)
+        {
+            if (before.Contains(cue, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static int CountOf(ReadOnlySpan<char> text, char c)
+    {
+        var n = 0;
+        foreach (var x in text)
+        {
+            if (x == c)
+                n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,32 @@
+using SpeechQa.Scoring.Rules.Conditions;
+
+namespace SpeechQa.Scoring.Rules;
+
+/// <summary>
+/// One QA rule: named conditions, the expression over them, severity, points (per hit) and cap, and whether
+/// its hits need an inspector. With <see cref="Each"/> every match of that condition is its own hit (抢话 3 points
+/// per interruption, at most 9).
+/// </summary>
+public sealed record Rule
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required Severity Severity { get; init; }
+    public int Points { get; init; }
+    public int Cap { get; init; }
+    public bool NeedsReview { get; init; }
+    public double Confidence { get; init; } = 1.0;
+    public required IReadOnlyDictionary<string, Condition> Conditions { get; init; }
+    public required RuleExpression When { get; init; }
+    public string? Each { get; init; }
+    public string SourceFile { get; init; } = "";
+}
+
+/// <summary>A versioned rule set for one business line, with the knowledge base its rules check against.</summary>
+public sealed record RuleSet(string Id, int Version, string Name, IReadOnlyList<Rule> Rules, Knowledge.KnowledgeBase Knowledge)
+{
+    public string Label => $"{Id}@{Version}";
+
+    public IReadOnlyDictionary<string, int> Caps => Rules.Where(r => r.Severity == Severity.NonFatal).ToDictionary(r => r.Id, r => r.Cap);
+}
