@@ -18,6 +18,7 @@ public static class SpeechQaCommand
         root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(ServeCommand.Create(global));
         root.Subcommands.Add(TextCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create(global));
         return root;
     }
 
