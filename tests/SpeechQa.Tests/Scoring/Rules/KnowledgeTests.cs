@@ -1,0 +1,66 @@
+using SpeechQa.Scoring.Knowledge;
+using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
+
+namespace SpeechQa.Tests.Scoring.Rules;
+
+/// <summary>Numbers as agents say them, and F03 against the shipped knowledge base.</summary>
+public sealed class KnowledgeTests
+{
+    [Theory]
+    [InlineData("3.45", 3.45)]
+    [InlineData("三点四五", 3.45)]
+    [InlineData("二十二", 22)]
+    [InlineData("十八", 18)]
+    [InlineData("一百八十", 180)]
+    [InlineData("两", 2)]
+    [InlineData("３０", 30)]
+    public void Chinese_numbers(string text, double value) => Assert.Equal(value, ChineseNumber.Parse(text));
+
+    [Theory]
+    [InlineData("每吨三块四毛五", QuantityKind.Yuan, 3.45)]
+    [InlineData("一吨4块2", QuantityKind.Yuan, 4.2)]
+    [InlineData("3.45元一吨", QuantityKind.Yuan, 3.45)]
+    [InlineData("两个小时内到场", QuantityKind.Minutes, 120)]
+    [InlineData("半小时内出发", QuantityKind.Minutes, 30)]
+    [InlineData("30分钟内出发", QuantityKind.Minutes, 30)]
+    [InlineData("一个工作日内处理", QuantityKind.WorkingDays, 1)]
+    [InlineData("不低于18℃", QuantityKind.Celsius, 18)]
+    [InlineData("每天万分之五", QuantityKind.Ratio, 0.0005)]
+    [InlineData("22元一平方米", QuantityKind.YuanPerSquareMetre, 22)]
+    [InlineData("每平米二十二块", QuantityKind.YuanPerSquareMetre, 22)]
+    public void Quantities(string text, QuantityKind kind, double value) =>
+        Assert.Equal(value, QuantityReader.Read(text, kind).Single().Value, 6);
+
+    private static readonly Lazy<SpeechQa.Scoring.Rules.RuleSet> Water = new(() =>
+        SpeechQa.Scoring.Rules.Loading.RuleSetLoader.Load(Path.Combine(RulesFolder, "rulesets/water-hotline.yaml")));
+
+    private static bool WrongInformation(string agentSays) =>
+        Run(Water.Value, Call(('a', 0, 5, agentSays))).Any(h => h.Rule == "F03");
+
+    [Theory]
+    [InlineData("第一阶梯是每吨4.2元")]
+    [InlineData("第二档一吨5块")]
+    [InlineData("滞纳金是每天千分之五")]
+    [InlineData("水质问题我们24小时内到场")]
+    [InlineData("室温标准是不低于16度")]
+    [InlineData("采暖费是25元一平方米")]
+    [InlineData("爆管的话两个小时内出发")]
+    [InlineData("一般维修3个工作日内处理")]
+    public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
+
+    [Theory]
+    [InlineData("第一阶梯每吨三块四毛五")]
+    [InlineData("一年0到180吨是第一阶梯，每吨3.45元；181到260吨是第二阶梯，每吨4.83元")]
+    [InlineData("滞纳金按每日万分之五计算")]
+    [InlineData("水质问题两小时内到场")]
+    [InlineData("室温不低于十八度")]
+    [InlineData("采暖费二十二元每平方米，您家98平米就是2156元")]
+    [InlineData("爆管抢修30分钟内出发")]
+    [InlineData("一般维修一个工作日内处理")]
+    [InlineData("您家这两个月水费是三百二十元")]
+    public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
+
+    [Fact]
+    public void The_customer_saying_a_wrong_price_is_not_F03() =>
+        Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "我听说第一阶梯一吨四块多？"), ('a', 3, 6, "不是的，第一阶梯每吨3.45元"))), h => h.Rule == "F03");
+}
