@@ -4,6 +4,7 @@
 #   scripts/bench.sh whisper [--sizes tiny,base,small] [--tokens N]   Whisper RTF per 30 s window, beside whisper.cpp:
 #     the npm build @fugood/node-whisper-linux-x64 (installed here into .tools/whisper-node) and, when
 #     SPEECHQA_WHISPER_CPP_BENCH names a natively compiled whisper-bench (see README), that too
+#   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh segment [--corpus FILE] [--passes N]   jieba segmentation MB/s beside Python jieba and
 #     @node-rs/jieba (installed here into .tools/node-rs-jieba)
 set -euo pipefail
@@ -17,6 +18,9 @@ if [ "${1:-jobs}" = whisper ]; then
       @fugood/whisper.node@1.1.3 @fugood/node-whisper-linux-x64@1.1.3 >/dev/null
   fi
   dotnet out/bench/SpeechQa.Bench.dll whisper "$@"
+elif [ "$1" = rules ]; then
+  shift
+  dotnet out/bench/SpeechQa.Bench.dll rules "$@"
 elif [ "$1" = segment ]; then
   shift
   if [ ! -d .tools/node-rs-jieba/node_modules/@node-rs/jieba-linux-x64-gnu ]; then

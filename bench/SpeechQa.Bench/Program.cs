@@ -1,6 +1,7 @@
 // Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
 //        SpeechQa.Bench whisper [--sizes tiny,base,small] [--tokens N]
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
+//        SpeechQa.Bench rules [--calls N]
 // Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
 // or Whisper real-time factors.
 using System.Globalization;
@@ -20,6 +21,13 @@ if (args.Length > 0 && args[0] == "segment")
     var corpus = args.SkipWhile(a => a != "--corpus").Skip(1).FirstOrDefault();
     var passes = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "3", CultureInfo.InvariantCulture);
     SegmentationBench.Run(Directory.GetCurrentDirectory(), corpus, passes);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "rules")
+{
+    var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "5000", CultureInfo.InvariantCulture);
+    RulesBench.Run(Directory.GetCurrentDirectory(), calls);
     return 0;
 }
 
