@@ -127,13 +127,7 @@ public static class RulesCommand
         return command;
     }
 
-    private static CallJudge CreateJudge(string rulesFolder)
-    {
-        var catalog = RuleSetCatalog.Load(rulesFolder);
-        var segmenter = new WordSegmenter(JiebaModel.Load());
-        var dictionary = Path.Combine(rulesFolder, "dict", "hotline.txt");
-        return new CallJudge(catalog, File.Exists(dictionary) ? segmenter.WithUserDictionary(dictionary) : segmenter);
-    }
+    private static CallJudge CreateJudge(string rulesFolder) => CallJudge.ForRulesFolder(rulesFolder);
 
     private static async Task<int> GuardAsync(Func<Task<int>> command)
     {

@@ -36,14 +36,10 @@ public sealed class CallScoring(ScoringOptions options, ILogger<CallScoring> log
             logger.LogWarning("No rule sets in {Folder}: calls are not scored", Path.GetFullPath(options.RulesFolder));
             return null;
         }
-        var catalog = RuleSetCatalog.Load(options.RulesFolder);
-        var segmenter = new WordSegmenter(JiebaModel.Load());
-        var dictionary = Path.Combine(options.RulesFolder, "dict", "hotline.txt");
-        if (File.Exists(dictionary))
-            segmenter = segmenter.WithUserDictionary(dictionary);
+        var judge = CallJudge.ForRulesFolder(options.RulesFolder);
         if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("Rule sets loaded: {RuleSets}", string.Join(", ", catalog.All.Select(r => r.Label)));
-        return new CallJudge(catalog, segmenter);
+            logger.LogInformation("Rule sets loaded: {RuleSets}", string.Join(", ", judge.Catalog.All.Select(r => r.Label)));
+        return judge;
     }
 
     public string RuleSetFor(Call call) =>

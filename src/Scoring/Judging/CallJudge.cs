@@ -11,6 +11,15 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter)
 
     public RuleSetCatalog Catalog => catalog;
 
+    /// <summary>The rule sets of a rules folder with the segmenter its rules use (jieba + the folder's dict/hotline.txt).</summary>
+    public static CallJudge ForRulesFolder(string rulesFolder, JiebaModel? model = null)
+    {
+        var catalog = RuleSetCatalog.Load(rulesFolder);
+        var segmenter = new WordSegmenter(model ?? JiebaModel.Load());
+        var dictionary = Path.Combine(rulesFolder, "dict", "hotline.txt");
+        return new CallJudge(catalog, File.Exists(dictionary) ? segmenter.WithUserDictionary(dictionary) : segmenter);
+    }
+
     public CallJudgement Judge(string ruleSetId, Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null)
     {
         var ruleSet = catalog.Find(ruleSetId)
