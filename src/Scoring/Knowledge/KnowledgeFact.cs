@@ -51,7 +51,8 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
     /// </summary>
     public static (KnowledgeFact Fact, StatedQuantity Stated)? Contradiction(string sentence, IEnumerable<KnowledgeFact> facts)
     {
-        foreach (var fact in facts)
+        var factList = facts as IReadOnlyList<KnowledgeFact> ?? [.. facts];
+        foreach (var fact in factList)
         {
             foreach (System.Text.RegularExpressions.Match cue in fact.Cue.Matches(sentence))
             {
@@ -64,10 +65,13 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                 var quantities = QuantityReader.Read(sentence, fact.Kind);
                 var inClause = quantities.Where(q => q.Index >= clauseStart && q.Index < clauseEnd).ToList();
                 var stated = inClause.FirstOrDefault(q => q.Index >= cue.Index) ?? inClause.LastOrDefault();
+                // Fall back to the next clause only when it is not about another fact (超过了第一阶梯的180吨，所以…按第二阶梯4.83元).
                 if (stated is null && clauseEnd < sentence.Length)
                 {
                     var nextEnd = sentence.IndexOfAny(ClauseBreaks, clauseEnd + 1);
-                    stated = quantities.FirstOrDefault(q => q.Index > clauseEnd && (nextEnd < 0 || q.Index < nextEnd));
+                    var next = sentence[(clauseEnd + 1)..(nextEnd < 0 ? sentence.Length : nextEnd)];
+                    if (!factList.Any(other => !ReferenceEquals(other, fact) && other.Cue.IsMatch(next)))
+                        stated = quantities.FirstOrDefault(q => q.Index > clauseEnd && (nextEnd < 0 || q.Index < nextEnd));
                 }
                 if (stated is not null && !fact.IsRight(stated.Value))
                     return (fact, stated);

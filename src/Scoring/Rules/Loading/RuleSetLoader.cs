@@ -21,7 +21,7 @@ public static class RuleSetLoader
     {
         ["keywords"] = ["any", "all", "none", "at_least", "of", "synonyms", "across", "on", "exclude", "negated_by", "quote_guard"],
         ["regex"] = ["pattern", "exclude", "exclude_phrases", "negated_by", "quote_guard"],
-        ["entity"] = ["types", "exclude"],
+        ["entity"] = ["types", "exclude", "except_repeating"],
         ["similar"] = ["examples", "threshold"],
         ["repeat"] = ["within", "similarity", "min_chars"],
         ["silence"] = ["min_seconds", "except_before", "except_after"],
@@ -391,7 +391,11 @@ public static class RuleSetLoader
             else
                 kinds.Add(kind.Value);
         }
-        return new EntityCondition { Name = name, Kinds = kinds, Guards = new TextGuards(YamlReading.Strings(args, "exclude", file, errors) ?? [], [], false) };
+        return new EntityCondition
+        {
+            Name = name, Kinds = kinds, Guards = new TextGuards(YamlReading.Strings(args, "exclude", file, errors) ?? [], [], false),
+            ExceptRepeating = YamlReading.Bool(args, "except_repeating", file, errors) ?? false,
+        };
     }
 
     private static MetadataCondition? Metadata(string name, YamlMappingNode args, string file, List<RuleFileError> errors)

@@ -58,6 +58,7 @@ public sealed class KnowledgeTests
     [InlineData("爆管抢修30分钟内出发")]
     [InlineData("一般维修一个工作日内处理")]
     [InlineData("您家这两个月水费是三百二十元")]
+    [InlineData("累计用了一百九十多吨，超过了第一阶梯的180吨，所以超出的部分是按第二阶梯4.83元一吨算的")]
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
     [Fact]

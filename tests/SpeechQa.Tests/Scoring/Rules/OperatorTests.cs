@@ -83,6 +83,16 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Entities_the_customer_said_first_are_a_read_back_when_asked()
+    {
+        var set = OneRule("entity: { types: [phone, address], except_repeating: true }\nspeaker: agent");
+        Assert.False(Fires(set, Call(('c', 0, 2, "电话是138 1234 5678"), ('a', 2, 4, "跟您确认一下，13812345678对吗"))));
+        Assert.False(Fires(set, Call(('c', 0, 2, "我住滨河东路锦华苑7号楼2单元601"), ('a', 2, 4, "地址是锦华苑7号楼2单元601对吧"))));
+        Assert.True(Fires(set, Call(('c', 0, 2, "我楼上那户的电话是多少"), ('a', 2, 4, "他家登记的是13912345678"))));
+        Assert.True(Fires(set, Call(('a', 0, 2, "电话是13812345678"), ('a', 2, 4, "再说一遍，13812345678"))));
+    }
+
+    [Fact]
     public void Similarity_to_examples()
     {
         var set = OneRule("similar: { examples: [这个问题我们处理不了], threshold: 0.6 }");
