@@ -19,6 +19,7 @@ public static class SpeechQaCommand
         root.Subcommands.Add(ServeCommand.Create(global));
         root.Subcommands.Add(TextCommand.Create());
         root.Subcommands.Add(RulesCommand.Create(global));
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 

@@ -11,6 +11,9 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter)
 
     public RuleSetCatalog Catalog => catalog;
 
+    /// <summary>The segmenter the rules (and the classifiers) cut text with.</summary>
+    public WordSegmenter Segmenter => segmenter;
+
     /// <summary>The rule sets of a rules folder with the segmenter its rules use (jieba + the folder's dict/hotline.txt).</summary>
     public static CallJudge ForRulesFolder(string rulesFolder, JiebaModel? model = null)
     {
