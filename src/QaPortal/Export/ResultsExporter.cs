@@ -48,6 +48,13 @@ public sealed class ResultsExporter(CallStore calls)
         writer.WriteString("status", call.Status.ToWire());
         if (call.Status == CallStatus.Failed)
             writer.WriteString("error", call.Error ?? "unknown error");
+        if (judgement?.Category is { } category)
+        {
+            writer.WriteString("category", category);
+            writer.WritePropertyName("categories");
+            using var categories = JsonDocument.Parse(judgement.CategoriesJson ?? "[]");
+            categories.RootElement.WriteTo(writer);
+        }
         if (judgement is not null)
         {
             writer.WriteNumber("score", judgement.Score);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
@@ -35,8 +36,10 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallS
         {
             var result = judge.Judge(scoring.RuleSetFor(stored.Call), transcript,
                 CallScoring.MetadataOf(stored.Call, acoustics?.DurationSeconds ?? timing.DurationSeconds),
-                acoustics is null ? null : CallScoring.AudioOf(acoustics));
-            judgement = new StoredJudgement(result.RuleSet, result.Score, result.Fatal, HitsJson.Serialize(result.Hits));
+                acoustics is null ? null : CallScoring.AudioOf(acoustics), cancellationToken);
+            judgement = new StoredJudgement(result.RuleSet, result.Score, result.Fatal, HitsJson.Serialize(result.Hits),
+                result.Categories.Count > 0 ? result.Categories[0].Id : null,
+                result.Categories.Count > 0 ? JsonSerializer.Serialize(result.Categories.Select(c => new { id = c.Id, p = c.P })) : null);
         }
         context.WriteOnSuccess(async (transaction, ct) =>
         {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.OnnxRuntime;
+using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Text;
@@ -8,42 +10,93 @@ using SpeechQa.Transcriber.Acoustics;
 
 namespace SpeechQa.QaPortal.Pipeline;
 
-/// <summary>Where the rules are and which rule set a call gets when its manifest row names none (column <c>ruleset</c>).</summary>
-public sealed record ScoringOptions(string RulesFolder, string DefaultRuleSet)
+/// <summary>
+/// Where the rules are, which rule set a call gets when its manifest row names none (column <c>ruleset</c>), and
+/// the folder with the classifiers (category.onnx, behaviour.onnx; empty string: no classifiers).
+/// </summary>
+public sealed record ScoringOptions(string RulesFolder, string DefaultRuleSet, string ModelsFolder = "models")
 {
     public const string RulesVariable = "SPEECHQA_RULES";
     public const string RuleSetVariable = "SPEECHQA_RULESET";
+    public const string ModelsVariable = "SPEECHQA_MODELS";
 
     public static ScoringOptions FromEnvironment() => new(
         Environment.GetEnvironmentVariable(RulesVariable) is { Length: > 0 } rules ? rules : "rules",
-        Environment.GetEnvironmentVariable(RuleSetVariable) is { Length: > 0 } set ? set : RuleSetCatalog.DefaultRuleSet);
+        Environment.GetEnvironmentVariable(RuleSetVariable) is { Length: > 0 } set ? set : RuleSetCatalog.DefaultRuleSet,
+        Environment.GetEnvironmentVariable(ModelsVariable) ?? "models");
 }
 
 /// <summary>
-/// The analyze stage's scorer: rule sets and the segmenter loaded on first use (so commands that never score do
-/// not pay for the dictionary). Without a rules folder nothing is scored and the export carries no score.
+/// The analyze stage's scorer: rule sets, the segmenter and the classifiers loaded on first use (so commands that
+/// never score do not pay for them). Without a rules folder nothing is scored and the export carries no score;
+/// without models (or without ONNX Runtime) calls are scored by the rules alone, and the log says so.
 /// </summary>
-public sealed class CallScoring(ScoringOptions options, ILogger<CallScoring> logger)
+public sealed class CallScoring : IDisposable
 {
-    private readonly Lazy<CallJudge?> _judge = new(() => Create(options, logger));
+    private readonly ScoringOptions _options;
+    private readonly ILogger<CallScoring> _logger;
+    private readonly Lazy<CallJudge?> _judge;
+    private OrtRuntime? _runtime;
+    private CallClassifier? _classifier;
+
+    public CallScoring(ScoringOptions options, ILogger<CallScoring> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _judge = new Lazy<CallJudge?>(Create);
+    }
 
     public CallJudge? Judge => _judge.Value;
 
-    private static CallJudge? Create(ScoringOptions options, ILogger logger)
+    private CallJudge? Create()
     {
-        if (!Directory.Exists(Path.Combine(options.RulesFolder, "rulesets")))
+        if (!Directory.Exists(Path.Combine(_options.RulesFolder, "rulesets")))
         {
-            logger.LogWarning("No rule sets in {Folder}: calls are not scored", Path.GetFullPath(options.RulesFolder));
+            _logger.LogWarning("No rule sets in {Folder}: calls are not scored", Path.GetFullPath(_options.RulesFolder));
             return null;
         }
-        var judge = CallJudge.ForRulesFolder(options.RulesFolder);
-        if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("Rule sets loaded: {RuleSets}", string.Join(", ", judge.Catalog.All.Select(r => r.Label)));
-        return judge;
+        var judge = CallJudge.ForRulesFolder(_options.RulesFolder);
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation("Rule sets loaded: {RuleSets}", string.Join(", ", judge.Catalog.All.Select(r => r.Label)));
+        return LoadClassifier(judge.Segmenter) is { } classifier ? judge.WithClassifier(classifier) : judge;
+    }
+
+    private CallClassifier? LoadClassifier(WordSegmenter segmenter)
+    {
+        var folder = _options.ModelsFolder;
+        if (folder.Length == 0 || !(File.Exists(Path.Combine(folder, CallClassifier.CategoryFile)) || File.Exists(Path.Combine(folder, CallClassifier.BehaviourFile))))
+        {
+            if (_logger.IsEnabled(LogLevel.Warning))
+                _logger.LogWarning("No classifier models in {Folder}: calls get no category and rules no behaviour labels", Path.GetFullPath(folder.Length == 0 ? "." : folder));
+            return null;
+        }
+        try
+        {
+            _runtime = OrtRuntime.Load();
+            _classifier = CallClassifier.Load(_runtime, folder, new ClassifierTokens(segmenter));
+            if (_logger.IsEnabled(LogLevel.Information))
+                _logger.LogInformation("Classifiers loaded from {Folder}: category {Category}, behaviour {Behaviour}",
+                    Path.GetFullPath(folder), _classifier.HasCategory, _classifier.HasBehaviour);
+            return _classifier;
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or ClassifierModelException)
+        {
+            // A broken model must not stop scoring: the rules still run, and the log names the problem.
+            _logger.LogError("Classifiers not used: {Reason}", e.Message);
+            _runtime?.Dispose();
+            _runtime = null;
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        _classifier?.Dispose();
+        _runtime?.Dispose();
     }
 
     public string RuleSetFor(Call call) =>
-        call.Attributes.TryGetValue("ruleset", out var named) && named.Length > 0 ? named : options.DefaultRuleSet;
+        call.Attributes.TryGetValue("ruleset", out var named) && named.Length > 0 ? named : _options.DefaultRuleSet;
 
     public static CallMetadata MetadataOf(Call call, double? durationSeconds) => new()
     {

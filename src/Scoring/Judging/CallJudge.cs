@@ -1,11 +1,12 @@
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Judging;
 
 /// <summary>Segments a transcript and runs the call's rule set on it: the analyze stage's judgement.</summary>
-public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter)
+public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, CallClassifier? classifier = null)
 {
     private readonly RuleEngine _engine = new();
 
@@ -23,10 +24,17 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter)
         return new CallJudge(catalog, File.Exists(dictionary) ? segmenter.WithUserDictionary(dictionary) : segmenter);
     }
 
-    public CallJudgement Judge(string ruleSetId, Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null)
+    /// <summary>The same judge with the classifiers (category of the call, behaviour labels for the rules' classifier condition).</summary>
+    public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier);
+
+    public CallJudgement Judge(string ruleSetId, Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, CancellationToken cancellationToken = default)
     {
         var ruleSet = catalog.Find(ruleSetId)
             ?? throw new KeyNotFoundException($"没有规则集 no rule set '{ruleSetId}' in {catalog.Folder} (have: {string.Join(", ", catalog.All.Select(r => r.Id))})");
-        return _engine.Evaluate(ruleSet, new CallView(transcript, metadata, audio, segmenter));
+        var view = new CallView(transcript, metadata, audio, segmenter);
+        if (classifier is null)
+            return _engine.Evaluate(ruleSet, view);
+        view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
+        return _engine.Evaluate(ruleSet, view) with { Categories = classifier.Categorize(transcript, cancellationToken) };
     }
 }

@@ -6,6 +6,9 @@ namespace SpeechQa.Scoring.Rules;
 /// </summary>
 public sealed record CallJudgement(string CallId, string RuleSet, IReadOnlyList<RuleHit> Hits)
 {
+    /// <summary>The category classifier's best guesses, best first (empty when no category model ran).</summary>
+    public IReadOnlyList<Classification.CategoryScore> Categories { get; init; } = [];
+
     public bool Fatal => Hits.Any(h => h.Severity == Severity.Fatal);
 
     public int Score => ScoreOf(Hits, ruleCaps: null);

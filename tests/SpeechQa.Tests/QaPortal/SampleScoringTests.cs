@@ -29,12 +29,24 @@ public sealed class SampleScoringTests
         ["S20241108-0014"] = ["N10"],
     };
 
+    /// <summary>Primary categories from the sample README (what the category classifier should say).</summary>
+    private static readonly Dictionary<string, string> Categories = new()
+    {
+        ["S20241105-0001"] = "C06", ["S20241105-0002"] = "C01", ["S20241105-0003"] = "C01", ["S20241105-0004"] = "C03",
+        ["S20241105-0005"] = "C03", ["S20241105-0006"] = "C07", ["S20241106-0007"] = "C04", ["S20241106-0008"] = "C06",
+        ["S20241106-0009"] = "C10", ["S20241106-0010"] = "C11", ["S20241107-0011"] = "C12", ["S20241108-0014"] = "C05",
+    };
+
     [Fact]
     public async Task Every_planted_error_is_found_and_nothing_else()
     {
         var folder = Directory.CreateTempSubdirectory("speechqa-sample-").FullName;
         var db = Path.Combine(folder, "qa.db");
-        var environment = new Dictionary<string, string> { ["SPEECHQA_RULES"] = Path.Combine(TestPaths.Repository, "rules") };
+        var environment = new Dictionary<string, string>
+        {
+            ["SPEECHQA_RULES"] = Path.Combine(TestPaths.Repository, "rules"), ["SPEECHQA_MODELS"] = Path.Combine(TestPaths.Repository, "models"),
+        };
+        var rightCategories = 0;
         var manifest = Path.Combine(TestPaths.Repository, "samples/hotline-sample/manifest.csv");
         Assert.Equal(0, (await ChildProcess.RunAsync(Cli, ["ingest", manifest, "--db", db], folder, environment: environment)).ExitCode);
         var run = await ChildProcess.RunAsync(Cli, ["run", "--db", db], folder, environment: environment);
@@ -55,7 +67,15 @@ public sealed class SampleScoringTests
                 Assert.Equal(100, root.GetProperty("score").GetInt32());
             foreach (var hit in root.GetProperty("hits").EnumerateArray())
                 Assert.False(string.IsNullOrEmpty(hit.GetProperty("evidence").GetString()));
+            // The category classifier ran (shipped models/category.onnx through ONNX Runtime): best first, probabilities.
+            var category = root.GetProperty("category").GetString()!;
+            var ranked = root.GetProperty("categories").EnumerateArray().Select(c => (Id: c.GetProperty("id").GetString(), P: c.GetProperty("p").GetDouble())).ToList();
+            Assert.Equal(category, ranked[0].Id);
+            Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.P >= p.Second.P) && ranked.Sum(c => c.P) <= 1.0001);
+            if (Categories.TryGetValue(id, out var expected) && expected == category)
+                rightCategories++;
         }
+        Assert.True(rightCategories >= 9, $"the category classifier got {rightCategories} of {Categories.Count} sample calls right");
         Directory.Delete(folder, recursive: true);
     }
 }

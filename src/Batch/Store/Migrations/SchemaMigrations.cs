@@ -106,6 +106,10 @@ public static class SchemaMigrations
                     hits TEXT NOT NULL,
                     updated_at_ms {BIGINT} NOT NULL);
                 """),
+        new(6, "call category from the classifier", """
+                ALTER TABLE call_judgements ADD COLUMN category TEXT NULL;
+                ALTER TABLE call_judgements ADD COLUMN categories TEXT NULL;
+                """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -30,6 +30,34 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         Assert.All(probabilities, p => Assert.Equal(1.0, p.Sum(), 4));
     }
 
+    [Fact]
+    public void A_rule_can_use_the_behaviour_labels_of_agent_sentences()
+    {
+        using var runtime = OrtRuntime.Load();
+        using var classifier = CallClassifier.Load(runtime, Path.Combine(TestPaths.Repository, "models"), _tokens);
+        var judge = SpeechQa.Scoring.Judging.CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
+        var rule = RuleSetOf("""
+              - id: X01
+                name: 模型判定辱骂
+                severity: fatal
+                conditions:
+                  rude: { classifier: { label: rude, min_p: 0.5 }, speaker: agent }
+                when: rude
+            """);
+        var calm = Call(('c', 0, 2, "你们这什么破服务"), ('a', 2, 4, "非常抱歉给您带来不便，我马上帮您处理"));
+        var rude = Call(('c', 0, 2, "我的水费怎么这么多"), ('a', 2, 4, "你是不是听不懂人话啊，自己不会看账单吗"));
+        static SpeechQa.Scoring.Rules.CallView Labelled(SpeechQa.Scoring.Rules.CallView v, CallClassifier c) =>
+            new(new SpeechQa.Batch.Transcripts.Transcript("T", "zh", "imported", [.. v.Sentences]), v.Metadata, null, Words)
+            { SentenceLabels = c.LabelSentences(v.Sentences, CancellationToken.None) };
+        var engine = new SpeechQa.Scoring.Rules.RuleEngine();
+        Assert.Empty(engine.Evaluate(rule, Labelled(calm, classifier)).Hits);
+        var hit = Assert.Single(engine.Evaluate(rule, Labelled(rude, classifier)).Hits);
+        Assert.Equal(1, hit.Segment);
+        var judged = judge.Judge("water-hotline", new SpeechQa.Batch.Transcripts.Transcript("T", "zh", "imported", [.. rude.Sentences]),
+            new SpeechQa.Scoring.Rules.CallMetadata { Direction = "inbound" });
+        Assert.Equal("C01", judged.Categories[0].Id);
+    }
+
     [Theory]
     [InlineData("category")]
     [InlineData("behaviour")]
