@@ -5,11 +5,12 @@
 #     the npm build @fugood/node-whisper-linux-x64 (installed here into .tools/whisper-node) and, when
 #     SPEECHQA_WHISPER_CPP_BENCH names a natively compiled whisper-bench (see README), that too
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
+#   scripts/bench.sh classifier [--examples N]   training time and utterances/s beside scikit-learn (python3-sklearn)
 #   scripts/bench.sh segment [--corpus FILE] [--passes N]   jieba segmentation MB/s beside Python jieba and
 #     @node-rs/jieba (installed here into .tools/node-rs-jieba)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh tests
+bash scripts/setup.sh bench
 dotnet build bench/SpeechQa.Bench -c Release --nologo -v quiet -o out/bench >/dev/null
 if [ "${1:-jobs}" = whisper ]; then
   shift
@@ -18,6 +19,9 @@ if [ "${1:-jobs}" = whisper ]; then
       @fugood/whisper.node@1.1.3 @fugood/node-whisper-linux-x64@1.1.3 >/dev/null
   fi
   dotnet out/bench/SpeechQa.Bench.dll whisper "$@"
+elif [ "$1" = classifier ]; then
+  shift
+  dotnet out/bench/SpeechQa.Bench.dll classifier "$@"
 elif [ "$1" = rules ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll rules "$@"

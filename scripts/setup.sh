@@ -2,6 +2,7 @@
 # Installs what SpeechQa needs on Debian 12 with the .NET 10 SDK, idempotently and without prompts.
 #   scripts/setup.sh demo   – what the main job needs
 #   scripts/setup.sh tests  – plus what the test suite needs (PostgreSQL server, sox)
+#   scripts/setup.sh bench  – plus the benchmarks' references (scikit-learn)
 set -euo pipefail
 profile="${1:-demo}"
 cd "$(dirname "$0")/.."
@@ -10,11 +11,14 @@ need=()
 want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need+=("$1"); }
 
 case "$profile" in
-  demo) want ffmpeg; want python3-jieba ;;                 # ffmpeg: audio that is not plain WAV/G.711; python3-jieba: dictionary data
+  demo) want ffmpeg; want python3-jieba                   # ffmpeg: audio that is not plain WAV/G.711; python3-jieba: dictionary data
+        command -v npm >/dev/null || want npm ;;           # npm: fetches ONNX Runtime (classifiers, Whisper)
   tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx
          command -v npm >/dev/null || want npm ;;
          # python3-jieba: also the reference segmenter; sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models
-  *) echo "usage: scripts/setup.sh demo|tests" >&2; exit 2 ;;
+  bench) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx; want python3-sklearn
+         command -v npm >/dev/null || want npm ;;
+  *) echo "usage: scripts/setup.sh demo|tests|bench" >&2; exit 2 ;;
 esac
 
 if ((${#need[@]})); then
@@ -27,7 +31,7 @@ fi
 
 # ONNX Runtime's native library (Microsoft's build, shipped in the npm package), into a tool folder kept out of git.
 ort_lib=".tools/ort/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1"
-if [ "$profile" = tests ] && [ ! -f "$ort_lib" ]; then
+if [ ! -f "$ort_lib" ]; then
   echo "setup: installing ONNX Runtime 1.23.0 (npm onnxruntime-node) into .tools/ort"
   npm install --prefix .tools/ort --ignore-scripts --no-audit --no-fund --loglevel=error onnxruntime-node@1.23.0 >/dev/null
 fi

@@ -2,6 +2,7 @@
 //        SpeechQa.Bench whisper [--sizes tiny,base,small] [--tokens N]
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 //        SpeechQa.Bench rules [--calls N]
+//        SpeechQa.Bench classifier [--examples N]
 // Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
 // or Whisper real-time factors.
 using System.Globalization;
@@ -21,6 +22,13 @@ if (args.Length > 0 && args[0] == "segment")
     var corpus = args.SkipWhile(a => a != "--corpus").Skip(1).FirstOrDefault();
     var passes = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "3", CultureInfo.InvariantCulture);
     SegmentationBench.Run(Directory.GetCurrentDirectory(), corpus, passes);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "classifier")
+{
+    var examples = int.Parse(args.SkipWhile(a => a != "--examples").Skip(1).FirstOrDefault() ?? "10000", CultureInfo.InvariantCulture);
+    ClassifierBench.Run(Directory.GetCurrentDirectory(), examples);
     return 0;
 }
 
