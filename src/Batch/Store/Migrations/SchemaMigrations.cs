@@ -110,6 +110,53 @@ public static class SchemaMigrations
                 ALTER TABLE call_judgements ADD COLUMN category TEXT NULL;
                 ALTER TABLE call_judgements ADD COLUMN categories TEXT NULL;
                 """),
+        new(7, "embedded search index", """
+                CREATE TABLE search_calls (
+                    call_id TEXT PRIMARY KEY,
+                    started_at_ms {BIGINT} NOT NULL,
+                    direction TEXT NOT NULL,
+                    agent_id TEXT NULL,
+                    team TEXT NULL,
+                    region TEXT NULL,
+                    queue TEXT NULL,
+                    category TEXT NULL,
+                    score INTEGER NULL,
+                    sort_score INTEGER NOT NULL,
+                    fatal INTEGER NOT NULL,
+                    duration_s {DOUBLE} NOT NULL,
+                    document TEXT NOT NULL);
+                CREATE INDEX ix_search_calls_started ON search_calls (started_at_ms, call_id);
+                CREATE INDEX ix_search_calls_score ON search_calls (sort_score, started_at_ms, call_id);
+                CREATE INDEX ix_search_calls_agent ON search_calls (agent_id, started_at_ms);
+                CREATE TABLE search_hits (
+                    call_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    PRIMARY KEY (call_id, rule));
+                CREATE INDEX ix_search_hits_rule ON search_hits (rule, call_id);
+                CREATE TABLE search_segments (
+                    id {IDENTITY},
+                    call_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    speaker TEXT NOT NULL,
+                    start_s {DOUBLE} NOT NULL,
+                    to_end_s {DOUBLE} NOT NULL,
+                    tokens TEXT NOT NULL);
+                CREATE INDEX ix_search_segments_call ON search_segments (call_id);
+                """,
+            SqliteOnly: """
+                CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='search_segments', content_rowid='id', tokenize='unicode61');
+                CREATE TRIGGER search_segments_ai AFTER INSERT ON search_segments BEGIN
+                    INSERT INTO search_fts (rowid, tokens) VALUES (new.id, new.tokens);
+                END;
+                CREATE TRIGGER search_segments_ad AFTER DELETE ON search_segments BEGIN
+                    INSERT INTO search_fts (search_fts, rowid, tokens) VALUES ('delete', old.id, old.tokens);
+                END;
+                """,
+            PostgresOnly: """
+                ALTER TABLE search_segments ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED;
+                CREATE INDEX ix_search_segments_tsv ON search_segments USING GIN (tsv);
+                """),
     ];
 
     public static int LatestVersion => All[^1].Version;

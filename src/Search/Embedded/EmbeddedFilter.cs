@@ -1,0 +1,110 @@
+using System.Text;
+using SpeechQa.Batch.Store;
+
+namespace SpeechQa.Search.Embedded;
+
+/// <summary>The WHERE clause over <c>search_calls c</c> for a query's filters and text clauses, with its parameters.</summary>
+internal sealed class EmbeddedFilter
+{
+    public EmbeddedFilter(StoreEngine engine, SearchQuery query, IReadOnlyList<IReadOnlyList<string>> clauses)
+    {
+        var sql = new StringBuilder("1 = 1");
+        var p = Parameters;
+        void In(string column, IReadOnlyList<string> values, string name)
+        {
+            if (values.Count == 0)
+                return;
+            sql.Append(" AND ").Append(column).Append(" IN (");
+            for (var i = 0; i < values.Count; i++)
+            {
+                sql.Append(i > 0 ? ", " : "").Append('@').Append(name).Append(i);
+                p.Add(name + i, values[i]);
+            }
+            sql.Append(')');
+        }
+        In("c.agent_id", query.Agents, "agent");
+        In("c.team", query.Teams, "team");
+        In("c.region", query.Regions, "region");
+        In("c.category", query.Categories, "category");
+        if (query.Rules.Count > 0)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id");
+            var rules = new StringBuilder();
+            In2(rules, query.Rules);
+            sql.Append(rules).Append(')');
+        }
+        if (query.Severity is { } severity)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id AND h.severity = @severity)");
+            p.Add("severity", severity);
+        }
+        if (query.ScoreMin is { } min)
+        {
+            sql.Append(" AND c.score >= @scoreMin");
+            p.Add("scoreMin", min);
+        }
+        if (query.ScoreMax is { } max)
+        {
+            sql.Append(" AND c.score <= @scoreMax");
+            p.Add("scoreMax", max);
+        }
+        if (query.From is { } from)
+        {
+            sql.Append(" AND c.started_at_ms >= @from");
+            p.Add("from", from.ToUnixTimeMilliseconds());
+        }
+        if (query.To is { } to)
+        {
+            sql.Append(" AND c.started_at_ms < @to");
+            p.Add("to", to.ToUnixTimeMilliseconds());
+        }
+        var segmentFilter = new StringBuilder();
+        if (query.Speaker is { } speaker)
+        {
+            segmentFilter.Append(" AND s.speaker = @speaker");
+            p.Add("speaker", speaker);
+        }
+        if (query.FirstSeconds is { } first)
+        {
+            segmentFilter.Append(" AND s.start_s <= @first");
+            p.Add("first", first);
+        }
+        if (query.LastSeconds is { } last)
+        {
+            segmentFilter.Append(" AND s.to_end_s <= @last");
+            p.Add("last", last);
+        }
+        for (var k = 0; k < clauses.Count; k++)
+        {
+            // Each clause: the calls with a qualifying segment containing its tokens in a row.
+            if (engine == StoreEngine.Sqlite)
+            {
+                sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_fts f JOIN search_segments s ON s.id = f.rowid WHERE search_fts MATCH @text")
+                    .Append(k).Append(segmentFilter).Append(')');
+                p.Add("text" + k, '"' + string.Join(' ', clauses[k]).Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
+            }
+            else
+            {
+                sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_segments s WHERE s.tsv @@ phraseto_tsquery('simple', @text")
+                    .Append(k).Append(')').Append(segmentFilter).Append(')');
+                p.Add("text" + k, string.Join(' ', clauses[k]));
+            }
+        }
+        Sql = sql.ToString();
+
+        void In2(StringBuilder target, IReadOnlyList<string> values)
+        {
+            target.Append(" AND h.rule IN (");
+            for (var i = 0; i < values.Count; i++)
+            {
+                target.Append(i > 0 ? ", " : "").Append("@rule").Append(i);
+                p.Add("rule" + i, values[i]);
+            }
+            target.Append(')');
+        }
+    }
+
+    public string Sql { get; }
+
+    public SqlParameterList Parameters { get; } = [];
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using SpeechQa.Batch.Store;
+
+namespace SpeechQa.Search.Embedded;
+
+/// <summary>
+/// The default index, inside the app's own database (no server): call fields in <c>search_calls</c>, rule hits in
+/// <c>search_hits</c>, segment tokens in <c>search_segments</c> with SQLite FTS5 (<c>search_fts</c>) or PostgreSQL
+/// full text (<c>tsvector</c> 'simple' + GIN) over the jieba tokens. Tables come from the store's migrations.
+/// </summary>
+public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens tokens) : ICallSearchIndex
+{
+    private const int MaxPageSize = 500;
+
+    public string Description => dataSource.Engine == StoreEngine.Sqlite
+        ? $"embedded (SQLite FTS5, {dataSource.Description})" : $"embedded (PostgreSQL full text, {dataSource.Description})";
+
+    public Task EnsureReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask; // the store's migrations made the tables
+
+    public async Task IndexAsync(IReadOnlyList<CallDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var batch in documents.Chunk(500))
+        {
+            await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var doc in batch)
+            {
+                var id = new SqlParameterList { { "id", doc.CallId } };
+                await transaction.ExecuteAsync("DELETE FROM search_segments WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
+                await transaction.ExecuteAsync("DELETE FROM search_hits WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
+                await transaction.ExecuteAsync("DELETE FROM search_calls WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
+                await transaction.ExecuteAsync(
+                    """
+                    INSERT INTO search_calls (call_id, started_at_ms, direction, agent_id, team, region, queue, category, score, sort_score, fatal, duration_s, document)
+                    VALUES (@id, @started, @direction, @agent, @team, @region, @queue, @category, @score, @sortScore, @fatal, @duration, @document)
+                    """,
+                    new SqlParameterList
+                    {
+                        { "id", doc.CallId }, { "started", doc.StartedAt.ToUnixTimeMilliseconds() }, { "direction", doc.Direction },
+                        { "agent", doc.AgentId }, { "team", doc.Team }, { "region", doc.Region }, { "queue", doc.Queue },
+                        { "category", doc.Category }, { "score", doc.Score }, { "sortScore", doc.Score ?? -1 }, { "fatal", doc.Fatal ? 1 : 0 },
+                        { "duration", doc.DurationSeconds }, { "document", CallDocumentJson.Serialize(doc) },
+                    }, cancellationToken).ConfigureAwait(false);
+                foreach (var hit in doc.Hits.DistinctBy(h => h.Rule))
+                {
+                    await transaction.ExecuteAsync("INSERT INTO search_hits (call_id, rule, severity) VALUES (@id, @rule, @severity)",
+                        new SqlParameterList { { "id", doc.CallId }, { "rule", hit.Rule }, { "severity", hit.Severity } }, cancellationToken).ConfigureAwait(false);
+                }
+                for (var i = 0; i < doc.Segments.Count; i++)
+                {
+                    var s = doc.Segments[i];
+                    await transaction.ExecuteAsync(
+                        "INSERT INTO search_segments (call_id, seq, speaker, start_s, to_end_s, tokens) VALUES (@id, @seq, @speaker, @start, @toEnd, @tokens)",
+                        new SqlParameterList
+                        {
+                            { "id", doc.CallId }, { "seq", i }, { "speaker", s.Speaker }, { "start", s.Start },
+                            { "toEnd", Math.Max(0, doc.DurationSeconds - s.Start) }, { "tokens", string.Join(' ', s.Tokens) },
+                        }, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_segments", null, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_hits", null, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_calls", null, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var clauses = QueryText.Clauses(query.Text, tokens);
+        var where = new EmbeddedFilter(dataSource.Engine, query, clauses);
+        var total = await dataSource.ScalarAsync<long>($"SELECT COUNT(*) FROM search_calls c WHERE {where.Sql}", where.Parameters, cancellationToken).ConfigureAwait(false);
+
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var (order, keyset) = Order(query.Sort);
+        var parameters = new SqlParameterList();
+        parameters.AddRange(where.Parameters);
+        var after = "";
+        if (query.After is { } cursorText)
+        {
+            var cursor = SearchCursor.Decode(cursorText);
+            parameters.Add("afterValue", cursor.SortValue);
+            parameters.Add("afterMs", cursor.StartedAtMs);
+            parameters.Add("afterId", cursor.CallId);
+            after = " AND " + keyset;
+        }
+        parameters.Add("limit", size + 1);
+        var rows = await dataSource.QueryAsync($"SELECT document FROM search_calls c WHERE {where.Sql}{after} ORDER BY {order} LIMIT @limit",
+            parameters, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        var calls = rows.Take(size).Select(CallDocumentJson.Deserialize).ToList();
+        var hits = calls.Select(c => new SearchHit(c, QueryText.Snippets(c, query, clauses))).ToList();
+        var next = rows.Count > size ? SearchCursor.Of(calls[^1], query.Sort).Encode() : null;
+        return new SearchPage(total, hits, next);
+    }
+
+    public async Task<IReadOnlyList<Bucket>> AggregateAsync(SearchQuery filter, Aggregation aggregation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new EmbeddedFilter(dataSource.Engine, filter, QueryText.Clauses(filter.Text, tokens));
+        switch (aggregation)
+        {
+            case Aggregation.Terms terms:
+            {
+                var sql = terms.Field switch
+                {
+                    TermsField.Rule => $"SELECT h.rule, COUNT(*) FROM search_calls c JOIN search_hits h ON h.call_id = c.call_id WHERE {where.Sql} GROUP BY h.rule",
+                    TermsField.Severity => $"SELECT h.severity, COUNT(DISTINCT c.call_id) FROM search_calls c JOIN search_hits h ON h.call_id = c.call_id WHERE {where.Sql} GROUP BY h.severity",
+                    _ => $"SELECT c.{Column(terms.Field)}, COUNT(*) FROM search_calls c WHERE {where.Sql} AND c.{Column(terms.Field)} IS NOT NULL GROUP BY c.{Column(terms.Field)}",
+                };
+                var rows = await dataSource.QueryAsync(sql, where.Parameters, r => new Bucket(r.GetString(0), r.ReadLong(1)), cancellationToken).ConfigureAwait(false);
+                return [.. rows.OrderByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal).Take(terms.Size)];
+            }
+            case Aggregation.DateHistogram histogram:
+            {
+                // Days in China Standard Time (UTC+8, no daylight saving), then weeks or months folded in C#.
+                var rows = await dataSource.QueryAsync(
+                    $"SELECT (c.started_at_ms + 28800000) / 86400000 AS day, COUNT(*) FROM search_calls c WHERE {where.Sql} GROUP BY (c.started_at_ms + 28800000) / 86400000",
+                    where.Parameters, r => (Day: r.ReadLong(0), Count: r.ReadLong(1)), cancellationToken).ConfigureAwait(false);
+                return [.. rows.GroupBy(r => CalendarBucket.StartOf(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)r.Day), histogram.Interval))
+                    .OrderBy(g => g.Key).Select(g => new Bucket(g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Sum(r => r.Count)))];
+            }
+            case Aggregation.Filters filters:
+            {
+                var buckets = new List<Bucket>();
+                foreach (var (name, named) in filters.Named)
+                {
+                    var merged = SearchQueryMerge.Merge(filter, named);
+                    var w = new EmbeddedFilter(dataSource.Engine, merged, QueryText.Clauses(merged.Text, tokens));
+                    buckets.Add(new Bucket(name, await dataSource.ScalarAsync<long>($"SELECT COUNT(*) FROM search_calls c WHERE {w.Sql}", w.Parameters, cancellationToken).ConfigureAwait(false)));
+                }
+                return buckets;
+            }
+            default:
+                throw new ArgumentException($"unknown aggregation {aggregation}", nameof(aggregation));
+        }
+    }
+
+    private static string Column(TermsField field) => field switch
+    {
+        TermsField.Agent => "agent_id",
+        TermsField.Team => "team",
+        TermsField.Region => "region",
+        TermsField.Queue => "queue",
+        TermsField.Category => "category",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+
+    /// <summary>ORDER BY and the keyset condition "after the cursor" for a sort (row values: SQLite ≥ 3.15 and PostgreSQL).</summary>
+    private static (string Order, string Keyset) Order(SearchSort sort) => sort switch
+    {
+        SearchSort.Oldest => ("c.started_at_ms, c.call_id", "(c.started_at_ms, c.call_id) > (@afterMs, @afterId)"),
+        SearchSort.ScoreAscending => ("c.sort_score, c.started_at_ms, c.call_id", "(c.sort_score, c.started_at_ms, c.call_id) > (@afterValue, @afterMs, @afterId)"),
+        SearchSort.ScoreDescending => ("c.sort_score DESC, c.started_at_ms DESC, c.call_id DESC", "(c.sort_score, c.started_at_ms, c.call_id) < (@afterValue, @afterMs, @afterId)"),
+        _ => ("c.started_at_ms DESC, c.call_id DESC", "(c.started_at_ms, c.call_id) < (@afterMs, @afterId)"),
+    };
+}
