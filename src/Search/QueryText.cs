@@ -1,16 +1,17 @@
 namespace SpeechQa.Search;
 
 /// <summary>
-/// The text part of a query as clauses: each unquoted word and each "quoted phrase" is one clause, a run of
-/// tokens that must occur consecutively in one segment. A phrase in Chinese needs no quotes: 不归我们管 is cut
-/// into its words and those words must follow each other.
+/// The text part of a query as clauses: each unquoted word and each "quoted phrase" is one clause that must occur
+/// in one segment. By default a clause matches as a run of characters (不归我们管 finds 这不归我们管 although jieba
+/// cuts that as 这不归/我们/管: what inspectors expect from a search box); with whole-word matching its jieba words
+/// must follow each other as words (管 then does not find 管道).
 /// </summary>
 public static class QueryText
 {
-    public static List<IReadOnlyList<string>> Clauses(string? text, SearchTokens tokens)
+    public static List<QueryClause> Clauses(string? text, SearchTokens tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var clauses = new List<IReadOnlyList<string>>();
+        var clauses = new List<QueryClause>();
         if (string.IsNullOrWhiteSpace(text))
             return clauses;
         var quoted = false;
@@ -29,10 +30,20 @@ public static class QueryText
 
         void Add(string piece)
         {
-            var t = tokens.Of(piece);
-            if (t.Count > 0)
-                clauses.Add(t);
+            var words = tokens.Of(piece);
+            if (words.Count > 0)
+                clauses.Add(new QueryClause(words, SearchTokens.Characters(piece)));
         }
+    }
+
+    /// <summary>Whether a segment contains the clause: as characters, or as consecutive jieba words.</summary>
+    public static bool Matches(SegmentDocument segment, QueryClause clause, bool wholeWords)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(clause);
+        return wholeWords
+            ? Matches(segment.Tokens, clause.Words)
+            : string.Concat(SearchTokens.Characters(segment.Text)).Contains(string.Concat(clause.Chars), StringComparison.Ordinal);
     }
 
     /// <summary>Whether a segment's tokens contain every token of the clause consecutively.</summary>
@@ -50,15 +61,14 @@ public static class QueryText
     }
 
     /// <summary>The segment text with each matched clause wrapped in 【】 (each token separately when the clause is not contiguous in the text).</summary>
-    public static string Highlight(string text, IEnumerable<IReadOnlyList<string>> clauses)
+    public static string Highlight(string text, IEnumerable<QueryClause> clauses)
     {
         var marks = new bool[text.Length];
         foreach (var clause in clauses)
         {
-            var whole = string.Concat(clause);
-            if (!Mark(whole))
+            if (!Mark(string.Concat(clause.Words)))
             {
-                foreach (var token in clause)
+                foreach (var token in clause.Words)
                     Mark(token);
             }
         }
@@ -86,7 +96,7 @@ public static class QueryText
     }
 
     /// <summary>The snippets of a call: segments passing the speaker/time filters that match a clause, at most <paramref name="max"/>.</summary>
-    public static List<Snippet> Snippets(CallDocument call, SearchQuery query, IReadOnlyList<IReadOnlyList<string>> clauses, int max = 3)
+    public static List<Snippet> Snippets(CallDocument call, SearchQuery query, IReadOnlyList<QueryClause> clauses, int max = 3)
     {
         var snippets = new List<Snippet>();
         if (clauses.Count == 0)
@@ -96,7 +106,7 @@ public static class QueryText
             var s = call.Segments[i];
             if (!Qualifies(call, s, query))
                 continue;
-            var matched = clauses.Where(c => Matches(s.Tokens, c)).ToList();
+            var matched = clauses.Where(c => Matches(s, c, query.WholeWords)).ToList();
             if (matched.Count > 0)
                 snippets.Add(new Snippet(i, s.Speaker, s.Start, Highlight(s.Text, matched)));
         }

@@ -9,6 +9,9 @@ public sealed record SearchQuery
     /// <summary>The text to find: words and "phrases"; each must occur in a qualifying segment.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Match clauses as whole jieba words instead of as characters (see <see cref="QueryText"/>).</summary>
+    public bool WholeWords { get; init; }
+
     /// <summary>Only segments of this speaker ("agent", "customer") count for the text.</summary>
     public string? Speaker { get; init; }
 

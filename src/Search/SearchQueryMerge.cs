@@ -11,6 +11,7 @@ public static class SearchQueryMerge
         {
             Text = string.Join(' ', new[] { baseQuery.Text, extra.Text }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } t ? t : null,
             Speaker = extra.Speaker ?? baseQuery.Speaker,
+            WholeWords = extra.WholeWords || baseQuery.WholeWords,
             FirstSeconds = extra.FirstSeconds ?? baseQuery.FirstSeconds,
             LastSeconds = extra.LastSeconds ?? baseQuery.LastSeconds,
             Agents = extra.Agents.Count > 0 ? extra.Agents : baseQuery.Agents,

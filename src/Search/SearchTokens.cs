@@ -18,4 +18,17 @@ public sealed class SearchTokens(WordSegmenter segmenter)
         }
         return tokens;
     }
+
+    /// <summary>The character tokens of a text (every letter or digit, lower-cased): what substring matching runs on.</summary>
+    public static List<string> Characters(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var chars = new List<string>(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+                chars.Add(char.ToLowerInvariant(c).ToString());
+        }
+        return chars;
+    }
 }

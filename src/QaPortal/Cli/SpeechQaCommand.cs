@@ -20,6 +20,8 @@ public static class SpeechQaCommand
         root.Subcommands.Add(TextCommand.Create());
         root.Subcommands.Add(RulesCommand.Create(global));
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(SearchCommand.CreateSearch(global));
+        root.Subcommands.Add(SearchCommand.CreateIndex(global));
         return root;
     }
 

@@ -3,6 +3,16 @@ namespace SpeechQa.QaPortal.Pipeline;
 /// <summary>Which optional pipeline stages this deployment runs.</summary>
 public sealed record PipelineOptions
 {
-    /// <summary>The index stage runs only when a search index is configured (set by whoever registers its handler).</summary>
-    public bool IndexStageEnabled { get; init; }
+    public const string IndexVariable = "SPEECHQA_INDEX";
+
+    /// <summary>
+    /// Whether scored calls are written to the search index (stage 3). On by default — the embedded index needs no
+    /// server; <c>SPEECHQA_INDEX=off</c> turns it off.
+    /// </summary>
+    public bool IndexStageEnabled { get; init; } = true;
+
+    public static PipelineOptions FromEnvironment() => new()
+    {
+        IndexStageEnabled = !string.Equals(Environment.GetEnvironmentVariable(IndexVariable), "off", StringComparison.OrdinalIgnoreCase),
+    };
 }

@@ -1,5 +1,6 @@
 using SpeechQa.Batch.Jobs;
 using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.QaPortal.Search;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,11 +10,13 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddSpeechQaPipeline(this IServiceCollection services)
     {
         services.AddSpeechQaTranscriber();
-        services.AddSingleton(new PipelineOptions());
+        services.AddSingleton(PipelineOptions.FromEnvironment());
         services.AddSingleton(ScoringOptions.FromEnvironment());
         services.AddSingleton<CallScoring>();
         services.AddSingleton<IJobHandler, TranscribeStage>();
         services.AddSingleton<IJobHandler, AnalyzeStage>();
+        services.AddSingleton<SearchIndexing>();
+        services.AddSingleton<IJobHandler, IndexStage>();
         services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();
         return services;
     }

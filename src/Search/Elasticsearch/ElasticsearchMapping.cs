@@ -33,6 +33,7 @@ public static class ElasticsearchMapping
                             ["speaker"] = Keyword(), ["start"] = Of("float"), ["end"] = Of("float"), ["to_end"] = Of("float"),
                             ["text"] = new JsonObject { ["type"] = "text", ["index"] = false },
                             ["tokens"] = new JsonObject { ["type"] = "text", ["analyzer"] = "whitespace" },
+                            ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "whitespace" },
                         },
                     },
                     ["repeat"] = new JsonObject
@@ -70,7 +71,7 @@ public static class ElasticsearchMapping
             ["segments"] = new JsonArray([.. d.Segments.Select(s => (JsonNode)new JsonObject
             {
                 ["speaker"] = s.Speaker, ["start"] = s.Start, ["end"] = s.End, ["to_end"] = Math.Max(0, d.DurationSeconds - s.Start),
-                ["text"] = s.Text, ["tokens"] = string.Join(' ', s.Tokens),
+                ["text"] = s.Text, ["tokens"] = string.Join(' ', s.Tokens), ["chars"] = string.Join(' ', SearchTokens.Characters(s.Text)),
             })]),
         };
         if (d.Repeat is { } repeat)

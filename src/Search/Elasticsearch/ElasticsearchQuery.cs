@@ -5,7 +5,7 @@ namespace SpeechQa.Search.Elasticsearch;
 /// <summary>Query DSL for a <see cref="SearchQuery"/>: a bool filter of terms/ranges and one nested phrase query per text clause.</summary>
 public static class ElasticsearchQuery
 {
-    public static JsonObject Bool(SearchQuery q, IReadOnlyList<IReadOnlyList<string>> clauses, bool innerHits)
+    public static JsonObject Bool(SearchQuery q, IReadOnlyList<QueryClause> clauses, bool innerHits)
     {
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(clauses);
@@ -42,7 +42,12 @@ public static class ElasticsearchQuery
         }
         for (var k = 0; k < clauses.Count; k++)
         {
-            var segment = new JsonArray { new JsonObject { ["match_phrase"] = new JsonObject { ["segments.tokens"] = string.Join(' ', clauses[k]) } } };
+            var segment = new JsonArray { new JsonObject
+            {
+                ["match_phrase"] = q.WholeWords
+                    ? new JsonObject { ["segments.tokens"] = string.Join(' ', clauses[k].Words) }
+                    : new JsonObject { ["segments.chars"] = string.Join(' ', clauses[k].Chars) },
+            } };
             if (q.Speaker is { } speaker)
                 segment.Add(new JsonObject { ["term"] = new JsonObject { ["segments.speaker"] = speaker } });
             if (q.FirstSeconds is { } first)
@@ -58,7 +63,7 @@ public static class ElasticsearchQuery
                     ["highlight"] = new JsonObject
                     {
                         ["pre_tags"] = new JsonArray("【"), ["post_tags"] = new JsonArray("】"),
-                        ["fields"] = new JsonObject { ["segments.tokens"] = new JsonObject() },
+                        ["fields"] = new JsonObject { [q.WholeWords ? "segments.tokens" : "segments.chars"] = new JsonObject() },
                     },
                 };
             }

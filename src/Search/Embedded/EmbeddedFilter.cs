@@ -6,7 +6,7 @@ namespace SpeechQa.Search.Embedded;
 /// <summary>The WHERE clause over <c>search_calls c</c> for a query's filters and text clauses, with its parameters.</summary>
 internal sealed class EmbeddedFilter
 {
-    public EmbeddedFilter(StoreEngine engine, SearchQuery query, IReadOnlyList<IReadOnlyList<string>> clauses)
+    public EmbeddedFilter(StoreEngine engine, SearchQuery query, IReadOnlyList<QueryClause> clauses)
     {
         var sql = new StringBuilder("1 = 1");
         var p = Parameters;
@@ -76,18 +76,19 @@ internal sealed class EmbeddedFilter
         }
         for (var k = 0; k < clauses.Count; k++)
         {
-            // Each clause: the calls with a qualifying segment containing its tokens in a row.
+            // Each clause: the calls with a qualifying segment containing its words (or characters) in a row.
+            var terms = string.Join(' ', query.WholeWords ? clauses[k].Words : clauses[k].Chars);
             if (engine == StoreEngine.Sqlite)
             {
                 sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_fts f JOIN search_segments s ON s.id = f.rowid WHERE search_fts MATCH @text")
                     .Append(k).Append(segmentFilter).Append(')');
-                p.Add("text" + k, '"' + string.Join(' ', clauses[k]).Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
+                p.Add("text" + k, (query.WholeWords ? "tokens" : "chars") + " : \"" + terms.Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
             }
             else
             {
-                sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_segments s WHERE s.tsv @@ phraseto_tsquery('simple', @text")
-                    .Append(k).Append(')').Append(segmentFilter).Append(')');
-                p.Add("text" + k, string.Join(' ', clauses[k]));
+                sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_segments s WHERE s.").Append(query.WholeWords ? "tsv" : "csv")
+                    .Append(" @@ phraseto_tsquery('simple', @text").Append(k).Append(')').Append(segmentFilter).Append(')');
+                p.Add("text" + k, terms);
             }
         }
         Sql = sql.ToString();

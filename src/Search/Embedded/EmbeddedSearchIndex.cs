@@ -50,11 +50,12 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
                 {
                     var s = doc.Segments[i];
                     await transaction.ExecuteAsync(
-                        "INSERT INTO search_segments (call_id, seq, speaker, start_s, to_end_s, tokens) VALUES (@id, @seq, @speaker, @start, @toEnd, @tokens)",
+                        "INSERT INTO search_segments (call_id, seq, speaker, start_s, to_end_s, tokens, chars) VALUES (@id, @seq, @speaker, @start, @toEnd, @tokens, @chars)",
                         new SqlParameterList
                         {
                             { "id", doc.CallId }, { "seq", i }, { "speaker", s.Speaker }, { "start", s.Start },
                             { "toEnd", Math.Max(0, doc.DurationSeconds - s.Start) }, { "tokens", string.Join(' ', s.Tokens) },
+                            { "chars", string.Join(' ', SearchTokens.Characters(s.Text)) },
                         }, cancellationToken).ConfigureAwait(false);
                 }
             }

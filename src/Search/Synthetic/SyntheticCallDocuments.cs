@@ -23,7 +23,7 @@ public static class SyntheticCallDocuments
     ];
 
     /// <summary>Rare agent lines: the text tests look for them with speaker and time filters.</summary>
-    public static readonly string[] RareAgentLines = ["这个不归我们管，你找物业去吧。", "你有病吧，说了多少遍了。", "我保证今天给您修好。"];
+    public static readonly string[] RareAgentLines = ["这个不归我们管，你找物业去吧。", "那是物业的事，这不归我们管。", "你有病吧，说了多少遍了。", "我保证今天给您修好。"];
 
     private static readonly string[] Teams = ["热线一组", "热线二组", "热线三组", "夜班组"];
     private static readonly string[] Regions = ["竞秀区", "莲池区", "满城区", "清苑区", "徐水区", "高新区"];

@@ -41,6 +41,7 @@ public sealed class ElasticsearchRestTests
         Assert.Equal("strict", mappings["dynamic"]!.GetValue<string>());
         Assert.Equal("nested", mappings["properties"]!["segments"]!["type"]!.GetValue<string>());
         Assert.Equal("whitespace", mappings["properties"]!["segments"]!["properties"]!["tokens"]!["analyzer"]!.GetValue<string>());
+        Assert.Equal("whitespace", mappings["properties"]!["segments"]!["properties"]!["chars"]!["analyzer"]!.GetValue<string>());
         Assert.Equal("keyword", mappings["properties"]!["hits"]!["properties"]!["rule"]!["type"]!.GetValue<string>());
         Assert.Equal((HttpMethod.Put, "/qa-calls"), (server.Requests[1].Method, server.Requests[1].Path));
         Assert.StartsWith("Basic ", server.Requests[0].Authorization, StringComparison.Ordinal);
@@ -131,7 +132,7 @@ public sealed class ElasticsearchRestTests
         var nested = filters.Single(f => f!["nested"] is not null)!["nested"]!;
         Assert.Equal("segments", nested["path"]!.GetValue<string>());
         var inner = nested["query"]!["bool"]!["filter"]!.AsArray();
-        Assert.Contains(inner, f => f!["match_phrase"]?["segments.tokens"]?.GetValue<string>() == "不归 我们 管");
+        Assert.Contains(inner, f => f!["match_phrase"]?["segments.chars"]?.GetValue<string>() == "不 归 我 们 管");
         Assert.Contains(inner, f => f!["term"]?["segments.speaker"]?.GetValue<string>() == "agent");
         Assert.Contains(inner, f => f!["range"]?["segments.to_end"]?["lte"]?.GetValue<double>() == 30);
         Assert.Equal("clause0", nested["inner_hits"]!["name"]!.GetValue<string>());

@@ -5,10 +5,10 @@ namespace SpeechQa.Tests.Search;
 /// <summary>The oracle: a query evaluated by scanning the documents in memory, written from SearchQuery's contract.</summary>
 public static class ReferenceSearch
 {
-    public static List<CallDocument> Matching(IReadOnlyList<CallDocument> calls, SearchQuery q, IReadOnlyList<IReadOnlyList<string>> clauses) =>
+    public static List<CallDocument> Matching(IReadOnlyList<CallDocument> calls, SearchQuery q, IReadOnlyList<QueryClause> clauses) =>
         [.. Sorted(calls.Where(c => Passes(c, q, clauses)), q.Sort)];
 
-    public static bool Passes(CallDocument c, SearchQuery q, IReadOnlyList<IReadOnlyList<string>> clauses) =>
+    public static bool Passes(CallDocument c, SearchQuery q, IReadOnlyList<QueryClause> clauses) =>
         (q.Agents.Count == 0 || q.Agents.Contains(c.AgentId!))
         && (q.Teams.Count == 0 || q.Teams.Contains(c.Team!))
         && (q.Regions.Count == 0 || q.Regions.Contains(c.Region!))
@@ -19,7 +19,7 @@ public static class ReferenceSearch
         && (q.ScoreMax is null || c.Score <= q.ScoreMax)
         && (q.From is null || c.StartedAt >= q.From)
         && (q.To is null || c.StartedAt < q.To)
-        && clauses.All(clause => c.Segments.Any(s => QueryText.Qualifies(c, s, q) && QueryText.Matches(s.Tokens, clause)));
+        && clauses.All(clause => c.Segments.Any(s => QueryText.Qualifies(c, s, q) && QueryText.Matches(s, clause, q.WholeWords)));
 
     public static IEnumerable<CallDocument> Sorted(IEnumerable<CallDocument> calls, SearchSort sort) => sort switch
     {

@@ -31,6 +31,9 @@ public sealed class SearchQuerySuiteTests(SearchSuiteFixture fixture, Xunit.Abst
         new() { Text = "派单", Speaker = "agent", Teams = ["热线一组"], Severity = "non-fatal", ScoreMax = 97 },
         new() { Text = "完全不存在的词组" },
         new() { Text = "\"你有病吧\"", Speaker = "agent" },
+        new() { Text = "不归我们管", WholeWords = true },
+        new() { Text = "管", WholeWords = true, Speaker = "agent" },
+        new() { Text = "管 物业", Speaker = "agent", LastSeconds = 60 },
     ];
 
     public static IEnumerable<object[]> Backends => SearchBackends.All;

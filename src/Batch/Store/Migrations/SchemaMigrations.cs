@@ -141,21 +141,24 @@ public static class SchemaMigrations
                     speaker TEXT NOT NULL,
                     start_s {DOUBLE} NOT NULL,
                     to_end_s {DOUBLE} NOT NULL,
-                    tokens TEXT NOT NULL);
+                    tokens TEXT NOT NULL,
+                    chars TEXT NOT NULL);
                 CREATE INDEX ix_search_segments_call ON search_segments (call_id);
                 """,
             SqliteOnly: """
-                CREATE VIRTUAL TABLE search_fts USING fts5(tokens, content='search_segments', content_rowid='id', tokenize='unicode61');
+                CREATE VIRTUAL TABLE search_fts USING fts5(tokens, chars, content='search_segments', content_rowid='id', tokenize='unicode61');
                 CREATE TRIGGER search_segments_ai AFTER INSERT ON search_segments BEGIN
-                    INSERT INTO search_fts (rowid, tokens) VALUES (new.id, new.tokens);
+                    INSERT INTO search_fts (rowid, tokens, chars) VALUES (new.id, new.tokens, new.chars);
                 END;
                 CREATE TRIGGER search_segments_ad AFTER DELETE ON search_segments BEGIN
-                    INSERT INTO search_fts (search_fts, rowid, tokens) VALUES ('delete', old.id, old.tokens);
+                    INSERT INTO search_fts (search_fts, rowid, tokens, chars) VALUES ('delete', old.id, old.tokens, old.chars);
                 END;
                 """,
             PostgresOnly: """
                 ALTER TABLE search_segments ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED;
+                ALTER TABLE search_segments ADD COLUMN csv tsvector GENERATED ALWAYS AS (to_tsvector('simple', chars)) STORED;
                 CREATE INDEX ix_search_segments_tsv ON search_segments USING GIN (tsv);
+                CREATE INDEX ix_search_segments_csv ON search_segments USING GIN (csv);
                 """),
     ];
 
