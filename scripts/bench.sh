@@ -5,6 +5,8 @@
 #     the npm build @fugood/node-whisper-linux-x64 (installed here into .tools/whisper-node) and, when
 #     SPEECHQA_WHISPER_CPP_BENCH names a natively compiled whisper-bench (see README), that too
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
+#   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
+#     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
 #   scripts/bench.sh classifier [--examples N]   training time and utterances/s beside scikit-learn (python3-sklearn)
 #   scripts/bench.sh segment [--corpus FILE] [--passes N]   jieba segmentation MB/s beside Python jieba and
 #     @node-rs/jieba (installed here into .tools/node-rs-jieba)
@@ -19,6 +21,13 @@ if [ "${1:-jobs}" = whisper ]; then
       @fugood/whisper.node@1.1.3 @fugood/node-whisper-linux-x64@1.1.3 >/dev/null
   fi
   dotnet out/bench/SpeechQa.Bench.dll whisper "$@"
+elif [ "$1" = search ]; then
+  shift
+  dotnet out/bench/SpeechQa.Bench.dll search "$@"
+  calls=$(echo "$@" | sed -n 's/.*--calls \([0-9]*\).*/\1/p'); calls=${calls:-100000}
+  echo "Query suite on $calls generated calls (SQLite and PostgreSQL):"
+  SPEECHQA_SEARCH_SUITE_CALLS=$calls bash scripts/with-postgres.sh dotnet test tests/SpeechQa.Tests -c Release --nologo \
+    --filter "FullyQualifiedName~SearchQuerySuite" 2>&1 | grep -E "Passed!|Failed!|\[FAIL\]"
 elif [ "$1" = classifier ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll classifier "$@"

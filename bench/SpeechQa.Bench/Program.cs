@@ -3,6 +3,7 @@
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 //        SpeechQa.Bench rules [--calls N]
 //        SpeechQa.Bench classifier [--examples N]
+//        SpeechQa.Bench search [--calls N] [--pg <connection string>]
 // Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
 // or Whisper real-time factors.
 using System.Globalization;
@@ -22,6 +23,13 @@ if (args.Length > 0 && args[0] == "segment")
     var corpus = args.SkipWhile(a => a != "--corpus").Skip(1).FirstOrDefault();
     var passes = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "3", CultureInfo.InvariantCulture);
     SegmentationBench.Run(Directory.GetCurrentDirectory(), corpus, passes);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "search")
+{
+    var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
+    await SearchBench.RunAsync(Directory.GetCurrentDirectory(), calls, args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault());
     return 0;
 }
 
