@@ -95,19 +95,8 @@ public sealed class OnnxTextClassifier : IDisposable
         return [.. Enumerable.Range(0, texts.Count).Select(i => probabilities.AsSpan(i * classes, classes).ToArray())];
     }
 
-    private long[] Encode(string text)
-    {
-        var words = _tokens.Words(text);
-        var chars = ClassifierTokens.Characters(text);
-        var ids = new long[words.Count + 1 + chars.Count];
-        var i = 0;
-        foreach (var w in words)
-            ids[i++] = _tokenIds.GetValueOrDefault(w);
-        ids[i++] = 0;
-        foreach (var c in chars)
-            ids[i++] = _tokenIds.GetValueOrDefault(c);
-        return ids;
-    }
+    private long[] Encode(string text) =>
+        TextFeatureSpace.Encode(_tokens.Words(text), ClassifierTokens.Characters(text), t => _tokenIds.GetValueOrDefault(t));
 
     public void Dispose() => _session.Dispose();
 }

@@ -78,15 +78,21 @@ public sealed class TextFeatureSpace
     }
 
     /// <summary>Token ids of a text: words, separator, characters (unknown tokens become 0).</summary>
-    public long[] Encode(List<string> words, List<string> chars)
+    public long[] Encode(List<string> words, List<string> chars) => Encode(words, chars, t => _tokenIds.GetValueOrDefault(t));
+
+    /// <summary>Words, separator 0, characters, each mapped by <paramref name="idOf"/> (0 for unknown): the model's input layout.</summary>
+    public static long[] Encode(List<string> words, List<string> chars, Func<string, long> idOf)
     {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(chars);
+        ArgumentNullException.ThrowIfNull(idOf);
         var ids = new long[words.Count + 1 + chars.Count];
         var i = 0;
         foreach (var w in words)
-            ids[i++] = _tokenIds.GetValueOrDefault(w);
+            ids[i++] = idOf(w);
         ids[i++] = 0;
         foreach (var c in chars)
-            ids[i++] = _tokenIds.GetValueOrDefault(c);
+            ids[i++] = idOf(c);
         return ids;
     }
 

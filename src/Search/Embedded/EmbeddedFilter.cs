@@ -10,17 +10,18 @@ internal sealed class EmbeddedFilter
     {
         var sql = new StringBuilder("1 = 1");
         var p = Parameters;
-        void In(string column, IReadOnlyList<string> values, string name)
+        void In(string column, IReadOnlyList<string> values, string name) => InTo(sql, column, values, name);
+        void InTo(StringBuilder target, string column, IReadOnlyList<string> values, string name)
         {
             if (values.Count == 0)
                 return;
-            sql.Append(" AND ").Append(column).Append(" IN (");
+            target.Append(" AND ").Append(column).Append(" IN (");
             for (var i = 0; i < values.Count; i++)
             {
-                sql.Append(i > 0 ? ", " : "").Append('@').Append(name).Append(i);
+                target.Append(i > 0 ? ", " : "").Append('@').Append(name).Append(i);
                 p.Add(name + i, values[i]);
             }
-            sql.Append(')');
+            target.Append(')');
         }
         In("c.agent_id", query.Agents, "agent");
         In("c.team", query.Teams, "team");
@@ -29,9 +30,8 @@ internal sealed class EmbeddedFilter
         if (query.Rules.Count > 0)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id");
-            var rules = new StringBuilder();
-            In2(rules, query.Rules);
-            sql.Append(rules).Append(')');
+            InTo(sql, "h.rule", query.Rules, "rule");
+            sql.Append(')');
         }
         if (query.Severity is { } severity)
         {
@@ -92,17 +92,6 @@ internal sealed class EmbeddedFilter
             }
         }
         Sql = sql.ToString();
-
-        void In2(StringBuilder target, IReadOnlyList<string> values)
-        {
-            target.Append(" AND h.rule IN (");
-            for (var i = 0; i < values.Count; i++)
-            {
-                target.Append(i > 0 ? ", " : "").Append("@rule").Append(i);
-                p.Add("rule" + i, values[i]);
-            }
-            target.Append(')');
-        }
     }
 
     public string Sql { get; }
