@@ -21,6 +21,13 @@ public sealed record CallDocument
     public IReadOnlyList<HitDocument> Hits { get; init; } = [];
     public IReadOnlyList<SegmentDocument> Segments { get; init; } = [];
     public RepeatDocument? Repeat { get; init; }
+
+    /// <summary>How long before the call's end a segment starts: what "the last N seconds" filters on (stored by both backends).</summary>
+    public double SecondsToEnd(SegmentDocument segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return Math.Max(0, DurationSeconds - segment.Start);
+    }
 }
 
 /// <summary>A rule hit as the filters need it: which rule, fatal or non-fatal.</summary>

@@ -117,5 +117,5 @@ public static class QueryText
     public static bool Qualifies(CallDocument call, SegmentDocument s, SearchQuery query) =>
         (query.Speaker is null || s.Speaker == query.Speaker)
         && (query.FirstSeconds is not { } first || s.Start <= first)
-        && (query.LastSeconds is not { } last || call.DurationSeconds - s.Start <= last);
+        && (query.LastSeconds is not { } last || call.SecondsToEnd(s) <= last);
 }

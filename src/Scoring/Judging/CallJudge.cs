@@ -1,6 +1,7 @@
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Rules;
+using SpeechQa.Scoring.Rules.Conditions;
 using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Judging;
@@ -34,7 +35,9 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         var view = new CallView(transcript, metadata, audio, segmenter);
         if (classifier is null)
             return _engine.Evaluate(ruleSet, view);
-        view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
+        // The behaviour model runs on every agent sentence: only for rule sets that have a classifier condition to read it.
+        if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition)))
+            view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
         return _engine.Evaluate(ruleSet, view) with { Categories = classifier.Categorize(transcript, cancellationToken) };
     }
 }

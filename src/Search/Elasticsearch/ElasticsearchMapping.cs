@@ -70,7 +70,7 @@ public static class ElasticsearchMapping
             ["hits"] = new JsonArray([.. d.Hits.Select(h => (JsonNode)new JsonObject { ["rule"] = h.Rule, ["severity"] = h.Severity })]),
             ["segments"] = new JsonArray([.. d.Segments.Select(s => (JsonNode)new JsonObject
             {
-                ["speaker"] = s.Speaker, ["start"] = s.Start, ["end"] = s.End, ["to_end"] = Math.Max(0, d.DurationSeconds - s.Start),
+                ["speaker"] = s.Speaker, ["start"] = s.Start, ["end"] = s.End, ["to_end"] = d.SecondsToEnd(s),
                 ["text"] = s.Text, ["tokens"] = string.Join(' ', s.Tokens), ["chars"] = string.Join(' ', SearchTokens.Characters(s.Text)),
             })]),
         };

@@ -33,47 +33,23 @@ internal sealed class EmbeddedFilter
             InTo(sql, "h.rule", query.Rules, "rule");
             sql.Append(')');
         }
-        if (query.Severity is { } severity)
+        // One condition per set bound, its value as parameter @name.
+        void When(StringBuilder target, object? value, string name, string condition)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id AND h.severity = @severity)");
-            p.Add("severity", severity);
+            if (value is null)
+                return;
+            target.Append(" AND ").Append(condition);
+            p.Add(name, value);
         }
-        if (query.ScoreMin is { } min)
-        {
-            sql.Append(" AND c.score >= @scoreMin");
-            p.Add("scoreMin", min);
-        }
-        if (query.ScoreMax is { } max)
-        {
-            sql.Append(" AND c.score <= @scoreMax");
-            p.Add("scoreMax", max);
-        }
-        if (query.From is { } from)
-        {
-            sql.Append(" AND c.started_at_ms >= @from");
-            p.Add("from", from.ToUnixTimeMilliseconds());
-        }
-        if (query.To is { } to)
-        {
-            sql.Append(" AND c.started_at_ms < @to");
-            p.Add("to", to.ToUnixTimeMilliseconds());
-        }
+        When(sql, query.Severity, "severity", "EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id AND h.severity = @severity)");
+        When(sql, query.ScoreMin, "scoreMin", "c.score >= @scoreMin");
+        When(sql, query.ScoreMax, "scoreMax", "c.score <= @scoreMax");
+        When(sql, query.From?.ToUnixTimeMilliseconds(), "from", "c.started_at_ms >= @from");
+        When(sql, query.To?.ToUnixTimeMilliseconds(), "to", "c.started_at_ms < @to");
         var segmentFilter = new StringBuilder();
-        if (query.Speaker is { } speaker)
-        {
-            segmentFilter.Append(" AND s.speaker = @speaker");
-            p.Add("speaker", speaker);
-        }
-        if (query.FirstSeconds is { } first)
-        {
-            segmentFilter.Append(" AND s.start_s <= @first");
-            p.Add("first", first);
-        }
-        if (query.LastSeconds is { } last)
-        {
-            segmentFilter.Append(" AND s.to_end_s <= @last");
-            p.Add("last", last);
-        }
+        When(segmentFilter, query.Speaker, "speaker", "s.speaker = @speaker");
+        When(segmentFilter, query.FirstSeconds, "first", "s.start_s <= @first");
+        When(segmentFilter, query.LastSeconds, "last", "s.to_end_s <= @last");
         for (var k = 0; k < clauses.Count; k++)
         {
             // Each clause: the calls with a qualifying segment containing its words (or characters) in a row.

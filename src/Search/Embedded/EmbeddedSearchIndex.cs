@@ -54,7 +54,7 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
                         new SqlParameterList
                         {
                             { "id", doc.CallId }, { "seq", i }, { "speaker", s.Speaker }, { "start", s.Start },
-                            { "toEnd", Math.Max(0, doc.DurationSeconds - s.Start) }, { "tokens", string.Join(' ', s.Tokens) },
+                            { "toEnd", doc.SecondsToEnd(s) }, { "tokens", string.Join(' ', s.Tokens) },
                             { "chars", string.Join(' ', SearchTokens.Characters(s.Text)) },
                         }, cancellationToken).ConfigureAwait(false);
                 }
