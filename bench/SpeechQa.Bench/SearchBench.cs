@@ -23,7 +23,9 @@ public static class SearchBench
         var folder = Directory.CreateTempSubdirectory("speechqa-search-bench-").FullName;
         try
         {
-            await RunOneAsync("SQLite FTS5", Path.Combine(folder, "bench.db"), documents, tokens);
+            // SPEECHQA_BENCH_DB keeps the SQLite index for looking at query plans afterwards.
+            var kept = Environment.GetEnvironmentVariable("SPEECHQA_BENCH_DB");
+            await RunOneAsync("SQLite FTS5", string.IsNullOrEmpty(kept) ? Path.Combine(folder, "bench.db") : kept, documents, tokens);
             if (postgres is not null)
                 await RunOneAsync("PostgreSQL full text", postgres, documents, tokens);
         }

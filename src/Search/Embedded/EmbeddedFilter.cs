@@ -6,6 +6,13 @@ namespace SpeechQa.Search.Embedded;
 /// <summary>The WHERE clause over <c>search_calls c</c> for a query's filters and text clauses, with its parameters.</summary>
 internal sealed class EmbeddedFilter
 {
+    /// <summary>A segment's id is (document number &lt;&lt; SegmentBits) + its position, so a full-text match names its call.</summary>
+    private const int SegmentBits = 20;
+
+    public const int MaxSegmentsPerCall = 1 << SegmentBits;
+
+    public static long SegmentId(long docNo, int seq) => (docNo << SegmentBits) + seq;
+
     public EmbeddedFilter(StoreEngine engine, SearchQuery query, IReadOnlyList<QueryClause> clauses)
     {
         var sql = new StringBuilder("1 = 1");
@@ -29,7 +36,7 @@ internal sealed class EmbeddedFilter
         In("c.category", query.Categories, "category");
         if (query.Rules.Count > 0)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id");
+            sql.Append(" AND EXISTS (SELECT 1 FROM search_hits h WHERE h.doc_no = c.doc_no");
             InTo(sql, "h.rule", query.Rules, "rule");
             sql.Append(')');
         }
@@ -41,7 +48,7 @@ internal sealed class EmbeddedFilter
             target.Append(" AND ").Append(condition);
             p.Add(name, value);
         }
-        When(sql, query.Severity, "severity", "EXISTS (SELECT 1 FROM search_hits h WHERE h.call_id = c.call_id AND h.severity = @severity)");
+        When(sql, query.Severity, "severity", "EXISTS (SELECT 1 FROM search_hits h WHERE h.doc_no = c.doc_no AND h.severity = @severity)");
         When(sql, query.ScoreMin, "scoreMin", "c.score >= @scoreMin");
         When(sql, query.ScoreMax, "scoreMax", "c.score <= @scoreMax");
         When(sql, query.From?.ToUnixTimeMilliseconds(), "from", "c.started_at_ms >= @from");
@@ -54,21 +61,28 @@ internal sealed class EmbeddedFilter
         {
             // Each clause: the calls with a qualifying segment containing its words (or characters) in a row.
             var terms = string.Join(' ', query.WholeWords ? clauses[k].Words : clauses[k].Chars);
+            var column = query.WholeWords ? "tokens" : "chars";
             if (engine == StoreEngine.Sqlite)
             {
-                sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_fts f JOIN search_segments s ON s.id = f.rowid WHERE search_fts MATCH @text")
-                    .Append(k).Append(segmentFilter).Append(')');
-                p.Add("text" + k, (query.WholeWords ? "tokens" : "chars") + " : \"" + terms.Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
+                // Without segment conditions the FTS index alone answers: its rowids carry the document number.
+                sql.Append(segmentFilter.Length == 0
+                        ? $" AND c.doc_no IN (SELECT rowid >> {SegmentBits} FROM search_fts WHERE search_fts MATCH @text{k})"
+                        : $" AND c.doc_no IN (SELECT s.id >> {SegmentBits} FROM search_fts f JOIN search_segments s ON s.id = f.rowid WHERE search_fts MATCH @text{k}{segmentFilter})");
+                p.Add("text" + k, column + " : \"" + terms.Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
             }
             else
             {
-                sql.Append(" AND c.call_id IN (SELECT s.call_id FROM search_segments s WHERE s.").Append(query.WholeWords ? "tsv" : "csv")
-                    .Append(" @@ phraseto_tsquery('simple', @text").Append(k).Append(')').Append(segmentFilter).Append(')');
+                var vector = query.WholeWords ? "tsv" : "csv";
+                sql.Append($" AND c.doc_no IN (SELECT s.id >> {SegmentBits} FROM search_segments s WHERE s.{vector} @@ phraseto_tsquery('simple', @text{k}){segmentFilter})");
                 p.Add("text" + k, terms);
             }
         }
         Sql = sql.ToString();
+        MatchesText = clauses.Count > 0;
     }
+
+    /// <summary>Whether text clauses restrict the calls (their matches are then collected before sorting anyway).</summary>
+    public bool MatchesText { get; }
 
     public string Sql { get; }
 

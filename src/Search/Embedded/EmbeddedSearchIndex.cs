@@ -20,40 +20,45 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
     public async Task IndexAsync(IReadOnlyList<CallDocument> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        foreach (var doc in documents)
+        {
+            if (doc.Segments.Count > EmbeddedFilter.MaxSegmentsPerCall)
+                throw new ArgumentException($"Call {doc.CallId} has {doc.Segments.Count} segments; the embedded index takes at most {EmbeddedFilter.MaxSegmentsPerCall} per call.", nameof(documents));
+        }
         foreach (var batch in documents.Chunk(500))
         {
             await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             foreach (var doc in batch)
             {
-                var id = new SqlParameterList { { "id", doc.CallId } };
-                await transaction.ExecuteAsync("DELETE FROM search_segments WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
-                await transaction.ExecuteAsync("DELETE FROM search_hits WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
-                await transaction.ExecuteAsync("DELETE FROM search_calls WHERE call_id = @id", id, cancellationToken).ConfigureAwait(false);
-                await transaction.ExecuteAsync(
+                await DeleteAsync(transaction, doc.CallId, cancellationToken).ConfigureAwait(false);
+                var docNo = await transaction.ScalarAsync<long>(
                     """
-                    INSERT INTO search_calls (call_id, started_at_ms, direction, agent_id, team, region, queue, category, score, sort_score, fatal, duration_s, document)
-                    VALUES (@id, @started, @direction, @agent, @team, @region, @queue, @category, @score, @sortScore, @fatal, @duration, @document)
+                    INSERT INTO search_calls (call_id, started_at_ms, direction, agent_id, team, region, queue, category, score, sort_score, fatal, duration_s)
+                    VALUES (@id, @started, @direction, @agent, @team, @region, @queue, @category, @score, @sortScore, @fatal, @duration)
+                    RETURNING doc_no
                     """,
                     new SqlParameterList
                     {
                         { "id", doc.CallId }, { "started", doc.StartedAt.ToUnixTimeMilliseconds() }, { "direction", doc.Direction },
                         { "agent", doc.AgentId }, { "team", doc.Team }, { "region", doc.Region }, { "queue", doc.Queue },
                         { "category", doc.Category }, { "score", doc.Score }, { "sortScore", doc.Score ?? -1 }, { "fatal", doc.Fatal ? 1 : 0 },
-                        { "duration", doc.DurationSeconds }, { "document", CallDocumentJson.Serialize(doc) },
+                        { "duration", doc.DurationSeconds },
                     }, cancellationToken).ConfigureAwait(false);
+                var no = new SqlParameterList { { "no", docNo }, { "document", CallDocumentJson.Serialize(doc) } };
+                await transaction.ExecuteAsync("INSERT INTO search_documents (doc_no, document) VALUES (@no, @document)", no, cancellationToken).ConfigureAwait(false);
                 foreach (var hit in doc.Hits.DistinctBy(h => h.Rule))
                 {
-                    await transaction.ExecuteAsync("INSERT INTO search_hits (call_id, rule, severity) VALUES (@id, @rule, @severity)",
-                        new SqlParameterList { { "id", doc.CallId }, { "rule", hit.Rule }, { "severity", hit.Severity } }, cancellationToken).ConfigureAwait(false);
+                    await transaction.ExecuteAsync("INSERT INTO search_hits (doc_no, rule, severity) VALUES (@no, @rule, @severity)",
+                        new SqlParameterList { { "no", docNo }, { "rule", hit.Rule }, { "severity", hit.Severity } }, cancellationToken).ConfigureAwait(false);
                 }
                 for (var i = 0; i < doc.Segments.Count; i++)
                 {
                     var s = doc.Segments[i];
                     await transaction.ExecuteAsync(
-                        "INSERT INTO search_segments (call_id, seq, speaker, start_s, to_end_s, tokens, chars) VALUES (@id, @seq, @speaker, @start, @toEnd, @tokens, @chars)",
+                        "INSERT INTO search_segments (id, speaker, start_s, to_end_s, tokens, chars) VALUES (@id, @speaker, @start, @toEnd, @tokens, @chars)",
                         new SqlParameterList
                         {
-                            { "id", doc.CallId }, { "seq", i }, { "speaker", s.Speaker }, { "start", s.Start },
+                            { "id", EmbeddedFilter.SegmentId(docNo, i) }, { "speaker", s.Speaker }, { "start", s.Start },
                             { "toEnd", doc.SecondsToEnd(s) }, { "tokens", string.Join(' ', s.Tokens) },
                             { "chars", string.Join(' ', SearchTokens.Characters(s.Text)) },
                         }, cancellationToken).ConfigureAwait(false);
@@ -63,11 +68,26 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
         }
     }
 
+    /// <summary>Removes a call's entry (a re-indexed call gets a new document number).</summary>
+    private static async Task DeleteAsync(StoreTransaction transaction, string callId, CancellationToken cancellationToken)
+    {
+        var old = await transaction.ScalarAsync<long?>("SELECT doc_no FROM search_calls WHERE call_id = @id",
+            new SqlParameterList { { "id", callId } }, cancellationToken).ConfigureAwait(false);
+        if (old is not { } docNo)
+            return;
+        var range = new SqlParameterList { { "no", docNo }, { "first", EmbeddedFilter.SegmentId(docNo, 0) }, { "end", EmbeddedFilter.SegmentId(docNo + 1, 0) } };
+        await transaction.ExecuteAsync("DELETE FROM search_segments WHERE id >= @first AND id < @end", range, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_hits WHERE doc_no = @no", range, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_documents WHERE doc_no = @no", range, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_calls WHERE doc_no = @no", range, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ClearAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await transaction.ExecuteAsync("DELETE FROM search_segments", null, cancellationToken).ConfigureAwait(false);
         await transaction.ExecuteAsync("DELETE FROM search_hits", null, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM search_documents", null, cancellationToken).ConfigureAwait(false);
         await transaction.ExecuteAsync("DELETE FROM search_calls", null, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -77,10 +97,7 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
         ArgumentNullException.ThrowIfNull(query);
         var clauses = QueryText.Clauses(query.Text, tokens);
         var where = new EmbeddedFilter(dataSource.Engine, query, clauses);
-        var total = await dataSource.ScalarAsync<long>($"SELECT COUNT(*) FROM search_calls c WHERE {where.Sql}", where.Parameters, cancellationToken).ConfigureAwait(false);
-
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var (order, keyset) = Order(query.Sort);
         var parameters = new SqlParameterList();
         parameters.AddRange(where.Parameters);
         var after = "";
@@ -90,15 +107,25 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
             parameters.Add("afterValue", cursor.SortValue);
             parameters.Add("afterMs", cursor.StartedAtMs);
             parameters.Add("afterId", cursor.CallId);
-            after = " AND " + keyset;
+            after = " AND " + Keyset(query.Sort, "m");
         }
         parameters.Add("limit", size + 1);
-        var rows = await dataSource.QueryAsync($"SELECT document FROM search_calls c WHERE {where.Sql}{after} ORDER BY {order} LIMIT @limit",
-            parameters, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
-        var calls = rows.Take(size).Select(CallDocumentJson.Deserialize).ToList();
+
+        // With text clauses every match is collected before sorting anyway, so one pass counts them too (a window
+        // over the matches, taken before the cursor narrows them). Without, the count is a separate index scan and
+        // the page walks the sort index and stops after one page.
+        var total = where.MatchesText ? "COUNT(*) OVER ()" : "0";
+        var page = $"SELECT * FROM (SELECT c.doc_no, c.call_id, c.started_at_ms, c.sort_score, {total} AS total FROM search_calls c WHERE {where.Sql}) m WHERE 1 = 1{after}";
+        var rows = await dataSource.QueryAsync(
+            $"SELECT p.total, d.document FROM ({page} ORDER BY {OrderBy(query.Sort, "m")} LIMIT @limit) p JOIN search_documents d ON d.doc_no = p.doc_no ORDER BY {OrderBy(query.Sort, "p")}",
+            parameters, r => (Total: r.ReadLong(0), Document: r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        var matches = where.MatchesText && rows.Count > 0
+            ? rows[0].Total
+            : await dataSource.ScalarAsync<long>($"SELECT COUNT(*) FROM search_calls c WHERE {where.Sql}", where.Parameters, cancellationToken).ConfigureAwait(false);
+        var calls = rows.Take(size).Select(r => CallDocumentJson.Deserialize(r.Document)).ToList();
         var hits = calls.Select(c => new SearchHit(c, QueryText.Snippets(c, query, clauses))).ToList();
         var next = rows.Count > size ? SearchCursor.Of(calls[^1], query.Sort).Encode() : null;
-        return new SearchPage(total, hits, next);
+        return new SearchPage(matches, hits, next);
     }
 
     public async Task<IReadOnlyList<Bucket>> AggregateAsync(SearchQuery filter, Aggregation aggregation, CancellationToken cancellationToken)
@@ -111,8 +138,8 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
             {
                 var sql = terms.Field switch
                 {
-                    TermsField.Rule => $"SELECT h.rule, COUNT(*) FROM search_calls c JOIN search_hits h ON h.call_id = c.call_id WHERE {where.Sql} GROUP BY h.rule",
-                    TermsField.Severity => $"SELECT h.severity, COUNT(DISTINCT c.call_id) FROM search_calls c JOIN search_hits h ON h.call_id = c.call_id WHERE {where.Sql} GROUP BY h.severity",
+                    TermsField.Rule => $"SELECT h.rule, COUNT(*) FROM search_calls c JOIN search_hits h ON h.doc_no = c.doc_no WHERE {where.Sql} GROUP BY h.rule",
+                    TermsField.Severity => $"SELECT h.severity, COUNT(DISTINCT c.doc_no) FROM search_calls c JOIN search_hits h ON h.doc_no = c.doc_no WHERE {where.Sql} GROUP BY h.severity",
                     _ => $"SELECT c.{Column(terms.Field)}, COUNT(*) FROM search_calls c WHERE {where.Sql} AND c.{Column(terms.Field)} IS NOT NULL GROUP BY c.{Column(terms.Field)}",
                 };
                 var rows = await dataSource.QueryAsync(sql, where.Parameters, r => new Bucket(r.GetString(0), r.ReadLong(1)), cancellationToken).ConfigureAwait(false);
@@ -153,12 +180,21 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 
-    /// <summary>ORDER BY and the keyset condition "after the cursor" for a sort (row values: SQLite ≥ 3.15 and PostgreSQL).</summary>
-    private static (string Order, string Keyset) Order(SearchSort sort) => sort switch
+    /// <summary>ORDER BY for a sort over the rows named by <paramref name="alias"/>.</summary>
+    private static string OrderBy(SearchSort sort, string alias) => sort switch
     {
-        SearchSort.Oldest => ("c.started_at_ms, c.call_id", "(c.started_at_ms, c.call_id) > (@afterMs, @afterId)"),
-        SearchSort.ScoreAscending => ("c.sort_score, c.started_at_ms, c.call_id", "(c.sort_score, c.started_at_ms, c.call_id) > (@afterValue, @afterMs, @afterId)"),
-        SearchSort.ScoreDescending => ("c.sort_score DESC, c.started_at_ms DESC, c.call_id DESC", "(c.sort_score, c.started_at_ms, c.call_id) < (@afterValue, @afterMs, @afterId)"),
-        _ => ("c.started_at_ms DESC, c.call_id DESC", "(c.started_at_ms, c.call_id) < (@afterMs, @afterId)"),
+        SearchSort.Oldest => $"{alias}.started_at_ms, {alias}.call_id",
+        SearchSort.ScoreAscending => $"{alias}.sort_score, {alias}.started_at_ms, {alias}.call_id",
+        SearchSort.ScoreDescending => $"{alias}.sort_score DESC, {alias}.started_at_ms DESC, {alias}.call_id DESC",
+        _ => $"{alias}.started_at_ms DESC, {alias}.call_id DESC",
+    };
+
+    /// <summary>The keyset condition "after the cursor" for a sort (row values: SQLite ≥ 3.15 and PostgreSQL).</summary>
+    private static string Keyset(SearchSort sort, string alias) => sort switch
+    {
+        SearchSort.Oldest => $"({alias}.started_at_ms, {alias}.call_id) > (@afterMs, @afterId)",
+        SearchSort.ScoreAscending => $"({alias}.sort_score, {alias}.started_at_ms, {alias}.call_id) > (@afterValue, @afterMs, @afterId)",
+        SearchSort.ScoreDescending => $"({alias}.sort_score, {alias}.started_at_ms, {alias}.call_id) < (@afterValue, @afterMs, @afterId)",
+        _ => $"({alias}.started_at_ms, {alias}.call_id) < (@afterMs, @afterId)",
     };
 }
