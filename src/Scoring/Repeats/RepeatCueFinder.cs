@@ -1,0 +1,33 @@
+namespace SpeechQa.Scoring.Repeats;
+
+/// <summary>
+/// Finds a call's repeat cues when it is analysed, so that chaining later needs no transcript: the customer's words
+/// for each root cause and for a new issue, the agent's words for a ticket. Cue ids: R1…R6, <see cref="NewIssue"/>,
+/// <see cref="Ticket"/>; the first match of each is kept as evidence.
+/// </summary>
+public sealed class RepeatCueFinder(RepeatPolicy policy)
+{
+    public const string NewIssue = "new_issue";
+    public const string Ticket = "ticket";
+
+    public IReadOnlyList<CueMatch> Find(string customerText, string agentText)
+    {
+        ArgumentNullException.ThrowIfNull(customerText);
+        ArgumentNullException.ThrowIfNull(agentText);
+        var found = new List<CueMatch>();
+        Add(NewIssue, policy.NewIssueCue.Match(customerText));
+        Add(Ticket, policy.TicketCue.Match(agentText));
+        foreach (var cause in policy.RootCauses)
+        {
+            if (cause.Cue is { } cue)
+                Add(cause.Cause.ToString(), cue.Match(customerText));
+        }
+        return found;
+
+        void Add(string id, System.Text.RegularExpressions.Match match)
+        {
+            if (match.Success)
+                found.Add(new CueMatch(id, match.Value));
+        }
+    }
+}

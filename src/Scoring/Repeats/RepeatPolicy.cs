@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using SpeechQa.Scoring.Knowledge;
+
+namespace SpeechQa.Scoring.Repeats;
+
+/// <summary>A group of categories that are one customer need (停水 and 水压低); a repeat stays inside related categories.</summary>
+public sealed record CategoryGroup(string Id, string Name, IReadOnlyList<string> Categories, TimeSpan? Window);
+
+/// <summary>What one root cause is recognised by: the customer's words in a repeat call, rules hit on the origin, category groups.</summary>
+public sealed record RootCauseCue(RootCause Cause, Regex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups);
+
+/// <summary>Several callers of one region about these categories within the window form an outage cluster.</summary>
+public sealed record OutageClusterPolicy(IReadOnlyList<string> Categories, int MinCallers, TimeSpan Window);
+
+/// <summary>Repair and complaint calls should get an outbound callback to the same number within the SLA.</summary>
+public sealed record CallbackPolicy(IReadOnlyList<string> Categories, TimeSpan Sla);
+
+/// <summary>The repeat-call policy (rules/repeats/repeat-policy.yaml): windows, related categories, cues, SLAs.</summary>
+public sealed record RepeatPolicy
+{
+    public required int Version { get; init; }
+    public required TimeSpan Window { get; init; }
+    public IReadOnlyList<CategoryGroup> Groups { get; init; } = [];
+
+    /// <summary>Category → categories it also relates to ("*": any).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Related { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public required Regex NewIssueCue { get; init; }
+    public required Regex TicketCue { get; init; }
+
+    /// <summary>Category → the knowledge-base SLA of its tickets.</summary>
+    public IReadOnlyDictionary<string, KnowledgeFact> TicketSla { get; init; } = new Dictionary<string, KnowledgeFact>();
+
+    public IReadOnlyList<RootCauseCue> RootCauses { get; init; } = [];
+    public required OutageClusterPolicy OutageCluster { get; init; }
+    public required CallbackPolicy Callback { get; init; }
+
+    /// <summary>Set on the command line (--window): one window for every group.</summary>
+    public bool WindowOverridden { get; init; }
+
+    public RepeatPolicy WithWindow(TimeSpan window) => this with { Window = window, WindowOverridden = true };
+
+    public CategoryGroup? GroupOf(string? category) =>
+        category is null ? null : Groups.FirstOrDefault(g => g.Categories.Contains(category, StringComparer.Ordinal));
+
+    /// <summary>How far apart two consecutive calls of a chain may be, for a chain whose origin is about this category.</summary>
+    public TimeSpan WindowFor(string? category) => WindowOverridden ? Window : GroupOf(category)?.Window ?? Window;
+
+    /// <summary>The longest window of any group: older chains can be forgotten while sweeping.</summary>
+    public TimeSpan LongestWindow => WindowOverridden ? Window : Groups.Select(g => g.Window ?? Window).Append(Window).Max();
+
+    /// <summary>Whether a call about <paramref name="b"/> can repeat one about <paramref name="a"/>; an unknown category relates to all.</summary>
+    public bool AreRelated(string? a, string? b)
+    {
+        if (a is null || b is null || a == b)
+            return true;
+        var group = GroupOf(a);
+        if (group is not null && group.Categories.Contains(b, StringComparer.Ordinal))
+            return true;
+        return Links(a, b) || Links(b, a);
+
+        bool Links(string from, string to) =>
+            Related.TryGetValue(from, out var list) && list.Any(x => x == "*" || x == to);
+    }
+}

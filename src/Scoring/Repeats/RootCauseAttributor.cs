@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace SpeechQa.Scoring.Repeats;
+
+/// <summary>
+/// Attributes a chain to a root cause from its evidence: rules hit on the origin call (F03/N03/N08 → R1), what the
+/// customer says in the repeats (还没人来 → R2, 又坏了 → R6, 没收到短信 → R5…), the ticket's SLA from the knowledge
+/// base (a chase after the deadline weighs more than one before it), the origin's category group (billing → R4) and
+/// membership in an outage cluster (R3). The cause with the most weight wins; ties go by the order below; less than
+/// 2 points of evidence is R9.
+/// </summary>
+public sealed class RootCauseAttributor(RepeatPolicy policy)
+{
+    /// <summary>Tie order: the more specific and the more actionable cause first.</summary>
+    private static readonly RootCause[] Precedence = [RootCause.R3, RootCause.R2, RootCause.R6, RootCause.R5, RootCause.R1, RootCause.R4];
+
+    private const int Decisive = 2;
+
+    public RepeatChain Attribute(IReadOnlyList<CallContact> calls, IReadOnlySet<string> inOutageCluster)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(inOutageCluster);
+        var origin = calls[0];
+        var evidence = new List<RootCauseEvidence>();
+        var originGroup = policy.GroupOf(origin.Category);
+        var deadline = origin.Category is not null && origin.Cue(RepeatCueFinder.Ticket) is not null && policy.TicketSla.TryGetValue(origin.Category, out var sla)
+            ? (At: ServiceDeadline.After(origin.StartedAt, sla), Fact: sla)
+            : default;
+
+        foreach (var cause in policy.RootCauses)
+        {
+            foreach (var rule in origin.Rules.Where(r => cause.OriginRules.Contains(r, StringComparer.Ordinal)))
+                evidence.Add(new(cause.Cause, rule.StartsWith('F') ? 3 : 2, origin.CallId, $"首通来电 {origin.CallId} 命中规则 {rule}"));
+            if (originGroup is not null && cause.Groups.Contains(originGroup.Id, StringComparer.Ordinal))
+                evidence.Add(new(cause.Cause, 1, origin.CallId, $"诉求属于“{originGroup.Name}”，反复来电"));
+        }
+        var chased = false;
+        for (var i = 1; i < calls.Count; i++)
+        {
+            var call = calls[i];
+            var position = i + 1;
+            var after = Hours(call.StartedAt - origin.StartedAt);
+            foreach (var cause in policy.RootCauses)
+            {
+                if (call.Cue(cause.Cause.ToString()) is not { } cue)
+                    continue;
+                var says = $"第 {position} 通来电（{after} 后）客户说“{cue.Text}”";
+                var weight = 2;
+                if (cause.Cause == RootCause.R2 && deadline.At is { } due)
+                {
+                    chased = true;
+                    var late = call.StartedAt > due;
+                    weight = late ? 4 : 1;
+                    says += late
+                        ? $"，首通已派单，已超过时限（{deadline.Fact.Says}）"
+                        : $"，首通已派单，仍在时限内（{deadline.Fact.Says}）";
+                }
+                evidence.Add(new(cause.Cause, weight, call.CallId, says));
+            }
+        }
+        if (!chased && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
+            evidence.Add(new(RootCause.R2, 1, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
+        if (calls.FirstOrDefault(c => inOutageCluster.Contains(c.CallId)) is { } clustered)
+            evidence.Add(new(RootCause.R3, 3, clustered.CallId, $"{clustered.CallId} 属于{clustered.Region}同时段多人反映停水/水压低的片区聚集"));
+
+        var totals = Precedence.Select(c => (Cause: c, Weight: evidence.Where(e => e.Cause == c).Sum(e => e.Weight))).ToList();
+        var best = totals.OrderByDescending(t => t.Weight).First(); // OrderBy is stable: ties keep the precedence order
+        var rootCause = best.Weight >= Decisive ? best.Cause : RootCause.R9;
+        return new RepeatChain(RepeatChain.ChainIdFor(origin.CallId), RepeatKind.Chain, calls, rootCause, evidence, Explain(rootCause, evidence));
+    }
+
+    public static RepeatChain Cluster(IReadOnlyList<CallContact> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var callers = calls.Select(c => c.CallerKey ?? c.AccountKey ?? c.CallId).Distinct(StringComparer.Ordinal).Count();
+        var span = Hours(calls[^1].StartedAt - calls[0].StartedAt);
+        var says = $"{calls[0].Region} {callers} 位不同来电人在 {span} 内反映停水/水压低（{string.Join('、', calls.Select(c => c.Category).Distinct())}），" +
+                   "应是停水或施工信息未提前告知";
+        var evidence = new[] { new RootCauseEvidence(RootCause.R3, 3, calls[0].CallId, says) };
+        return new RepeatChain(RepeatChain.ClusterIdFor(calls[0].CallId), RepeatKind.Cluster, calls, RootCause.R3, evidence, Explain(RootCause.R3, evidence));
+    }
+
+    private static string Explain(RootCause cause, IReadOnlyList<RootCauseEvidence> evidence)
+    {
+        var head = $"{cause} {RootCauseNames.Chinese(cause)}";
+        if (cause == RootCause.R9)
+        {
+            return evidence.Count == 0
+                ? head + "：重复来电中没有找到可判定原因的线索"
+                : head + "：线索不足以判定（" + string.Join("；", evidence.Select(e => $"{e.Cause} {e.Says}")) + "）";
+        }
+        var text = head + "：" + string.Join("；", evidence.Where(e => e.Cause == cause).Select(e => e.Says));
+        var others = evidence.Where(e => e.Cause != cause).Select(e => $"{e.Cause} {e.Says}").ToList();
+        return others.Count == 0 ? text : text + "。另有线索：" + string.Join("；", others);
+    }
+
+    private static string Hours(TimeSpan span) => span.TotalHours < 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, span.TotalMinutes):0} 分钟")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} 小时");
+}
