@@ -5,26 +5,32 @@ using YamlDotNet.RepresentationModel;
 
 namespace SpeechQa.Scoring.Repeats;
 
-/// <summary>Reads rules/repeats/repeat-policy.yaml; every problem is reported with file:line:column in zh-CN and English.</summary>
+/// <summary>Reads rules/repeats/repeat-policy.yaml (and the knowledge files it names for SLAs); every problem is reported with file:line:column in zh-CN and English.</summary>
 public static class RepeatPolicyLoader
 {
     public const string DefaultPath = "rules/repeats/repeat-policy.yaml";
 
-    public static RepeatPolicy LoadOrThrow(string file, KnowledgeBase knowledge)
+    public static RepeatPolicy LoadOrThrow(string file)
     {
         var errors = new List<RuleFileError>();
-        var policy = Load(file, knowledge, errors);
+        var policy = Load(file, errors);
         return policy is not null && errors.Count == 0 ? policy : throw new RuleSetLoadException(errors);
     }
 
-    public static RepeatPolicy? Load(string file, KnowledgeBase knowledge, List<RuleFileError> errors)
+    public static RepeatPolicy? Load(string file, List<RuleFileError> errors)
     {
-        ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(errors);
+        file = Path.GetFullPath(file);
         var root = YamlReading.Load(file, errors);
         if (root is null)
             return null;
         var before = errors.Count;
+        // The SLA facts come from the knowledge base files named here, relative to the policy file.
+        var knowledgeFiles = (YamlReading.Strings(root, "knowledge", file, errors) ?? [])
+            .Select(f => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, f))).ToList();
+        foreach (var missing in knowledgeFiles.Where(f => !File.Exists(f)))
+            errors.Add(RuleFileError.At(file, YamlReading.Child(root, "knowledge")!, $"知识库文件不存在 knowledge file not found: {missing}"));
+        var knowledge = KnowledgeBaseLoader.LoadFiles(knowledgeFiles.Where(File.Exists), errors);
         var version = (int)(YamlReading.Number(root, "version", file, errors, required: true) ?? 0);
         var window = Duration(root, "window", file, errors, required: true) ?? TimeSpan.FromHours(72);
 

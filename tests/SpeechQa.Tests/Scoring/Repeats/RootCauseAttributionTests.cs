@@ -1,0 +1,80 @@
+using SpeechQa.Scoring.Repeats;
+using static SpeechQa.Tests.Scoring.Repeats.RepeatTestKit;
+
+namespace SpeechQa.Tests.Scoring.Repeats;
+
+public sealed class RootCauseAttributionTests
+{
+    private static RepeatChain Only(params CallContact[] calls) => Assert.Single(new RepeatAnalysis(Policy).Run(calls).Chains);
+
+    [Fact]
+    public void A_wrong_answer_on_the_origin_call_is_R1_and_the_explanation_names_the_rule()
+    {
+        var chain = Only(
+            Call("A", 0, "13900000101", "C01", "第一阶梯多少钱一吨", "第一阶梯是四块五一吨", score: 0, rules: "F03"),
+            Call("B", 26, "13900000101", "C01", "上次说四块五，账单上不是这个数"));
+        Assert.Equal(RootCause.R1, chain.RootCause);
+        Assert.Contains("命中规则 F03", chain.Explanation, StringComparison.Ordinal);
+        Assert.Contains("上次说", chain.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chase_after_the_ticket_deadline_is_R2()
+    {
+        // Monday 08:00 report of a low-pressure repair (1 working day); the chase comes Tuesday 14:00, past the deadline.
+        var chain = Only(
+            Call("A", 0, "13900000102", "C04", "水压特别小", "我这边给您派单，一个工作日内处理"),
+            Call("B", 30, "13900000102", "C04", "都一天多了还没人来"));
+        Assert.Equal(RootCause.R2, chain.RootCause);
+        Assert.Contains("已超过时限", chain.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chase_inside_the_ticket_deadline_is_not_a_ticket_failure()
+    {
+        var chain = Only(
+            Call("A", 0, "13900000103", "C04", "水压特别小", "我这边给您派单，一个工作日内处理"),
+            Call("B", 3, "13900000103", "C04", "怎么还没人来"));
+        Assert.Equal(RootCause.R9, chain.RootCause);
+        Assert.Contains("仍在时限内", chain.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_working_day_deadline_skips_the_weekend()
+    {
+        var sla = Policy.TicketSla["C06"];
+        var friday = new DateTimeOffset(2024, 11, 8, 17, 0, 0, TimeSpan.FromHours(8));
+        Assert.Equal(new DateTimeOffset(2024, 11, 11, 17, 0, 0, TimeSpan.FromHours(8)), ServiceDeadline.After(friday, sla));
+        // So a Saturday chase of a Friday ticket is inside the SLA, a Tuesday chase outside.
+        var saturday = Only(Call("A", 4 * 24 + 9, "13900000104", "C06", "水表井漏水", "给您派单了"), Call("B", 5 * 24 + 2, "13900000104", "C06", "还没人来"));
+        Assert.NotEqual(RootCause.R2, saturday.RootCause);
+    }
+
+    [Fact]
+    public void A_caller_inside_an_outage_cluster_is_R3()
+    {
+        var result = new RepeatAnalysis(Policy).Run(
+        [
+            Call("A", 0, "13900000105", "C03", "突然没水了", region: "清苑区"),
+            Call("B", 0.5, "13900000106", "C03", "我们楼没水", region: "清苑区"),
+            Call("C", 1, "13900000107", "C04", "水很小", region: "清苑区"),
+            Call("D", 4, "13900000105", "C03", "还是没水，是不是停水了", region: "清苑区"),
+        ]);
+        var chain = Assert.Single(result.Chains);
+        Assert.Equal(RootCause.R3, chain.RootCause);
+        Assert.Equal(RepeatKind.Chain, result.Members["A"].Kind); // the chain is what the caller's calls show first
+        Assert.Equal(RepeatKind.Cluster, result.Members["B"].Kind);
+    }
+
+    [Theory]
+    [InlineData("C01", "水费", "这个月水费太高了，是不是估抄的", RootCause.R4)]
+    [InlineData("C02", "欠费", "我根本没收到短信通知就说我欠费", RootCause.R5)]
+    [InlineData("C06", "漏水", "上周刚修好，今天又漏了", RootCause.R6)]
+    [InlineData("C06", "漏水", "想问问进度", RootCause.R9)]
+    public void What_the_customer_says_in_the_repeat_decides(string category, string first, string repeat, RootCause expected)
+    {
+        var chain = Only(Call("A", 0, "13900000108", category, first), Call("B", 20, "13900000108", category, repeat));
+        Assert.Equal(expected, chain.RootCause);
+        Assert.StartsWith($"{expected} {RootCauseNames.Chinese(expected)}", chain.Explanation, StringComparison.Ordinal);
+    }
+}
