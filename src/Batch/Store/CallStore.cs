@@ -176,25 +176,25 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
     public async Task SaveJudgementAsync(StoreTransaction transaction, string callId, int revision, StoredJudgement judgement, CancellationToken cancellationToken) =>
         await transaction.ExecuteAsync(
             """
-            INSERT INTO call_judgements (call_id, revision, ruleset, score, fatal, hits, category, categories, updated_at_ms)
-            VALUES (@id, @revision, @ruleset, @score, @fatal, @hits, @category, @categories, @now)
+            INSERT INTO call_judgements (call_id, revision, ruleset, score, fatal, hits, category, categories, repeat_cues, updated_at_ms)
+            VALUES (@id, @revision, @ruleset, @score, @fatal, @hits, @category, @categories, @cues, @now)
             ON CONFLICT (call_id) DO UPDATE SET revision = @revision, ruleset = @ruleset, score = @score, fatal = @fatal, hits = @hits,
-                category = @category, categories = @categories, updated_at_ms = @now
+                category = @category, categories = @categories, repeat_cues = @cues, updated_at_ms = @now
             """,
             new SqlParameterList
             {
                 { "id", callId }, { "revision", revision }, { "ruleset", judgement.RuleSet }, { "score", judgement.Score },
                 { "fatal", judgement.Fatal ? 1 : 0 }, { "hits", judgement.HitsJson }, { "category", judgement.Category },
-                { "categories", judgement.CategoriesJson }, { "now", Now },
+                { "categories", judgement.CategoriesJson }, { "cues", judgement.RepeatCuesJson }, { "now", Now },
             },
             cancellationToken).ConfigureAwait(false);
 
     public async Task<StoredJudgement?> GetJudgementAsync(string callId, CancellationToken cancellationToken)
     {
-        var rows = await dataSource.QueryAsync("SELECT ruleset, score, fatal, hits, category, categories FROM call_judgements WHERE call_id = @id",
+        var rows = await dataSource.QueryAsync("SELECT ruleset, score, fatal, hits, category, categories, repeat_cues FROM call_judgements WHERE call_id = @id",
             new SqlParameterList { { "id", callId } },
             r => new StoredJudgement(r.GetString(0), r.ReadInt(1), r.ReadLong(2) != 0, r.GetString(3),
-                r.NullableString(4), r.NullableString(5)), cancellationToken).ConfigureAwait(false);
+                r.NullableString(4), r.NullableString(5), r.NullableString(6)), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 

@@ -18,7 +18,7 @@ public static class ExportCommand
             if (file is null && folder is null)
                 throw new FormatException("give --jsonl FILE and/or --transcripts DIR");
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            var exporter = new ResultsExporter(app.Get<SpeechQa.Batch.Store.CallStore>());
+            var exporter = new ResultsExporter(app.Get<SpeechQa.Batch.Store.CallStore>(), app.Get<SpeechQa.QaPortal.Repeats.RepeatStore>());
             if (file is not null)
             {
                 var full = Path.GetFullPath(file);

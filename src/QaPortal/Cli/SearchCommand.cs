@@ -84,7 +84,7 @@ public static class SearchCommand
             await search.Index.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             if (result.GetValue(clear))
                 await search.Index.ClearAsync(cancellationToken).ConfigureAwait(false);
-            var builder = new CallDocumentBuilder(calls);
+            var builder = new CallDocumentBuilder(calls, app.Get<SpeechQa.QaPortal.Repeats.RepeatStore>());
             var batch = new List<CallDocument>();
             var count = 0;
             string? afterId = null;
@@ -110,7 +110,7 @@ public static class SearchCommand
         return command;
     }
 
-    private static DateTimeOffset? Date(string? text, string option)
+    internal static DateTimeOffset? Date(string? text, string option)
     {
         if (text is null)
             return null;

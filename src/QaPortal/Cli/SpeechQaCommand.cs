@@ -22,6 +22,7 @@ public static class SpeechQaCommand
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(SearchCommand.CreateSearch(global));
         root.Subcommands.Add(SearchCommand.CreateIndex(global));
+        root.Subcommands.Add(RepeatsCommand.Create(global));
         return root;
     }
 

@@ -2,15 +2,17 @@ using System.Text.Json;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.QaPortal.Repeats;
+using SpeechQa.Scoring.Repeats;
 
 namespace SpeechQa.QaPortal.Export;
 
 /// <summary>
 /// Writes the results export (formats.md §4), one call per line in call_id order. Only what the pipeline
-/// has really produced is written: score, fatal, ruleset and hits once the rules ran; category and repeat are
-/// omitted until their stages exist, never faked.
+/// has really produced is written: score, fatal, ruleset and hits once the rules ran; category once the classifier
+/// ran; repeat for calls in a repeat chain or an outage cluster once repeat analysis ran. Never faked.
 /// </summary>
-public sealed class ResultsExporter(CallStore calls)
+public sealed class ResultsExporter(CallStore calls, RepeatStore repeats)
 {
     private const int PageSize = 500;
 
@@ -32,8 +34,9 @@ public sealed class ResultsExporter(CallStore calls)
                 var judgement = call.Status == CallStatus.Scored
                     ? await calls.GetJudgementAsync(call.Call.CallId, cancellationToken).ConfigureAwait(false)
                     : null;
+                var repeat = await repeats.GetMemberAsync(call.Call.CallId, cancellationToken).ConfigureAwait(false);
                 await using (var writer = new Utf8JsonWriter(output, TranscriptJson.WriterOptions))
-                    WriteLine(writer, call, metrics, judgement);
+                    WriteLine(writer, call, metrics, judgement, repeat);
                 await output.WriteAsync(newline, cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -41,7 +44,7 @@ public sealed class ResultsExporter(CallStore calls)
         }
     }
 
-    private static void WriteLine(Utf8JsonWriter writer, StoredCall call, string? metricsJson, StoredJudgement? judgement)
+    private static void WriteLine(Utf8JsonWriter writer, StoredCall call, string? metricsJson, StoredJudgement? judgement, RepeatMembership? repeat)
     {
         writer.WriteStartObject();
         writer.WriteString("call_id", call.Call.CallId);
@@ -69,6 +72,16 @@ public sealed class ResultsExporter(CallStore calls)
             writer.WritePropertyName("metrics");
             using var metrics = JsonDocument.Parse(metricsJson);
             metrics.RootElement.WriteTo(writer);
+        }
+        if (repeat is not null)
+        {
+            writer.WriteStartObject("repeat");
+            writer.WriteString("kind", RepeatStore.KindName(repeat.Kind));
+            writer.WriteString("chain_id", repeat.ChainId);
+            writer.WriteString("origin_call_id", repeat.OriginCallId);
+            writer.WriteNumber("position", repeat.Position);
+            writer.WriteString("root_cause", repeat.RootCause.ToString());
+            writer.WriteEndObject();
         }
         writer.WriteEndObject();
     }

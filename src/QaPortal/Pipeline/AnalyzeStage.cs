@@ -4,6 +4,8 @@ using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Judging;
+using SpeechQa.QaPortal.Repeats;
+using SpeechQa.Scoring.Repeats;
 using SpeechQa.Transcriber.Acoustics;
 
 namespace SpeechQa.QaPortal.Pipeline;
@@ -39,7 +41,8 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallS
                 acoustics is null ? null : CallScoring.AudioOf(acoustics), cancellationToken);
             judgement = new StoredJudgement(result.RuleSet, result.Score, result.Fatal, HitsJson.Serialize(result.Hits),
                 result.Categories.Count > 0 ? result.Categories[0].Id : null,
-                result.Categories.Count > 0 ? JsonSerializer.Serialize(result.Categories.Select(c => new { id = c.Id, p = c.P })) : null);
+                result.Categories.Count > 0 ? JsonSerializer.Serialize(result.Categories.Select(c => new { id = c.Id, p = c.P })) : null,
+                CueMatchJson.Serialize(scoring.RepeatCuesOf(transcript)));
         }
         context.WriteOnSuccess(async (transaction, ct) =>
         {
@@ -48,6 +51,10 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallS
                 await calls.SaveJudgementAsync(transaction, callId, revision, judgement, ct).ConfigureAwait(false);
             await calls.SetStatusAsync(transaction, callId, revision, CallStatus.Scored, null, ct).ConfigureAwait(false);
         });
+
+        // Repeat chains are recomputed a few seconds after calls are scored (one run per slot, not per call).
+        if (scoring.RepeatPolicy is not null)
+            context.ContinueWith(RepeatAnalysisJob.For(context.StartedAt));
 
         // The index stage runs only where an index is configured (the search issue adds it).
         if (options.IndexStageEnabled && PipelineStage.Analyze.Next is { } next)

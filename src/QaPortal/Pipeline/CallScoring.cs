@@ -4,6 +4,7 @@ using SpeechQa.Batch.Transcripts;
 using SpeechQa.OnnxRuntime;
 using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Judging;
+using SpeechQa.Scoring.Repeats;
 using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Text;
 using SpeechQa.Transcriber.Acoustics;
@@ -36,6 +37,7 @@ public sealed class CallScoring : IDisposable
     private readonly ScoringOptions _options;
     private readonly ILogger<CallScoring> _logger;
     private readonly Lazy<CallJudge?> _judge;
+    private readonly Lazy<RepeatPolicy?> _repeatPolicy;
     private OrtRuntime? _runtime;
     private CallClassifier? _classifier;
 
@@ -44,9 +46,36 @@ public sealed class CallScoring : IDisposable
         _options = options;
         _logger = logger;
         _judge = new Lazy<CallJudge?>(Create);
+        _repeatPolicy = new Lazy<RepeatPolicy?>(LoadRepeatPolicy);
     }
 
     public CallJudge? Judge => _judge.Value;
+
+    /// <summary>rules/repeats/repeat-policy.yaml; null (and a warning) where the rules folder has none.</summary>
+    public RepeatPolicy? RepeatPolicy => _repeatPolicy.Value;
+
+    public string RepeatPolicyPath => Path.Combine(_options.RulesFolder, "repeats", "repeat-policy.yaml");
+
+    private RepeatPolicy? LoadRepeatPolicy()
+    {
+        if (!File.Exists(RepeatPolicyPath))
+        {
+            if (_logger.IsEnabled(LogLevel.Warning))
+                _logger.LogWarning("No repeat-call policy at {File}: calls get no repeat cues and no chains", Path.GetFullPath(RepeatPolicyPath));
+            return null;
+        }
+        return RepeatPolicyLoader.LoadOrThrow(RepeatPolicyPath);
+    }
+
+    /// <summary>The call's repeat cues (customer's words for root causes and new issues, the agent's for a ticket).</summary>
+    public IReadOnlyList<CueMatch> RepeatCuesOf(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        if (RepeatPolicy is not { } policy)
+            return [];
+        string Side(Speaker speaker) => string.Join('。', transcript.Segments.Where(s => s.Speaker == speaker).OrderBy(s => s.Start).Select(s => s.Text));
+        return new RepeatCueFinder(policy).Find(Side(Speaker.Customer), Side(Speaker.Agent));
+    }
 
     private CallJudge? Create()
     {

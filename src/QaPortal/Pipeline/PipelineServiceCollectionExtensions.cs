@@ -1,5 +1,6 @@
 using SpeechQa.Batch.Jobs;
 using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.QaPortal.Repeats;
 using SpeechQa.QaPortal.Search;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SearchIndexing>();
         services.AddSingleton<IJobHandler, IndexStage>();
         services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();
+        services.AddSingleton<RepeatStore>();
+        services.AddSingleton<IJobHandler, RepeatAnalysisJob>();
         return services;
     }
 }

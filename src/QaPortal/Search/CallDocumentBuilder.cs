@@ -2,12 +2,13 @@ using System.Text.Json;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.QaPortal.Repeats;
 using SpeechQa.Search;
 
 namespace SpeechQa.QaPortal.Search;
 
 /// <summary>A stored, scored call as a search document: call fields, category, score, hits, duration and tokenised segments.</summary>
-public sealed class CallDocumentBuilder(CallStore calls)
+public sealed class CallDocumentBuilder(CallStore calls, RepeatStore repeats)
 {
     public async Task<CallDocument?> BuildAsync(string callId, SearchTokens tokens, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class CallDocumentBuilder(CallStore calls)
         }
         var segments = (transcript?.Segments ?? []).OrderBy(s => s.Start)
             .Select(s => new SegmentDocument(TranscriptJson.SpeakerName(s.Speaker), s.Start, s.End, s.Text, tokens.Of(s.Text))).ToList();
+        var repeat = await repeats.GetMemberAsync(callId, cancellationToken).ConfigureAwait(false);
         var call = stored.Call;
         return new CallDocument
         {
@@ -50,6 +52,7 @@ public sealed class CallDocumentBuilder(CallStore calls)
             DurationSeconds = duration > 0 ? duration : segments.Count == 0 ? 0 : segments.Max(s => s.End),
             Hits = hits,
             Segments = segments,
+            Repeat = repeat is null ? null : new RepeatDocument(repeat.ChainId, repeat.Position, repeat.RootCause.ToString()),
         };
     }
 }

@@ -24,7 +24,7 @@ public static class PolicyDuration
     }
 
     public static string Format(TimeSpan duration) =>
-        duration.TotalDays >= 1 && duration.TotalDays == Math.Floor(duration.TotalDays) ? $"{duration.TotalDays:0}d"
+        duration.TotalDays > 3 && duration.TotalDays == Math.Floor(duration.TotalDays) ? $"{duration.TotalDays:0}d"
         : duration.TotalHours == Math.Floor(duration.TotalHours) ? $"{duration.TotalHours:0}h"
         : $"{duration.TotalMinutes:0}m";
 }

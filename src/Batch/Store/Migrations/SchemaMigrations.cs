@@ -204,6 +204,28 @@ public static class SchemaMigrations
                 CREATE INDEX ix_search_segments_tsv ON search_segments USING GIN (tsv);
                 CREATE INDEX ix_search_segments_csv ON search_segments USING GIN (csv);
                 """),
+        new(9, "repeat calls", """
+                ALTER TABLE call_judgements ADD COLUMN repeat_cues TEXT NULL;
+                CREATE TABLE repeat_chains (
+                    chain_id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    origin_call_id TEXT NOT NULL,
+                    root_cause TEXT NOT NULL,
+                    calls INTEGER NOT NULL,
+                    first_at_ms {BIGINT} NOT NULL,
+                    last_at_ms {BIGINT} NOT NULL,
+                    explanation TEXT NOT NULL,
+                    call_ids TEXT NOT NULL);
+                CREATE INDEX ix_repeat_chains_first ON repeat_chains (first_at_ms);
+                CREATE TABLE repeat_members (
+                    call_id TEXT PRIMARY KEY,
+                    chain_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    origin_call_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    root_cause TEXT NOT NULL);
+                CREATE INDEX ix_repeat_members_chain ON repeat_members (chain_id);
+                """),
     ];
 
     /// <summary>Version 8's search tables, filled from version 7's (<c>*_v7</c>); the engine's column types as arguments.</summary>
