@@ -7,6 +7,7 @@
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
+#   scripts/bench.sh repeats [--calls N]   repeat chains, clusters and root causes of N generated calls (default 1 000 000)
 #   scripts/bench.sh classifier [--examples N]   training time and utterances/s beside scikit-learn (python3-sklearn)
 #   scripts/bench.sh segment [--corpus FILE] [--passes N]   jieba segmentation MB/s beside Python jieba and
 #     @node-rs/jieba (installed here into .tools/node-rs-jieba)
@@ -31,6 +32,9 @@ elif [ "$1" = search ]; then
 elif [ "$1" = classifier ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll classifier "$@"
+elif [ "$1" = repeats ]; then
+  shift
+  dotnet out/bench/SpeechQa.Bench.dll repeats "$@"
 elif [ "$1" = rules ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll rules "$@"

@@ -40,6 +40,13 @@ if (args.Length > 0 && args[0] == "classifier")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "repeats")
+{
+    var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture);
+    RepeatsBench.Run(Directory.GetCurrentDirectory(), calls);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "rules")
 {
     var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "5000", CultureInfo.InvariantCulture);

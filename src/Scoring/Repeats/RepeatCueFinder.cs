@@ -9,6 +9,7 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
 {
     public const string NewIssue = "new_issue";
     public const string Ticket = "ticket";
+    public const string SlaPrefix = "sla:";
 
     public IReadOnlyList<CueMatch> Find(string customerText, string agentText)
     {
@@ -21,6 +22,12 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
         {
             if (cause.Cue is { } cue)
                 Add(cause.Cause.ToString(), cue.Match(customerText));
+        }
+        // Which of the SLAs a ticket may have this call is about (爆管 picks the 30-minute one).
+        foreach (var sla in policy.TicketSla.Values.SelectMany(list => list.Take(list.Count - 1)).DistinctBy(f => f.Id))
+        {
+            var match = sla.Cue.Match(customerText);
+            Add(SlaPrefix + sla.Id, match.Success ? match : sla.Cue.Match(agentText));
         }
         return found;
 

@@ -9,8 +9,8 @@ public sealed record CategoryGroup(string Id, string Name, IReadOnlyList<string>
 /// <summary>What one root cause is recognised by: the customer's words in a repeat call, rules hit on the origin, category groups.</summary>
 public sealed record RootCauseCue(RootCause Cause, Regex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups);
 
-/// <summary>Several callers of one region about these categories within the window form an outage cluster.</summary>
-public sealed record OutageClusterPolicy(IReadOnlyList<string> Categories, int MinCallers, TimeSpan Window);
+/// <summary>Several callers of one region about these categories within the window, well above the region's usual count, form an outage cluster.</summary>
+public sealed record OutageClusterPolicy(IReadOnlyList<string> Categories, int MinCallers, TimeSpan Window, double BurstFactor = 3);
 
 /// <summary>Repair and complaint calls should get an outbound callback to the same number within the SLA.</summary>
 public sealed record CallbackPolicy(IReadOnlyList<string> Categories, TimeSpan Sla);
@@ -28,8 +28,9 @@ public sealed record RepeatPolicy
     public required Regex NewIssueCue { get; init; }
     public required Regex TicketCue { get; init; }
 
-    /// <summary>Category → the knowledge-base SLA of its tickets.</summary>
-    public IReadOnlyDictionary<string, KnowledgeFact> TicketSla { get; init; } = new Dictionary<string, KnowledgeFact>();
+    /// <summary>Category → the knowledge-base SLAs its tickets may have: the first whose cue the call mentions
+    /// (爆管 → 30 minutes), else the last.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<KnowledgeFact>> TicketSla { get; init; } = new Dictionary<string, IReadOnlyList<KnowledgeFact>>();
 
     public IReadOnlyList<RootCauseCue> RootCauses { get; init; } = [];
     public required OutageClusterPolicy OutageCluster { get; init; }

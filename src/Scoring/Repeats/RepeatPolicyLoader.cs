@@ -55,20 +55,27 @@ public static class RepeatPolicyLoader
             }
         }
 
-        var ticketSla = new Dictionary<string, KnowledgeFact>(StringComparer.Ordinal);
+        var ticketSla = new Dictionary<string, IReadOnlyList<KnowledgeFact>>(StringComparer.Ordinal);
         if (YamlReading.Child(root, "ticket_sla") is YamlMappingNode slaNode)
         {
             foreach (var (key, value) in slaNode.Children)
             {
                 var category = ((YamlScalarNode)key).Value ?? "";
-                var factId = (value as YamlScalarNode)?.Value;
-                var fact = knowledge.Facts.FirstOrDefault(f => f.Id == factId);
-                if (fact is null)
-                    errors.Add(RuleFileError.At(file, value, $"知识库中没有时限条目 '{factId}' no knowledge fact '{factId}' (rules/knowledge/)"));
-                else if (ServiceDeadline.After(DateTimeOffset.UnixEpoch, fact) is null)
-                    errors.Add(RuleFileError.At(file, value, $"'{factId}' 不是时限（分钟或工作日） is not a time limit (minutes or working days)"));
-                else
-                    ticketSla[category] = fact;
+                var ids = value is YamlSequenceNode list ? list.Children.OfType<YamlScalarNode>().Select(s => (Node: (YamlNode)s, Id: s.Value)).ToList()
+                    : [(value, (value as YamlScalarNode)?.Value)];
+                var facts = new List<KnowledgeFact>();
+                foreach (var (node, factId) in ids)
+                {
+                    var fact = knowledge.Facts.FirstOrDefault(f => f.Id == factId);
+                    if (fact is null)
+                        errors.Add(RuleFileError.At(file, node, $"知识库中没有时限条目 '{factId}' no knowledge fact '{factId}' (rules/knowledge/)"));
+                    else if (ServiceDeadline.After(DateTimeOffset.UnixEpoch, fact) is null)
+                        errors.Add(RuleFileError.At(file, node, $"'{factId}' 不是时限（分钟或工作日） is not a time limit (minutes or working days)"));
+                    else
+                        facts.Add(fact);
+                }
+                if (facts.Count > 0)
+                    ticketSla[category] = facts;
             }
         }
 
@@ -101,7 +108,8 @@ public static class RepeatPolicyLoader
         if (YamlReading.Child(root, "outage_cluster") is YamlMappingNode o)
         {
             outage = new OutageClusterPolicy(YamlReading.Strings(o, "categories", file, errors) ?? [],
-                (int)(YamlReading.Number(o, "min_callers", file, errors) ?? 3), Duration(o, "window", file, errors) ?? TimeSpan.FromHours(3));
+                (int)(YamlReading.Number(o, "min_callers", file, errors) ?? 3), Duration(o, "window", file, errors) ?? TimeSpan.FromHours(3),
+                YamlReading.Number(o, "burst_factor", file, errors) ?? 3);
             if (outage.MinCallers < 2)
                 errors.Add(RuleFileError.At(file, o, "min_callers 至少为 2 must be at least 2"));
         }

@@ -23,8 +23,8 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
         var origin = calls[0];
         var evidence = new List<RootCauseEvidence>();
         var originGroup = policy.GroupOf(origin.Category);
-        var deadline = origin.Category is not null && origin.Cue(RepeatCueFinder.Ticket) is not null && policy.TicketSla.TryGetValue(origin.Category, out var sla)
-            ? (At: ServiceDeadline.After(origin.StartedAt, sla), Fact: sla)
+        var deadline = origin.Category is not null && origin.Cue(RepeatCueFinder.Ticket) is not null && policy.TicketSla.TryGetValue(origin.Category, out var slas)
+            ? SlaOf(origin, slas) is var sla ? (At: ServiceDeadline.After(origin.StartedAt, sla), Fact: sla) : default
             : default;
 
         foreach (var cause in policy.RootCauses)
@@ -69,10 +69,13 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
         return new RepeatChain(RepeatChain.ChainIdFor(origin.CallId), RepeatKind.Chain, calls, rootCause, evidence, Explain(rootCause, evidence));
     }
 
+    private static Knowledge.KnowledgeFact SlaOf(CallContact origin, IReadOnlyList<Knowledge.KnowledgeFact> slas) =>
+        slas.FirstOrDefault(f => origin.Cue(RepeatCueFinder.SlaPrefix + f.Id) is not null) ?? slas[^1];
+
     public static RepeatChain Cluster(IReadOnlyList<CallContact> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var callers = calls.Select(c => c.CallerKey ?? c.AccountKey ?? c.CallId).Distinct(StringComparer.Ordinal).Count();
+        var callers = OutageClusterFinder.Customers(calls);
         var span = Hours(calls[^1].StartedAt - calls[0].StartedAt);
         var says = $"{calls[0].Region} {callers} 位不同来电人在 {span} 内反映停水/水压低（{string.Join('、', calls.Select(c => c.Category).Distinct())}），" +
                    "应是停水或施工信息未提前告知";

@@ -12,7 +12,8 @@ public sealed class RepeatPolicyTests
         var policy = RepeatTestKit.Policy;
         Assert.Equal(TimeSpan.FromHours(72), policy.Window);
         Assert.Equal(TimeSpan.FromDays(7), policy.WindowFor("C02"));
-        Assert.Equal("sla.water_quality", policy.TicketSla["C05"].Id);
+        Assert.Equal("sla.water_quality", policy.TicketSla["C05"][0].Id);
+        Assert.Equal(["sla.burst_main", "sla.general_repair"], policy.TicketSla["C06"].Select(f => f.Id));
         Assert.True(policy.AreRelated("C09", "C12"));
         Assert.False(policy.AreRelated("C06", "C08"));
     }

@@ -42,7 +42,7 @@ public sealed class RootCauseAttributionTests
     [Fact]
     public void A_working_day_deadline_skips_the_weekend()
     {
-        var sla = Policy.TicketSla["C06"];
+        var sla = Policy.TicketSla["C06"][^1];
         var friday = new DateTimeOffset(2024, 11, 8, 17, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal(new DateTimeOffset(2024, 11, 11, 17, 0, 0, TimeSpan.FromHours(8)), ServiceDeadline.After(friday, sla));
         // So a Saturday chase of a Friday ticket is inside the SLA, a Tuesday chase outside.

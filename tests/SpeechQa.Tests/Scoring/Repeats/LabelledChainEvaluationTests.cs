@@ -1,0 +1,57 @@
+using SpeechQa.Scoring.Repeats;
+using Xunit.Abstractions;
+
+namespace SpeechQa.Tests.Scoring.Repeats;
+
+/// <summary>
+/// The shipped policy on the team's labelled chains: link precision/recall (each call's link to the previous call of
+/// its chain) ≥ 0.95, root-cause accuracy over the labelled chains ≥ 0.85, clusters recovered exactly.
+/// </summary>
+public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Chains_and_root_causes_match_the_labels()
+    {
+        var set = LabelledChainSet.Load(RepeatTestKit.Policy);
+        var result = new RepeatAnalysis(RepeatTestKit.Policy).Run(set.Calls);
+        var at = set.Calls.ToDictionary(c => c.CallId, c => c.StartedAt);
+
+        var labelledLinks = set.Chains.SelectMany(c => Links(c.Calls.OrderBy(id => at[id]).ToList())).ToHashSet();
+        var predictedLinks = result.Chains.SelectMany(c => Links([.. c.Calls.Select(x => x.CallId)])).ToHashSet();
+        var correct = predictedLinks.Count(labelledLinks.Contains);
+        var precision = predictedLinks.Count == 0 ? 0 : (double)correct / predictedLinks.Count;
+        var recall = (double)correct / labelledLinks.Count;
+
+        var causesRight = 0;
+        foreach (var (calls, cause) in set.Chains)
+        {
+            var predicted = result.Members.TryGetValue(calls.OrderBy(id => at[id]).First(), out var m) && m.Kind == RepeatKind.Chain
+                ? result.Chains.Single(c => c.Id == m.ChainId)
+                : null;
+            var sameCalls = predicted is not null && predicted.Calls.Select(c => c.CallId).ToHashSet().SetEquals(calls);
+            if (sameCalls && predicted!.RootCause == cause)
+                causesRight++;
+            else
+                output.WriteLine($"{string.Join(",", calls)} labelled {cause}: predicted {(predicted is null ? "no chain" : $"{string.Join(",", predicted.Calls.Select(c => c.CallId))} {predicted.RootCause} — {predicted.Explanation}")}");
+        }
+        foreach (var wrong in predictedLinks.Where(l => !labelledLinks.Contains(l)))
+            output.WriteLine($"link not labelled: {wrong}");
+        foreach (var missed in labelledLinks.Where(l => !predictedLinks.Contains(l)))
+            output.WriteLine($"labelled link missed: {missed}");
+        var accuracy = (double)causesRight / set.Chains.Count;
+        output.WriteLine($"{set.Scenarios} scenarios, {set.Calls.Count} calls, {set.Chains.Count} labelled chains, {set.Clusters.Count} clusters: " +
+                         $"link precision {precision:0.000}, recall {recall:0.000}, root-cause accuracy {accuracy:0.000} ({causesRight}/{set.Chains.Count})");
+
+        Assert.True(set.Chains.Count >= 15, "the set needs at least 15 labelled chains");
+        Assert.True(precision >= 0.95, $"link precision {precision:0.000}");
+        Assert.True(recall >= 0.95, $"link recall {recall:0.000}");
+        Assert.True(accuracy >= 0.85, $"root-cause accuracy {accuracy:0.000}");
+        Assert.Equal(set.Clusters.Select(c => string.Join(",", c.Order())).Order(), result.Clusters.Select(c => string.Join(",", c.Calls.Select(x => x.CallId).Order())).Order());
+    }
+
+    private static IEnumerable<(string, string)> Links(List<string> calls)
+    {
+        for (var i = 1; i < calls.Count; i++)
+            yield return (calls[i - 1], calls[i]);
+    }
+}

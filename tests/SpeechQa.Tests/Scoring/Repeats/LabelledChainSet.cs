@@ -1,0 +1,60 @@
+using System.Globalization;
+using SpeechQa.Scoring.Repeats;
+using SpeechQa.Tests.Infrastructure;
+using YamlDotNet.RepresentationModel;
+
+namespace SpeechQa.Tests.Scoring.Repeats;
+
+/// <summary>
+/// tests/repeats/labelled-chains.yaml: scenarios of calls written and labelled by the team from the taxonomy (chains
+/// with root causes, outage clusters, near misses), read into calls with their cues found by the shipped policy.
+/// </summary>
+internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadOnlyList<(IReadOnlyList<string> Calls, RootCause Cause)> Chains,
+    IReadOnlyList<IReadOnlyList<string>> Clusters, int Scenarios)
+{
+    public static LabelledChainSet Load(RepeatPolicy policy)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(TestPaths.Repository, "tests/repeats/labelled-chains.yaml")))
+            stream.Load(reader);
+        var finder = new RepeatCueFinder(policy);
+        var calls = new List<CallContact>();
+        var chains = new List<(IReadOnlyList<string>, RootCause)>();
+        var clusters = new List<IReadOnlyList<string>>();
+        var scenarios = (YamlSequenceNode)((YamlMappingNode)stream.Documents[0].RootNode)["scenarios"];
+        foreach (YamlMappingNode scenario in scenarios)
+        {
+            foreach (YamlMappingNode call in (YamlSequenceNode)scenario["calls"])
+            {
+                string? Text(string key) => call.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
+                calls.Add(new CallContact
+                {
+                    CallId = Text("id")!,
+                    StartedAt = DateTimeOffset.Parse(Text("at")!, CultureInfo.InvariantCulture),
+                    Outbound = Text("direction") == "outbound",
+                    CallerNumber = Text("caller"),
+                    AccountNo = Text("account"),
+                    Region = Text("region"),
+                    Category = Text("category"),
+                    AgentId = Text("agent"),
+                    Team = Text("team"),
+                    Score = int.Parse(Text("score") ?? "100", CultureInfo.InvariantCulture),
+                    Rules = call.Children.TryGetValue(new YamlScalarNode("rules"), out var rules) ? [.. ((YamlSequenceNode)rules).Select(r => ((YamlScalarNode)r).Value!)] : [],
+                    Cues = finder.Find(Text("customer") ?? "", Text("agent_says") ?? ""),
+                });
+            }
+            var expected = (YamlMappingNode)scenario["expected"];
+            if (expected.Children.TryGetValue(new YamlScalarNode("chains"), out var chainList) && chainList is YamlSequenceNode chainSequence)
+            {
+                foreach (YamlMappingNode chain in chainSequence)
+                    chains.Add(([.. ((YamlSequenceNode)chain["calls"]).Select(c => ((YamlScalarNode)c).Value!)], Enum.Parse<RootCause>(((YamlScalarNode)chain["root_cause"]).Value!)));
+            }
+            if (expected.Children.TryGetValue(new YamlScalarNode("clusters"), out var clusterList) && clusterList is YamlSequenceNode clusterSequence)
+            {
+                foreach (YamlMappingNode cluster in clusterSequence)
+                    clusters.Add([.. ((YamlSequenceNode)cluster["calls"]).Select(c => ((YamlScalarNode)c).Value!)]);
+            }
+        }
+        return new LabelledChainSet(calls, chains, clusters, scenarios.Children.Count);
+    }
+}
