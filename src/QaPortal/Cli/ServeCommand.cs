@@ -6,12 +6,13 @@ using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Store.Migrations;
 using SpeechQa.QaPortal.Hosting;
+using SpeechQa.QaPortal.Portal;
 
 namespace SpeechQa.QaPortal.Cli;
 
 /// <summary>
-/// `speechqa serve`: hosts the workers in a web process on 127.0.0.1. The portal's pages arrive with the
-/// portal issue; today it serves only the anonymous /health probe, which reveals no call data.
+/// `speechqa serve`: the QA portal (sign-in, queue, call pages with review, dashboard, admin) and the workers in one
+/// web process on 127.0.0.1; accounts come from `speechqa users add`.
 /// </summary>
 public static class ServeCommand
 {
@@ -21,22 +22,11 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => DefaultUrl };
         var workers = WorkerCommand.WorkersOption();
-        var command = new Command("serve", "Run the web host (health endpoint now, the QA portal later) with in-process workers") { urls, workers };
+        var command = new Command("serve", "Run the QA portal with in-process workers (127.0.0.1 by default)") { urls, workers };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls(result.GetValue(urls)!);
-            builder.Logging.SetMinimumLevel(global.LogLevelFor(result, longRunning: true));
-            builder.Services.AddSpeechQaBatch(global.DatabaseSetting(result), new JobServerOptions { WorkerCount = result.GetValue(workers) });
-            builder.Services.AddSpeechQaPipeline();
-            builder.Services.AddHostedService<JobServerHostedService>();
-            await using var app = builder.Build();
-            await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
-            app.MapGet("/health", async (StoreDataSource store, CancellationToken ct) =>
-            {
-                await store.ScalarAsync<long>("SELECT 1", null, ct).ConfigureAwait(false);
-                return Results.Text("ok");
-            });
+            await using var app = await PortalApp.BuildAsync(global.DatabaseSetting(result), result.GetValue(urls)!, result.GetValue(workers),
+                global.LogLevelFor(result, longRunning: true), cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"SpeechQa 已启动 listening on {result.GetValue(urls)} (store: {app.Services.GetRequiredService<StoreDataSource>().Description})");
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

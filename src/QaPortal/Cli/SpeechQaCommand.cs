@@ -23,6 +23,7 @@ public static class SpeechQaCommand
         root.Subcommands.Add(SearchCommand.CreateSearch(global));
         root.Subcommands.Add(SearchCommand.CreateIndex(global));
         root.Subcommands.Add(RepeatsCommand.Create(global));
+        root.Subcommands.Add(UsersCommand.Create(global));
         return root;
     }
 

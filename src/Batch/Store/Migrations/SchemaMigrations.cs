@@ -226,6 +226,40 @@ public static class SchemaMigrations
                     root_cause TEXT NOT NULL);
                 CREATE INDEX ix_repeat_members_chain ON repeat_members (chain_id);
                 """),
+        new(10, "portal users, audit log and hit reviews", """
+                CREATE TABLE portal_users (
+                    user_name TEXT PRIMARY KEY,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    agent_id TEXT NULL,
+                    team TEXT NULL,
+                    password_hash TEXT NOT NULL,
+                    failed_attempts INTEGER NOT NULL,
+                    locked_until_ms {BIGINT} NULL,
+                    created_at_ms {BIGINT} NOT NULL);
+                CREATE TABLE audit_log (
+                    id {IDENTITY},
+                    at_ms {BIGINT} NOT NULL,
+                    user_name TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    call_id TEXT NULL,
+                    detail TEXT NULL);
+                CREATE INDEX ix_audit_log_call ON audit_log (call_id, at_ms);
+                CREATE TABLE hit_reviews (
+                    call_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    comment TEXT NULL,
+                    reviewer TEXT NOT NULL,
+                    reviewed_at_ms {BIGINT} NOT NULL,
+                    PRIMARY KEY (call_id, rule));
+                CREATE TABLE call_reviews (
+                    call_id TEXT PRIMARY KEY,
+                    reviewed_score INTEGER NOT NULL,
+                    reviewed_fatal INTEGER NOT NULL,
+                    reviewer TEXT NOT NULL,
+                    reviewed_at_ms {BIGINT} NOT NULL);
+                """),
     ];
 
     /// <summary>Version 8's search tables, filled from version 7's (<c>*_v7</c>); the engine's column types as arguments.</summary>

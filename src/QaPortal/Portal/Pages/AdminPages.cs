@@ -1,0 +1,43 @@
+using System.Globalization;
+using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Users;
+using SpeechQa.Scoring.Repeats;
+
+namespace SpeechQa.QaPortal.Portal.Pages;
+
+/// <summary>The manager's dashboard, and the admin's users and audit pages.</summary>
+internal static class AdminPages
+{
+    public static string Dashboard(PortalText t, PortalSession user, (string Field, string Token) antiforgery, DashboardFigures figures)
+    {
+        var teams = Html.Table([t["team"], t["calls"], t["fatalper100"], t["nonfatalper100"]], figures.Teams.Select(f => (IEnumerable<string>)
+        [
+            Html.E(f.Team), Html.E(f.Calls.ToString(CultureInfo.InvariantCulture)),
+            Html.E(f.FatalPer100.ToString("0.0", CultureInfo.InvariantCulture)), Html.E(f.NonFatalPer100.ToString("0.0", CultureInfo.InvariantCulture)),
+        ]), "teams");
+        var rules = Html.Table([t["rule"], t["calls"]], figures.TopRules.Select(r => (IEnumerable<string>)
+            [$"""<a href="/queue?rule={Uri.EscapeDataString(r.Rule)}">{Html.E(r.Rule)}</a>""", Html.E(r.Calls.ToString(CultureInfo.InvariantCulture))]), "top-rules");
+        var causes = Html.Table([t["rootcauses"], t["calls"]], figures.RootCauses.Select(c => (IEnumerable<string>)
+            [Html.E(c.Cause + " " + (Enum.TryParse<RootCause>(c.Cause, out var rc) ? RootCauseNames.Chinese(rc) : "")), Html.E(c.Chains.ToString(CultureInfo.InvariantCulture))]), "root-causes");
+        return Layout.Render(t, user, antiforgery, t["dashboard"],
+            $"<h2>{Html.E(t["team"])}</h2>{teams}<h2>{Html.E(t["toprules"])}</h2>{rules}<h2>{Html.E(t["rootcauses"])}</h2>{causes}");
+    }
+
+    public static string Users(PortalText t, PortalSession user, (string Field, string Token) antiforgery, IReadOnlyList<PortalUser> users, string? message)
+    {
+        var table = Html.Table([t["user"], t["name"], t["role"], t["agent"], t["team"]], users.Select(u => (IEnumerable<string>)
+            [Html.E(u.UserName), Html.E(u.DisplayName), Html.E(PortalRole.Chinese(u.Role)), Html.E(u.AgentId), Html.E(u.Team)]), "users");
+        var roles = string.Join("", PortalRole.All.Select(r => $"""<option value="{r}">{Html.E(PortalRole.Chinese(r))}</option>"""));
+        var form = Html.Form("/admin/users", antiforgery.Field, antiforgery.Token, $"""
+            <h2>{Html.E(t["adduser"])}</h2>
+            <input name="userName" placeholder="{Html.E(t["user"])}" required> <input name="displayName" placeholder="{Html.E(t["name"])}" required>
+            <select name="role">{roles}</select> <input name="agentId" placeholder="{Html.E(t["agent"])}"> <input name="team" placeholder="{Html.E(t["team"])}">
+            <input name="password" type="password" placeholder="{Html.E(t["password"])}" required> <button type="submit">{Html.E(t["save"])}</button>
+            """);
+        return Layout.Render(t, user, antiforgery, t["users"], (message is null ? "" : $"""<p class="error">{Html.E(message)}</p>""") + table + form);
+    }
+
+    public static string Audit(PortalText t, PortalSession user, (string Field, string Token) antiforgery, IReadOnlyList<AuditEntry> entries) =>
+        Layout.Render(t, user, antiforgery, t["audit"], Html.Table([t["time"], t["user"], t["action"], t["call"], ""], entries.Select(e => (IEnumerable<string>)
+            [Html.E(Html.Time(e.At)), Html.E(e.UserName), Html.E(e.Action), Html.E(e.CallId), Html.E(e.Detail)]), "audit"));
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Store;
+using SpeechQa.Batch.Transcripts;
+using SpeechQa.QaPortal.Portal.Reviews;
+using SpeechQa.Scoring.Repeats;
+
+namespace SpeechQa.QaPortal.Portal.Pages;
+
+/// <summary>What the call page shows.</summary>
+internal sealed record CallView(StoredCall Call, Transcript? Transcript, StoredJudgement? Judgement, IReadOnlyDictionary<string, HitReview> Reviews,
+    (int Score, bool Fatal)? Reviewed, RepeatMembership? Repeat, bool HasAudio);
+
+/// <summary>
+/// The call page: masked call facts, the audio player (seekable; range requests), the two-speaker transcript — click a
+/// line to play from there, the current line follows playback — with hit segments marked, and the hits with their
+/// evidence and, for inspectors, confirm / overturn with a comment.
+/// </summary>
+internal static class CallPage
+{
+    public static string Render(PortalText t, PortalSession user, (string Field, string Token) antiforgery, PersonalDataMask mask, CallView view)
+    {
+        var call = view.Call.Call;
+        var body = new StringBuilder();
+        var score = view.Judgement is null ? "-" : view.Judgement.Fatal ? $"""<span class="fatal">0 {Html.E(t["fatal"])}</span>""" : view.Judgement.Score.ToString(CultureInfo.InvariantCulture);
+        body.Append(Html.Table([t["time"], t["caller"], t["account"], t["agent"], t["team"], t["region"], t["category"], t["score"], t["reviewed"]],
+        [[
+            Html.E(Html.Time(call.StartedAt)), $"""<span id="caller">{Html.E(mask.Number(call.Caller))}</span>""", Html.E(mask.Number(call.AccountNo)),
+            Html.E($"{call.AgentId} {call.AgentName}"), Html.E(call.Team), Html.E(call.Region), Html.E(view.Judgement?.Category), score,
+            $"""<span id="reviewed-score">{Html.E(view.Reviewed is { } r ? (r.Fatal ? "0 " + t["fatal"] : r.Score.ToString(CultureInfo.InvariantCulture)) : "")}</span>""",
+        ]], "call-facts"));
+        if (view.Repeat is { } repeat)
+            body.Append(CultureInfo.InvariantCulture, $"""<p id="repeat">{Html.E(t["repeat"])}: {Html.E(repeat.ChainId)} · {repeat.Position} · {Html.E(repeat.RootCause.ToString())} {Html.E(RootCauseNames.Chinese(repeat.RootCause))}</p>""");
+        var callPath = "/calls/" + Uri.EscapeDataString(call.CallId);
+        body.Append(view.HasAudio
+            ? $"""<audio id="player" controls preload="metadata" src="{callPath}/audio"></audio>"""
+            : $"""<p id="no-audio">{Html.E(t["noaudio"])}</p>""");
+
+        var hits = Hits(view.Judgement?.HitsJson);
+        var hitSegments = hits.Select(h => h.Segment).ToHashSet();
+        body.Append(CultureInfo.InvariantCulture, $"<h2>{Html.E(t["transcript"])}</h2><div id=\"transcript\">");
+        var segments = (view.Transcript?.Segments ?? []).OrderBy(s => s.Start).ToList();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var s = segments[i];
+            var speaker = TranscriptJson.SpeakerName(s.Speaker);
+            var who = speaker == "agent" ? t["agent"] : speaker == "customer" ? t["customer"] : speaker;
+            var text = Html.E(mask.Text(s.Text));
+            body.Append(CultureInfo.InvariantCulture,
+                $"""<div class="seg {speaker}" data-start="{Html.Seconds(s.Start)}" data-end="{Html.Seconds(s.End)}"><small>{Html.Seconds(s.Start)}s {Html.E(who)}</small> {(hitSegments.Contains(i) ? $"<span class=\"hit\">{text}</span>" : text)}</div>""");
+        }
+        body.Append("</div>");
+
+        body.Append(CultureInfo.InvariantCulture, $"<h2>{Html.E(t["hits"])}</h2>");
+        var canReview = user.Role is PortalRole.Inspector or PortalRole.Admin;
+        body.Append(Html.Table([t["rule"], t["fatal"], t["time"], t["evidence"], t["decision"]], hits.Select(h =>
+        {
+            view.Reviews.TryGetValue(h.Rule, out var review);
+            var state = review is null ? t["pending"] : t[review.Decision] + (review.Comment is { Length: > 0 } c ? "：" + c : "") + $" · {review.Reviewer}";
+            var form = !canReview ? "" : Html.Form($"{callPath}/hits/{Uri.EscapeDataString(h.Rule)}/review", antiforgery.Field, antiforgery.Token,
+                $"""<input name="comment" placeholder="{Html.E(t["comment"])}"><button name="decision" value="confirmed">{Html.E(t["confirm"])}</button><button name="decision" value="overturned">{Html.E(t["overturn"])}</button>""",
+                "inline");
+            return (IEnumerable<string>)
+            [
+                $"""<span class="rule" data-start="{Html.Seconds(h.Start)}">{Html.E(h.Rule)} {Html.E(h.Name)}</span>""",
+                h.Fatal ? $"<span class=\"fatal\">{Html.E(t["fatal"])}</span>" : Html.E(h.Points.ToString(CultureInfo.InvariantCulture)),
+                Html.E(Html.Seconds(h.Start) + "s"), Html.E(mask.Text(h.Evidence)), $"<span class=\"review-state\">{Html.E(state)}</span> {form}",
+            ];
+        }), "hits"));
+        body.Append("""
+            <script>
+            (function () {
+              var player = document.getElementById('player');
+              var lines = Array.prototype.slice.call(document.querySelectorAll('#transcript .seg, #hits .rule'));
+              lines.forEach(function (line) {
+                line.addEventListener('click', function () {
+                  if (!player) return;
+                  player.currentTime = parseFloat(line.getAttribute('data-start'));
+                  player.play();
+                });
+              });
+              if (!player) return;
+              var segs = Array.prototype.slice.call(document.querySelectorAll('#transcript .seg'));
+              player.addEventListener('timeupdate', function () {
+                var now = player.currentTime, current = null;
+                segs.forEach(function (s) { if (parseFloat(s.getAttribute('data-start')) <= now) current = s; });
+                segs.forEach(function (s) { s.classList.toggle('current', s === current); });
+                if (current) current.scrollIntoView({ block: 'nearest' });
+              });
+            })();
+            </script>
+            """);
+        return Layout.Render(t, user, antiforgery, $"{t["call"]} {call.CallId}", body.ToString());
+    }
+
+    private sealed record HitLine(string Rule, string Name, bool Fatal, int Points, int Segment, double Start, string Evidence);
+
+    private static List<HitLine> Hits(string? hitsJson)
+    {
+        if (hitsJson is null)
+            return [];
+        using var json = JsonDocument.Parse(hitsJson);
+        return [.. json.RootElement.EnumerateArray().Select(h => new HitLine(h.GetProperty("rule").GetString()!, h.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "",
+            h.GetProperty("severity").GetString() == "fatal", h.GetProperty("points").GetInt32(), h.GetProperty("segment").GetInt32(),
+            h.GetProperty("start").GetDouble(), h.TryGetProperty("evidence", out var e) ? e.GetString() ?? "" : ""))];
+    }
+}

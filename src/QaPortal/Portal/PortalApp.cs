@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SpeechQa.Batch.Jobs;
+using SpeechQa.Batch.Store.Migrations;
+using SpeechQa.QaPortal.Hosting;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>The web process of `speechqa serve`: store, pipeline workers and the portal, migrated and ready to run (tests start the same).</summary>
+public static class PortalApp
+{
+    public static async Task<WebApplication> BuildAsync(string database, string urls, int workers, LogLevel logLevel, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Services.AddSpeechQaBatch(database, new JobServerOptions { WorkerCount = workers });
+        builder.Services.AddSpeechQaPipeline();
+        builder.Services.AddHostedService<JobServerHostedService>();
+        builder.AddPortal();
+        var app = builder.Build();
+        await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        app.UsePortal();
+        return app;
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Pages;
+using SpeechQa.QaPortal.Portal.Reviews;
+using SpeechQa.QaPortal.Portal.Users;
+using SpeechQa.QaPortal.Repeats;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>Every page and API of the portal, with the roles each allows; mapped with server-side authorization.</summary>
+public static class PortalEndpoints
+{
+    public const string Scheme = "speechqa";
+
+    private static readonly string[] Reviewers = [PortalRole.Inspector, PortalRole.Admin];
+    private static readonly string[] QueueReaders = [PortalRole.Inspector, PortalRole.Trainer, PortalRole.Manager, PortalRole.Admin];
+    private static readonly string[] CallReaders = [PortalRole.Inspector, PortalRole.Trainer, PortalRole.Manager, PortalRole.Admin, PortalRole.Agent];
+    private static readonly string[] Managers = [PortalRole.Manager, PortalRole.Admin];
+    private static readonly string[] Admins = [PortalRole.Admin];
+    private static readonly string[] Agents = [PortalRole.Agent];
+
+    public static IReadOnlyList<PortalEndpoint> All { get; } =
+    [
+        new("GET", "/health", null),
+        new("GET", "/login", null),
+        new("POST", "/login", null),
+        new("POST", "/logout", []),
+        new("GET", "/", []),
+        new("GET", "/queue", QueueReaders),
+        new("GET", "/api/queue", QueueReaders),
+        new("GET", "/my/calls", Agents),
+        new("GET", "/calls/{id}", CallReaders),
+        new("GET", "/api/calls/{id}", CallReaders),
+        new("GET", "/calls/{id}/audio", CallReaders),
+        new("POST", "/calls/{id}/hits/{rule}/review", Reviewers),
+        new("GET", "/dashboard", Managers),
+        new("GET", "/admin/users", Admins),
+        new("POST", "/admin/users", Admins),
+        new("GET", "/admin/audit", Admins),
+    ];
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var endpoint in All)
+        {
+            var builder = app.MapMethods(endpoint.Path, [endpoint.Method], HandlerFor(endpoint));
+            if (endpoint.Roles is null)
+                builder.AllowAnonymous();
+            else if (endpoint.Roles.Count == 0)
+                builder.RequireAuthorization();
+            else
+                builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', endpoint.Roles) });
+        }
+    }
+
+    private static Delegate HandlerFor(PortalEndpoint endpoint) => (endpoint.Method, endpoint.Path) switch
+    {
+        ("GET", "/health") => Health,
+        ("GET", "/login") => LoginForm,
+        ("POST", "/login") => Login,
+        ("POST", "/logout") => Logout,
+        ("GET", "/") => Home,
+        ("GET", "/queue") => Queue,
+        ("GET", "/api/queue") => QueueJson,
+        ("GET", "/my/calls") => MyCalls,
+        ("GET", "/calls/{id}") => CallPageAsync,
+        ("GET", "/api/calls/{id}") => CallJson,
+        ("GET", "/calls/{id}/audio") => Audio,
+        ("POST", "/calls/{id}/hits/{rule}/review") => Review,
+        ("GET", "/dashboard") => DashboardPage,
+        ("GET", "/admin/users") => UsersPage,
+        ("POST", "/admin/users") => AddUser,
+        ("GET", "/admin/audit") => AuditPage,
+        _ => throw new InvalidOperationException($"no handler for {endpoint.Method} {endpoint.Path}"),
+    };
+
+    private static (string Field, string Token) Tokens(HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return (tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+
+    private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
+
+    private static PortalSession Session(HttpContext context) => PortalSession.Of(context.User) ?? throw new InvalidOperationException("not signed in");
+
+    private static async Task<IResult> Health(StoreDataSource store, CancellationToken ct)
+    {
+        await store.ScalarAsync<long>("SELECT 1", null, ct).ConfigureAwait(false);
+        return Results.Text("ok");
+    }
+
+    private static IResult LoginForm(HttpContext context, string? returnUrl) =>
+        Page(LoginPage.Render(PortalText.For(context), Tokens(context), null, returnUrl));
+
+    private static async Task<IResult> Login(HttpContext context, [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
+        PortalUserStore users, AuditLog audit, CancellationToken ct)
+    {
+        var t = PortalText.For(context);
+        var (outcome, user) = await users.SignInAsync(userName, password, ct).ConfigureAwait(false);
+        if (outcome != SignInOutcome.Success || user is null)
+        {
+            await audit.WriteAsync(userName, AuditLog.SignInRefused, null, outcome.ToString(), ct).ConfigureAwait(false);
+            return Page(LoginPage.Render(t, Tokens(context), outcome == SignInOutcome.LockedOut ? t["locked"] : t["badlogin"], returnUrl), 401);
+        }
+        var session = new PortalSession(user.UserName, user.DisplayName, user.Role, user.AgentId);
+        await context.SignInAsync(Scheme, session.ToPrincipal(Scheme)).ConfigureAwait(false);
+        await audit.WriteAsync(user.UserName, AuditLog.SignedIn, null, null, ct).ConfigureAwait(false);
+        // Only local paths: an open redirect would hand the session cookie's trust to another site.
+        var target = returnUrl is { Length: > 1 } r && r[0] == '/' && r[1] != '/' && r[1] != '\\' ? r : HomeOf(user.Role);
+        return Results.Redirect(target);
+    }
+
+    private static async Task<IResult> Logout(HttpContext context, IAntiforgery antiforgery)
+    {
+        await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
+        await context.SignOutAsync(Scheme).ConfigureAwait(false);
+        return Results.Redirect("/login");
+    }
+
+    private static string HomeOf(string role) => role switch
+    {
+        PortalRole.Agent => "/my/calls",
+        PortalRole.Manager => "/dashboard",
+        _ => "/queue",
+    };
+
+    private static IResult Home(HttpContext context) => Results.Redirect(HomeOf(Session(context).Role));
+
+    private static QueueFilter FilterOf(HttpRequest request)
+    {
+        DateTimeOffset? Date(string name) =>
+            DateOnly.TryParseExact(request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
+        string? Text(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v : null;
+        return new QueueFilter
+        {
+            From = Date("from"), To = Date("to")?.AddDays(1), Agent = Text("agent"), Team = Text("team"), Category = Text("category"),
+            Rule = Text("rule"), Region = Text("region"),
+            Limit = int.TryParse(request.Query["limit"], CultureInfo.InvariantCulture, out var limit) ? limit : 50,
+        };
+    }
+
+    private static async Task<IResult> Queue(HttpContext context, PortalCalls calls, CancellationToken ct)
+    {
+        var user = Session(context);
+        var filter = FilterOf(context.Request);
+        var rows = await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
+        var t = PortalText.For(context);
+        return Page(QueuePage.Render(t, user, Tokens(context), t["queue"], "/queue", filter, rows));
+    }
+
+    private static async Task<IResult> MyCalls(HttpContext context, PortalCalls calls, CancellationToken ct)
+    {
+        var user = Session(context);
+        var filter = FilterOf(context.Request) with { Agent = null, Team = null };
+        var rows = await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
+        var t = PortalText.For(context);
+        return Page(QueuePage.Render(t, user, Tokens(context), t["mycalls"], "/my/calls", filter, rows));
+    }
+
+    private static async Task<IResult> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
+    {
+        var user = Session(context);
+        var rows = await calls.QueueAsync(FilterOf(context.Request), user.AgentScope, ct).ConfigureAwait(false);
+        return Results.Json(rows.Select(r => new
+        {
+            call_id = r.CallId, started_at = r.StartedAt, agent_id = r.AgentId, team = r.Team, region = r.Region, category = r.Category,
+            score = r.Score, fatal = r.Fatal, reviewed_score = r.ReviewedScore, rules = QueuePage.Rules(r.HitsJson),
+        }));
+    }
+
+    /// <summary>The call if this user may see it; agents only their own (others get 404, which reveals nothing).</summary>
+    private static async Task<StoredCall?> VisibleCallAsync(PortalSession user, string id, CallStore calls, CancellationToken ct)
+    {
+        var call = await calls.GetAsync(id, ct).ConfigureAwait(false);
+        return call is null || (user.AgentScope is { } scope && call.Call.AgentId != scope) ? null : call;
+    }
+
+    private static async Task<CallView?> ViewAsync(PortalSession user, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, CancellationToken ct)
+    {
+        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is not { } call)
+            return null;
+        return new CallView(call, await calls.GetTranscriptAsync(id, ct).ConfigureAwait(false), await calls.GetJudgementAsync(id, ct).ConfigureAwait(false),
+            await reviews.GetAsync(id, ct).ConfigureAwait(false), await reviews.GetReviewedScoreAsync(id, ct).ConfigureAwait(false),
+            await repeats.GetMemberAsync(id, ct).ConfigureAwait(false), call.Call.AudioPath is { } path && File.Exists(path));
+    }
+
+    private static async Task<IResult> CallPageAsync(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        var t = PortalText.For(context);
+        if (await ViewAsync(user, id, calls, reviews, repeats, ct).ConfigureAwait(false) is not { } view)
+            return Page(Layout.Render(t, user, Tokens(context), t["notfound"], ""), 404);
+        await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
+        return Page(CallPage.Render(t, user, Tokens(context), new PersonalDataMask(user.Role), view));
+    }
+
+    private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await ViewAsync(user, id, calls, reviews, repeats, ct).ConfigureAwait(false) is not { } view)
+            return Results.NotFound();
+        await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, "api", ct).ConfigureAwait(false);
+        var mask = new PersonalDataMask(user.Role);
+        var c = view.Call.Call;
+        return Results.Json(new
+        {
+            call_id = c.CallId, started_at = c.StartedAt, caller = mask.Number(c.Caller), account_no = mask.Number(c.AccountNo), agent_id = c.AgentId,
+            team = c.Team, region = c.Region, category = view.Judgement?.Category, score = view.Judgement?.Score, fatal = view.Judgement?.Fatal,
+            reviewed_score = view.Reviewed?.Score,
+            segments = (view.Transcript?.Segments ?? []).OrderBy(s => s.Start).Select(s => new
+            {
+                speaker = SpeechQa.Batch.Transcripts.TranscriptJson.SpeakerName(s.Speaker), start = s.Start, end = s.End, text = mask.Text(s.Text),
+            }),
+        });
+    }
+
+    private static async Task<IResult> Audio(HttpContext context, string id, CallStore calls, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
+            return Results.NotFound();
+        await audit.WriteAsync(user.UserName, AuditLog.ListenedToCall, id, context.Request.Headers.Range.ToString(), ct).ConfigureAwait(false);
+        var playable = await BrowserAudio.PlayableAsync(path, ct).ConfigureAwait(false);
+        return playable.IsOriginal
+            ? Results.File(path, "audio/wav", enableRangeProcessing: true)
+            : Results.File(playable.Bytes!, "audio/wav", enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> Review(HttpContext context, string id, string rule, [FromForm] string decision, [FromForm] string? comment,
+        CallStore calls, HitReviewStore reviews, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is null
+            || await calls.GetJudgementAsync(id, ct).ConfigureAwait(false) is not { } judgement)
+            return Results.NotFound();
+        try
+        {
+            var (score, fatal) = await reviews.ReviewAsync(id, judgement.HitsJson, rule, decision, comment, user.UserName, ct).ConfigureAwait(false);
+            await audit.WriteAsync(user.UserName, AuditLog.ReviewedHit, id, $"{rule} {decision} → {(fatal ? "fatal" : score.ToString(CultureInfo.InvariantCulture))}", ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message, statusCode: 400);
+        }
+        return Results.Redirect("/calls/" + Uri.EscapeDataString(id), permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
+        Page(AdminPages.Dashboard(PortalText.For(context), Session(context), Tokens(context), await dashboard.ComputeAsync(ct).ConfigureAwait(false)));
+
+    private static async Task<IResult> UsersPage(HttpContext context, PortalUserStore users, CancellationToken ct) =>
+        Page(AdminPages.Users(PortalText.For(context), Session(context), Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), null));
+
+    private static async Task<IResult> AddUser(HttpContext context, [FromForm] string userName, [FromForm] string displayName, [FromForm] string role,
+        [FromForm] string? agentId, [FromForm] string? team, [FromForm] string password, PortalUserStore users, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        string? message = null;
+        try
+        {
+            await users.AddAsync(userName, displayName, role, agentId is { Length: > 0 } ? agentId : null, team is { Length: > 0 } ? team : null, password, ct).ConfigureAwait(false);
+            await audit.WriteAsync(user.UserName, "add-user", null, $"{userName} {role}", ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            message = e.Message;
+        }
+        return Page(AdminPages.Users(PortalText.For(context), user, Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), message), message is null ? 200 : 400);
+    }
+
+    private static async Task<IResult> AuditPage(HttpContext context, AuditLog audit, CancellationToken ct) =>
+        Page(AdminPages.Audit(PortalText.For(context), Session(context), Tokens(context), await audit.ListAsync(200, ct).ConfigureAwait(false)));
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Reviews;
+using SpeechQa.QaPortal.Portal.Users;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>
+/// The portal's services and middleware: cookie sign-in (HttpOnly, SameSite=Strict, Secure whenever the request is
+/// HTTPS, 8 h sliding), a fallback policy that makes every endpoint require a signed-in user unless it says otherwise,
+/// role checks per endpoint, antiforgery tokens on every form. API calls get 401/403, pages a redirect to sign-in.
+/// </summary>
+public static class PortalHost
+{
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddAuthentication(PortalEndpoints.Scheme).AddCookie(PortalEndpoints.Scheme, o =>
+        {
+            o.Cookie.Name = "speechqa-auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden),
+            };
+        });
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "speechqa-csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSingleton<PortalUserStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<HitReviewStore>();
+        services.AddSingleton<PortalCalls>();
+        services.AddSingleton<Dashboard>();
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            // Pages must not be framed or sniffed, and carry no third-party content.
+            var headers = context.Response.Headers;
+            headers.XFrameOptions = "DENY";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; media-src 'self'; frame-ancestors 'none'";
+            await next(context).ConfigureAwait(false);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        PortalEndpoints.Map(app);
+    }
+
+    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (status == StatusCodes.Status401Unauthorized && !context.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

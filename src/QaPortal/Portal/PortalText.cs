@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>
+/// The portal's words in zh-CN (default) and English, chosen by the <c>lang</c> cookie (set by ?lang=en / ?lang=zh).
+/// One table, so a missing translation shows as its key in a test rather than silently.
+/// </summary>
+public sealed class PortalText(bool english)
+{
+    public const string Cookie = "speechqa-lang";
+
+    private static readonly Dictionary<string, (string Zh, string En)> Words = new(StringComparer.Ordinal)
+    {
+        ["product"] = ("SpeechQa 智能质检", "SpeechQa quality inspection"),
+        ["signin"] = ("登录", "Sign in"),
+        ["signout"] = ("退出", "Sign out"),
+        ["user"] = ("用户名", "User name"),
+        ["password"] = ("密码", "Password"),
+        ["badlogin"] = ("用户名或密码错误", "Wrong user name or password"),
+        ["locked"] = ("连续输错密码，账号已锁定 15 分钟", "Too many wrong passwords: the account is locked for 15 minutes"),
+        ["queue"] = ("工作队列", "Work queue"),
+        ["mycalls"] = ("我的通话", "My calls"),
+        ["dashboard"] = ("仪表盘", "Dashboard"),
+        ["users"] = ("用户与角色", "Users and roles"),
+        ["audit"] = ("审计日志", "Audit log"),
+        ["call"] = ("通话", "Call"),
+        ["time"] = ("时间", "Time"),
+        ["agent"] = ("坐席", "Agent"),
+        ["team"] = ("班组", "Team"),
+        ["region"] = ("区域", "Region"),
+        ["category"] = ("类别", "Category"),
+        ["score"] = ("得分", "Score"),
+        ["reviewed"] = ("复核得分", "Reviewed score"),
+        ["hits"] = ("命中", "Hits"),
+        ["rule"] = ("规则", "Rule"),
+        ["fatal"] = ("致命", "Fatal"),
+        ["filter"] = ("筛选", "Filter"),
+        ["from"] = ("起始日期", "From"),
+        ["to"] = ("截止日期", "To"),
+        ["caller"] = ("来电号码", "Caller"),
+        ["account"] = ("户号", "Account"),
+        ["transcript"] = ("转写", "Transcript"),
+        ["customer"] = ("客户", "Customer"),
+        ["evidence"] = ("证据", "Evidence"),
+        ["decision"] = ("复核", "Review"),
+        ["confirm"] = ("确认", "Confirm"),
+        ["overturn"] = ("推翻", "Overturn"),
+        ["comment"] = ("备注", "Comment"),
+        ["confirmed"] = ("已确认", "confirmed"),
+        ["overturned"] = ("已推翻", "overturned"),
+        ["pending"] = ("待复核", "to review"),
+        ["noaudio"] = ("没有录音文件", "No recording"),
+        ["repeat"] = ("重复来电", "Repeat call"),
+        ["calls"] = ("通话量", "Calls"),
+        ["fatalper100"] = ("每百通致命错误", "Fatal errors per 100 calls"),
+        ["nonfatalper100"] = ("每百通非致命错误", "Non-fatal errors per 100 calls"),
+        ["toprules"] = ("命中最多的规则", "Top rules"),
+        ["rootcauses"] = ("重复来电根因", "Repeat-call root causes"),
+        ["role"] = ("角色", "Role"),
+        ["name"] = ("姓名", "Name"),
+        ["adduser"] = ("添加或更新用户", "Add or update a user"),
+        ["save"] = ("保存", "Save"),
+        ["action"] = ("操作", "Action"),
+        ["notfound"] = ("没有这通通话", "No such call"),
+        ["empty"] = ("没有符合条件的通话", "No calls match"),
+    };
+
+    public bool English { get; } = english;
+
+    public string this[string key] => Words.TryGetValue(key, out var w) ? (English ? w.En : w.Zh) : key;
+
+    public string Lang => English ? "en" : "zh-CN";
+
+    public static PortalText For(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var asked = context.Request.Query["lang"].ToString();
+        if (asked is "en" or "zh")
+        {
+            context.Response.Cookies.Append(Cookie, asked, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
+            return new PortalText(asked == "en");
+        }
+        return new PortalText(context.Request.Cookies[Cookie] == "en");
+    }
+}

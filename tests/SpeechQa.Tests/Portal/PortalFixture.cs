@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Portal;
+using SpeechQa.QaPortal.Portal.Users;
+using SpeechQa.Tests.Infrastructure;
+
+namespace SpeechQa.Tests.Portal;
+
+/// <summary>
+/// The real portal (Kestrel on a free 127.0.0.1 port) over a database seeded by the real pipeline with the sample
+/// calls, with one account per role: inspector, trainer, manager, admin, and agent a011 (agent A011).
+/// </summary>
+public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
+{
+    public const string Password = "correct-horse-battery";
+
+    private readonly CliSession _cli = new("portal");
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public string Database => _cli.Database;
+
+    public static IReadOnlyList<string> Users { get; } = ["inspector", "trainer", "manager", "admin", "a011"];
+
+    public static string RoleOf(string user) => user == "a011" ? PortalRole.Agent : user;
+
+    public async Task InitializeAsync()
+    {
+        await _cli.RunSamplesAsync();
+        await using (var store = StoreDataSource.Open(_cli.Database))
+        {
+            var users = new PortalUserStore(store, TimeProvider.System);
+            foreach (var user in Users)
+                await users.AddAsync(user, "测试" + user, RoleOf(user), user == "a011" ? "A011" : null, null, Password, CancellationToken.None);
+            await users.AddAsync("locked", "锁定测试", PortalRole.Inspector, null, null, Password, CancellationToken.None);
+        }
+        _app = await PortalApp.BuildAsync(_cli.Database, "http://127.0.0.1:0", 1, LogLevel.Warning, CancellationToken.None);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address + "/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cli.Folder))
+            _cli.Dispose();
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient Client() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+
+    /// <summary>The antiforgery token of a page's first form (and the cookie that goes with it, kept by the client).</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string page = "/login")
+    {
+        var html = await client.GetStringAsync(page);
+        return TokenField().Match(html).Groups[1].Value;
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields, string tokenPage)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await TokenAsync(client, tokenPage) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    public async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = Client();
+        var response = await PostFormAsync(client, "/login", new Dictionary<string, string> { ["userName"] = user, ["password"] = Password }, "/login");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

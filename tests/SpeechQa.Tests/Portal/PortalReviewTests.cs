@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Portal.Audit;
+
+namespace SpeechQa.Tests.Portal;
+
+/// <summary>The inspector's main path on the sample calls, masking by role, the agent's scope, lock-out and CSRF.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class PortalReviewTests(PortalFixture portal)
+{
+    private const string ShirkingCall = "S20241106-0007"; // fatal F04, agent A011, caller 13932108856
+
+    [Fact]
+    public async Task The_queue_puts_fatal_calls_first_and_overturning_the_fatal_hit_recomputes_the_score()
+    {
+        using var inspector = await portal.SignedInAsync("inspector");
+        var queue = await inspector.GetStringAsync("/queue");
+        var firstRow = queue[queue.IndexOf("<tbody>", StringComparison.Ordinal)..];
+        Assert.Contains("class=\"fatal\"", firstRow[..firstRow.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("F04", await inspector.GetStringAsync("/queue?rule=F04"), StringComparison.Ordinal);
+        Assert.Contains("queue-empty", await inspector.GetStringAsync("/queue?rule=F99"), StringComparison.Ordinal);
+
+        var page = await inspector.GetStringAsync($"/calls/{ShirkingCall}");
+        Assert.Contains("这不归我们管", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"no-audio\"", page, StringComparison.Ordinal); // the samples come with transcripts only
+        var response = await PortalFixture.PostFormAsync(inspector, $"/calls/{ShirkingCall}/hits/F04/review",
+            new Dictionary<string, string> { ["decision"] = "overturned", ["comment"] = "客户问的是物业管辖，坐席已指引" }, $"/calls/{ShirkingCall}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var json = JsonDocument.Parse(await inspector.GetStringAsync($"/api/calls/{ShirkingCall}"));
+        var reviewed = json.RootElement.GetProperty("reviewed_score").GetInt32();
+        Assert.InRange(reviewed, 1, 99); // no fatal hit stands: 100 minus the standing non-fatal points
+        Assert.Equal(0, json.RootElement.GetProperty("score").GetInt32()); // the automatic score is kept
+        Assert.Contains("已推翻：客户问的是物业管辖，坐席已指引", await inspector.GetStringAsync($"/calls/{ShirkingCall}"), StringComparison.Ordinal);
+
+        var bad = await PortalFixture.PostFormAsync(inspector, $"/calls/{ShirkingCall}/hits/F99/review",
+            new Dictionary<string, string> { ["decision"] = "overturned" }, $"/calls/{ShirkingCall}");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        await using var store = StoreDataSource.Open(portal.Database);
+        var audit = await new AuditLog(store, TimeProvider.System).ListAsync(50, CancellationToken.None);
+        Assert.Contains(audit, e => e is { UserName: "inspector", Action: AuditLog.OpenedCall, CallId: ShirkingCall });
+        Assert.Contains(audit, e => e is { UserName: "inspector", Action: AuditLog.ReviewedHit, CallId: ShirkingCall } && e.Detail!.StartsWith("F04 overturned", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Personal_data_is_masked_except_for_admins_in_pages_and_api()
+    {
+        using var inspector = await portal.SignedInAsync("inspector");
+        var page = await inspector.GetStringAsync($"/calls/{ShirkingCall}");
+        Assert.Contains("139****8856", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("13932108856", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("13932108856", await inspector.GetStringAsync($"/api/calls/{ShirkingCall}"), StringComparison.Ordinal);
+        using var admin = await portal.SignedInAsync("admin");
+        Assert.Contains("13932108856", await admin.GetStringAsync($"/calls/{ShirkingCall}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agent_sees_only_their_own_calls()
+    {
+        using var agent = await portal.SignedInAsync("a011");
+        var mine = await agent.GetStringAsync("/my/calls");
+        Assert.Contains(ShirkingCall, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("A023", mine, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync("/calls/S20241105-0002")).StatusCode); // agent A023's call
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/calls/{ShirkingCall}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_forms_need_the_antiforgery_token()
+    {
+        using var client = portal.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await PortalFixture.PostFormAsync(client, "/login", new Dictionary<string, string> { ["userName"] = "locked", ["password"] = "not-the-password" }, "/login");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        var right = await PortalFixture.PostFormAsync(client, "/login", new Dictionary<string, string> { ["userName"] = "locked", ["password"] = PortalFixture.Password }, "/login");
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Contains("锁定", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var fresh = portal.Client();
+        var forged = await fresh.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "inspector", ["password"] = PortalFixture.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var manager = await portal.SignedInAsync("manager"); // with the token the same sign-in works (asserted inside)
+    }
+
+    [Fact]
+    public async Task The_portal_speaks_chinese_by_default_and_english_on_request()
+    {
+        using var manager = await portal.SignedInAsync("manager");
+        var zh = await manager.GetStringAsync("/dashboard");
+        Assert.Contains("每百通致命错误", zh, StringComparison.Ordinal);
+        Assert.Contains("lang=\"zh-CN\"", zh, StringComparison.Ordinal);
+        var en = await manager.GetStringAsync("/dashboard?lang=en");
+        Assert.Contains("Fatal errors per 100 calls", en, StringComparison.Ordinal);
+        Assert.Contains("Fatal errors per 100 calls", await manager.GetStringAsync("/dashboard"), StringComparison.Ordinal); // the choice is remembered
+        Assert.Contains("R2", en, StringComparison.Ordinal); // the sample's repeat chain is in the root causes
+    }
+}
