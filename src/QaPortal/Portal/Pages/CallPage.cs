@@ -41,10 +41,10 @@ internal static class CallPage
         var hits = Hits(view.Judgement?.HitsJson);
         var hitSegments = hits.Select(h => h.Segment).ToHashSet();
         body.Append(CultureInfo.InvariantCulture, $"<h2>{Html.E(t["transcript"])}</h2><div id=\"transcript\">");
-        var segments = (view.Transcript?.Segments ?? []).OrderBy(s => s.Start).ToList();
-        for (var i = 0; i < segments.Count; i++)
+        // Hits name segments by their index in the transcript; the page lists them by start time.
+        var segments = (view.Transcript?.Segments ?? []).Select((s, index) => (Segment: s, Index: index)).OrderBy(x => x.Segment.Start).ToList();
+        foreach (var (s, i) in segments)
         {
-            var s = segments[i];
             var speaker = TranscriptJson.SpeakerName(s.Speaker);
             var who = speaker == "agent" ? t["agent"] : speaker == "customer" ? t["customer"] : speaker;
             var text = Html.E(mask.Text(s.Text));

@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using SpeechQa.Tests.Infrastructure;
+
+namespace SpeechQa.Tests.Portal;
+
+/// <summary>
+/// Each role's main path in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) against the real
+/// portal; a screenshot of every step lands in artifacts/screenshots/ (SPEECHQA_ARTIFACTS overrides the folder).
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private static string Screenshots => Path.Combine(Environment.GetEnvironmentVariable("SPEECHQA_ARTIFACTS") is { Length: > 0 } a ? a : Path.Combine(TestPaths.Repository, "artifacts"), "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", PortalFixture.Password);
+        await page.ClickAsync("#signin");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Inspector_works_the_queue_and_overturns_a_hit_on_the_call_page()
+    {
+        var page = await SignInAsync("inspector");
+        Assert.EndsWith("/queue", page.Url, StringComparison.Ordinal);
+        await ShotAsync(page, "inspector-1-queue");
+        Assert.Contains("致命", await page.InnerTextAsync("#queue tbody tr:first-child"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/queue?rule=N04");
+        await page.ClickAsync("#queue tbody tr:first-child a");
+        await page.WaitForSelectorAsync("#transcript .seg");
+        Assert.True(await page.Locator("#transcript .seg.agent").CountAsync() > 0);
+        Assert.True(await page.Locator("#transcript .seg.customer").CountAsync() > 0);
+        await ShotAsync(page, "inspector-2-call");
+
+        var row = page.Locator("#hits tbody tr", new PageLocatorOptions { HasText = "N04" });
+        await row.Locator("input[name=comment]").FillAsync("结束语其实说了");
+        await row.Locator("button[value=overturned]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("已推翻：结束语其实说了", await page.Locator("#hits tbody tr", new PageLocatorOptions { HasText = "N04" }).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotEqual("", (await page.InnerTextAsync("#reviewed-score")).Trim());
+        await ShotAsync(page, "inspector-3-reviewed");
+    }
+
+    [Fact]
+    public async Task Manager_reads_the_dashboard_in_chinese_and_english()
+    {
+        var page = await SignInAsync("manager");
+        Assert.EndsWith("/dashboard", page.Url, StringComparison.Ordinal);
+        Assert.Contains("每百通致命错误", await page.InnerTextAsync("#teams"), StringComparison.Ordinal);
+        await ShotAsync(page, "manager-1-dashboard");
+        await page.ClickAsync("text=English");
+        Assert.Contains("Fatal errors per 100 calls", await page.InnerTextAsync("#teams"), StringComparison.Ordinal);
+        await page.ClickAsync("#top-rules tbody tr:first-child a"); // drill down to the calls of the top rule
+        await page.WaitForSelectorAsync("#queue");
+        await ShotAsync(page, "manager-2-drilldown");
+    }
+
+    [Fact]
+    public async Task Admin_adds_an_account_and_reads_the_audit_log()
+    {
+        var page = await SignInAsync("admin");
+        await page.GotoAsync("/admin/users");
+        await page.FillAsync("input[name=userName]", "trainer2");
+        await page.FillAsync("input[name=displayName]", "王培训");
+        await page.SelectOptionAsync("select[name=role]", "trainer");
+        await page.FillAsync("input[name=password]", "another-long-password");
+        await page.ClickAsync("form:has(select[name=role]) button[type=submit]");
+        Assert.Contains("王培训", await page.InnerTextAsync("#users"), StringComparison.Ordinal);
+        await ShotAsync(page, "admin-1-users");
+        await page.GotoAsync("/admin/audit");
+        Assert.Contains("sign-in", await page.InnerTextAsync("#audit"), StringComparison.Ordinal);
+        await ShotAsync(page, "admin-2-audit");
+    }
+
+    [Fact]
+    public async Task Agent_sees_their_own_calls_and_trainer_opens_a_call()
+    {
+        var agent = await SignInAsync("a011");
+        Assert.EndsWith("/my/calls", agent.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("A023", await agent.InnerTextAsync("#queue"), StringComparison.Ordinal);
+        await ShotAsync(agent, "agent-1-my-calls");
+        await agent.ClickAsync("#queue tbody tr:first-child a");
+        await agent.WaitForSelectorAsync("#transcript");
+        Assert.Equal(0, await agent.Locator("button[value=overturned]").CountAsync()); // agents do not review
+        await ShotAsync(agent, "agent-2-call");
+
+        var trainer = await SignInAsync("trainer");
+        await trainer.ClickAsync("#queue tbody tr:first-child a");
+        await trainer.WaitForSelectorAsync("#transcript .seg");
+        Assert.Contains("****", await trainer.InnerTextAsync("#caller"), StringComparison.Ordinal);
+        await ShotAsync(trainer, "trainer-1-call");
+    }
+}
