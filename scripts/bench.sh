@@ -7,6 +7,7 @@
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
+#   scripts/bench.sh portal [--calls N] [--seconds S]   wrk load on the queue, a call page and the dashboard with N calls stored
 #   scripts/bench.sh repeats [--calls N]   repeat chains, clusters and root causes of N generated calls (default 1 000 000)
 #   scripts/bench.sh classifier [--examples N]   training time and utterances/s beside scikit-learn (python3-sklearn)
 #   scripts/bench.sh segment [--corpus FILE] [--passes N]   jieba segmentation MB/s beside Python jieba and
@@ -32,6 +33,10 @@ elif [ "$1" = search ]; then
 elif [ "$1" = classifier ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll classifier "$@"
+elif [ "$1" = portal ]; then
+  shift
+  command -v wrk >/dev/null || { sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"; $sudo_cmd apt-get update -qq; $sudo_cmd apt-get install -y -qq wrk >/dev/null; }
+  dotnet out/bench/SpeechQa.Bench.dll portal "$@"
 elif [ "$1" = repeats ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll repeats "$@"

@@ -40,6 +40,14 @@ if (args.Length > 0 && args[0] == "classifier")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "portal")
+{
+    var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
+    var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "15", CultureInfo.InvariantCulture);
+    await PortalBench.RunAsync(calls, seconds);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "repeats")
 {
     var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture);

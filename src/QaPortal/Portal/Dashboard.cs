@@ -1,5 +1,6 @@
-using System.Text.Json;
 using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Search;
+using SpeechQa.Search;
 
 namespace SpeechQa.QaPortal.Portal;
 
@@ -13,29 +14,59 @@ public sealed record TeamFigures(string Team, int Calls, int FatalHits, int NonF
 /// <summary>The manager's dashboard figures, computed from the scored calls and the stored repeat chains.</summary>
 public sealed record DashboardFigures(IReadOnlyList<TeamFigures> Teams, IReadOnlyList<(string Rule, int Calls)> TopRules, IReadOnlyList<(string Cause, int Chains)> RootCauses);
 
-public sealed class Dashboard(StoreDataSource dataSource)
+/// <summary>
+/// Computes the dashboard from the search index's aggregations (the index exists to aggregate: 100 000 calls take a
+/// few index queries, not a scan of every judgement) and keeps the figures for <see cref="Freshness"/>, so a wall
+/// display or many managers do not recompute them per request. Fatal rules are the F-ids of the taxonomy.
+/// </summary>
+public sealed class Dashboard(StoreDataSource dataSource, SearchIndexing search, TimeProvider time) : IDisposable
 {
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Snapshot? _cached; // replaced whole, so readers never see half of one
+
+    private sealed record Snapshot(DateTimeOffset At, DashboardFigures Figures);
+
+    public void Dispose() => _gate.Dispose();
+
     public async Task<DashboardFigures> ComputeAsync(CancellationToken cancellationToken)
     {
-        var rows = await dataSource.QueryAsync(
-            "SELECT c.team, j.hits FROM calls c JOIN call_judgements j ON j.call_id = c.call_id WHERE c.status = 'scored'", null,
-            r => (Team: r.NullableString(0) ?? "—", Hits: r.GetString(1)), cancellationToken).ConfigureAwait(false);
-        var teams = new Dictionary<string, (int Calls, int Fatal, int NonFatal)>(StringComparer.Ordinal);
-        var rules = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (team, hitsJson) in rows)
+        var cached = _cached;
+        if (cached is not null && time.GetUtcNow() - cached.At < Freshness)
+            return cached.Figures;
+        // One request recomputes; the others keep getting the previous figures meanwhile (they are seconds old).
+        if (cached is not null && !await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+            return cached.Figures;
+        if (cached is null)
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var json = JsonDocument.Parse(hitsJson);
-            var hits = json.RootElement.EnumerateArray().Select(h => (Rule: h.GetProperty("rule").GetString()!, Fatal: h.GetProperty("severity").GetString() == "fatal")).ToList();
-            var f = teams.GetValueOrDefault(team);
-            teams[team] = (f.Calls + 1, f.Fatal + hits.Count(h => h.Fatal), f.NonFatal + hits.Count(h => !h.Fatal));
-            foreach (var rule in hits.Select(h => h.Rule).Distinct())
-                rules[rule] = rules.GetValueOrDefault(rule) + 1;
+            if (_cached is { } again && time.GetUtcNow() - again.At < Freshness)
+                return again.Figures;
+            var figures = await FreshAsync(cancellationToken).ConfigureAwait(false);
+            _cached = new Snapshot(time.GetUtcNow(), figures);
+            return figures;
         }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<DashboardFigures> FreshAsync(CancellationToken cancellationToken)
+    {
+        var index = search.Index;
+        var all = new SearchQuery();
+        var teams = new List<TeamFigures>();
+        foreach (var team in await index.AggregateAsync(all, new Aggregation.Terms(TermsField.Team, 100), cancellationToken).ConfigureAwait(false))
+        {
+            var rules = await index.AggregateAsync(new SearchQuery { Teams = [team.Key] }, new Aggregation.Terms(TermsField.Rule, 1000), cancellationToken).ConfigureAwait(false);
+            teams.Add(new TeamFigures(team.Key, (int)team.Count, (int)rules.Where(r => r.Key.StartsWith('F')).Sum(r => r.Count), (int)rules.Where(r => !r.Key.StartsWith('F')).Sum(r => r.Count)));
+        }
+        var top = await index.AggregateAsync(all, new Aggregation.Terms(TermsField.Rule, 10), cancellationToken).ConfigureAwait(false);
         var causes = await dataSource.QueryAsync("SELECT root_cause, COUNT(*) FROM repeat_chains WHERE kind = 'chain' GROUP BY root_cause ORDER BY root_cause", null,
             r => (r.GetString(0), (int)r.ReadLong(1)), cancellationToken).ConfigureAwait(false);
-        return new DashboardFigures(
-            [.. teams.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TeamFigures(t.Key, t.Value.Calls, t.Value.Fatal, t.Value.NonFatal))],
-            [.. rules.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(10).Select(r => (r.Key, r.Value))],
-            causes);
+        return new DashboardFigures([.. teams.OrderBy(t => t.Team, StringComparer.Ordinal)], [.. top.Select(r => (r.Key, (int)r.Count))], causes);
     }
 }

@@ -259,6 +259,7 @@ public static class SchemaMigrations
                     reviewed_fatal INTEGER NOT NULL,
                     reviewer TEXT NOT NULL,
                     reviewed_at_ms {BIGINT} NOT NULL);
+                CREATE INDEX ix_call_judgements_queue ON call_judgements (fatal DESC, score, call_id DESC);
                 """),
     ];
 
