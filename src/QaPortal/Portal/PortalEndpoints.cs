@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Jobs;
+using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
 using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Pages;
@@ -27,6 +29,7 @@ public static class PortalEndpoints
     private static readonly string[] Managers = [PortalRole.Manager, PortalRole.Admin];
     private static readonly string[] Admins = [PortalRole.Admin];
     private static readonly string[] Agents = [PortalRole.Agent];
+    private static readonly string[] WallViewers = [PortalRole.Inspector, PortalRole.Manager, PortalRole.Admin];
 
     public static IReadOnlyList<PortalEndpoint> All { get; } =
     [
@@ -46,6 +49,10 @@ public static class PortalEndpoints
         new("GET", "/admin/users", Admins),
         new("POST", "/admin/users", Admins),
         new("GET", "/admin/audit", Admins),
+        new("GET", "/admin/jobs", Admins),
+        new("POST", "/admin/jobs/{id}/retry", Admins),
+        new("POST", "/admin/jobs/{id}/delete", Admins),
+        new("GET", "/wall", WallViewers),
     ];
 
     public static void Map(WebApplication app)
@@ -81,6 +88,10 @@ public static class PortalEndpoints
         ("GET", "/admin/users") => UsersPage,
         ("POST", "/admin/users") => AddUser,
         ("GET", "/admin/audit") => AuditPage,
+        ("GET", "/admin/jobs") => JobsPage,
+        ("POST", "/admin/jobs/{id}/retry") => RetryJob,
+        ("POST", "/admin/jobs/{id}/delete") => DeleteJob,
+        ("GET", "/wall") => WallPage,
         _ => throw new InvalidOperationException($"no handler for {endpoint.Method} {endpoint.Path}"),
     };
 
@@ -278,6 +289,40 @@ public static class PortalEndpoints
             message = e.Message;
         }
         return Page(AdminPages.Users(PortalText.For(context), user, Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), message), message is null ? 200 : 400);
+    }
+
+    private static async Task<IResult> JobsPage(HttpContext context, JobStore jobs, RecurringJobScheduler recurring, CancellationToken ct) =>
+        Page(OperationsPages.Jobs(PortalText.For(context), Session(context), Tokens(context), await jobs.CountAsync(ct).ConfigureAwait(false),
+            await jobs.ListAsync(JobState.Failed, null, 100, ct).ConfigureAwait(false), await recurring.ListAsync(ct).ConfigureAwait(false),
+            await jobs.ListLeaseOwnersAsync(ct).ConfigureAwait(false)));
+
+    private static async Task<IResult> RetryJob(HttpContext context, string id, IAntiforgery antiforgery, JobStore jobs, AuditLog audit, CancellationToken ct) =>
+        await JobActionAsync(context, id, antiforgery, audit, "retry-job", jobs.RetryAsync, ct).ConfigureAwait(false);
+
+    private static async Task<IResult> DeleteJob(HttpContext context, string id, IAntiforgery antiforgery, JobStore jobs, AuditLog audit, CancellationToken ct) =>
+        await JobActionAsync(context, id, antiforgery, audit, "delete-job", jobs.DeleteAsync, ct).ConfigureAwait(false);
+
+    private static async Task<IResult> JobActionAsync(HttpContext context, string id, IAntiforgery antiforgery, AuditLog audit, string action,
+        Func<long, CancellationToken, Task<bool>> run, CancellationToken ct)
+    {
+        await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId) || !await run(jobId, ct).ConfigureAwait(false))
+            return Results.NotFound();
+        await audit.WriteAsync(Session(context).UserName, action, null, id, ct).ConfigureAwait(false);
+        return Results.Redirect("/admin/jobs");
+    }
+
+    private static async Task<IResult> WallPage(HttpContext context, StoreDataSource store, CallStore calls, JobStore jobs, TimeProvider time, CancellationToken ct)
+    {
+        var today = new DateTimeOffset(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var p = new SqlParameterList { { "from", today.ToUnixTimeMilliseconds() } };
+        var rows = await store.QueryAsync(
+            "SELECT j.fatal, j.hits FROM calls c JOIN call_judgements j ON j.call_id = c.call_id WHERE c.started_at_ms >= @from", p,
+            r => (Fatal: r.ReadLong(0) != 0, Rules: QueuePage.Rules(r.GetString(1)).ToList()), ct).ConfigureAwait(false);
+        var figures = new WallFigures(rows.Count, rows.Count(r => r.Fatal),
+            [.. rows.SelectMany(r => r.Rules).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => (g.Key, g.Count()))],
+            await calls.CountByStatusAsync(ct).ConfigureAwait(false), await jobs.CountAsync(ct).ConfigureAwait(false));
+        return Page(OperationsPages.Wall(PortalText.For(context), Session(context), Tokens(context), figures));
     }
 
     private static async Task<IResult> AuditPage(HttpContext context, AuditLog audit, CancellationToken ct) =>

@@ -64,6 +64,17 @@ public sealed class PortalText(bool english)
         ["action"] = ("操作", "Action"),
         ["notfound"] = ("没有这通通话", "No such call"),
         ["empty"] = ("没有符合条件的通话", "No calls match"),
+        ["jobs"] = ("任务", "Jobs"),
+        ["failedjobs"] = ("失败的任务", "Failed jobs"),
+        ["recurring"] = ("定时任务", "Recurring jobs"),
+        ["busyworkers"] = ("正在工作的进程", "Workers busy"),
+        ["retry"] = ("重试", "Retry"),
+        ["delete"] = ("删除", "Delete"),
+        ["wall"] = ("质检大屏", "Wall display"),
+        ["callstoday"] = ("今日通话", "Calls today"),
+        ["fataltoday"] = ("今日致命", "Fatal today"),
+        ["progress"] = ("已评分/全部", "Scored / all"),
+        ["pendingjobs"] = ("待处理任务", "Jobs pending"),
     };
 
     public bool English { get; } = english;

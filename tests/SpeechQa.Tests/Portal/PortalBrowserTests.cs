@@ -74,6 +74,21 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clicking_a_transcript_line_plays_the_recording_from_there()
+    {
+        var page = await SignInAsync("inspector");
+        await page.GotoAsync($"/calls/{PortalFixture.RecordedCall}");
+        await page.WaitForFunctionAsync("document.getElementById('player').readyState >= 1"); // metadata: the transcoded WAV loaded
+        var line = page.Locator("#transcript .seg").Nth(1);
+        var start = double.Parse(await line.GetAttributeAsync("data-start") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await line.ClickAsync();
+        var position = await page.EvaluateAsync<double>("document.getElementById('player').currentTime");
+        Assert.InRange(position, start - 0.05, start + 1.0);
+        Assert.True(await page.EvaluateAsync<double>("document.getElementById('player').duration") > 11.9);
+        await ShotAsync(page, "inspector-4-player");
+    }
+
+    [Fact]
     public async Task Manager_reads_the_dashboard_in_chinese_and_english()
     {
         var page = await SignInAsync("manager");
@@ -102,6 +117,12 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         await page.GotoAsync("/admin/audit");
         Assert.Contains("sign-in", await page.InnerTextAsync("#audit"), StringComparison.Ordinal);
         await ShotAsync(page, "admin-2-audit");
+        await page.GotoAsync("/admin/jobs");
+        Assert.Contains("Succeeded", await page.InnerTextAsync("#job-counts"), StringComparison.Ordinal);
+        await ShotAsync(page, "admin-3-jobs");
+        await page.GotoAsync("/wall");
+        Assert.Contains("/", await page.InnerTextAsync("#wall-progress"), StringComparison.Ordinal);
+        await ShotAsync(page, "admin-4-wall");
     }
 
     [Fact]

@@ -31,9 +31,13 @@ public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
 
     public static string RoleOf(string user) => user == "a011" ? PortalRole.Agent : user;
 
+    /// <summary>A call recorded as stereo 8 kHz A-law WAV (what many recorders write; browsers cannot play it).</summary>
+    public const string RecordedCall = "R20241108-0001";
+
     public async Task InitializeAsync()
     {
         await _cli.RunSamplesAsync();
+        await AddRecordedCallAsync();
         await using (var store = StoreDataSource.Open(_cli.Database))
         {
             var users = new PortalUserStore(store, TimeProvider.System);
@@ -45,6 +49,27 @@ public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address + "/");
+    }
+
+    private async Task AddRecordedCallAsync()
+    {
+        var folder = Path.Combine(_cli.Folder, "recorded");
+        Directory.CreateDirectory(folder);
+        var pcm = Path.Combine(folder, "pcm.wav");
+        await File.WriteAllBytesAsync(pcm, TestWav.Stereo(8000, 12, [(0.5, 4)], [(5, 9)]));
+        using (var ffmpeg = System.Diagnostics.Process.Start("ffmpeg", ["-v", "error", "-y", "-i", pcm, "-acodec", "pcm_alaw", Path.Combine(folder, "call.wav")]))
+        {
+            await ffmpeg.WaitForExitAsync();
+            Assert.Equal(0, ffmpeg.ExitCode);
+        }
+        var transcript = (await File.ReadAllTextAsync(Path.Combine(TestPaths.Repository, "samples/hotline-sample/transcripts/S20241105-0005.json")))
+            .Replace("S20241105-0005", RecordedCall, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "call.json"), transcript);
+        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.csv"),
+            "call_id,started_at,direction,caller,agent_id,team,region,audio,channels,transcript\n" +
+            $"{RecordedCall},2024-11-08T10:00:00+08:00,inbound,13811112222,A023,热线二组,莲池区,call.wav,agent-left,call.json\n");
+        await _cli.RunAsync("ingest", Path.Combine(folder, "manifest.csv"));
+        await _cli.RunAsync("run");
     }
 
     public async Task DisposeAsync()

@@ -45,6 +45,33 @@ public sealed class PortalReviewTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task A_law_recordings_are_served_as_seekable_pcm_wav_and_listening_is_audited()
+    {
+        using var trainer = await portal.SignedInAsync("trainer");
+        Assert.Contains("<audio id=\"player\"", await trainer.GetStringAsync($"/calls/{PortalFixture.RecordedCall}"), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/calls/{PortalFixture.RecordedCall}/audio");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 43);
+        var response = await trainer.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
+        var header = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(44, header.Length);
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(header, 0, 4));
+        Assert.Equal(1, BitConverter.ToInt16(header, 20));  // PCM, which browsers play (the file is A-law, format 6)
+        Assert.Equal(16, BitConverter.ToInt16(header, 34));
+        Assert.Equal(8000, BitConverter.ToInt32(header, 24));
+        var total = response.Content.Headers.ContentRange!.Length!.Value;
+        Assert.Equal(44 + 12 * 8000 * 2 * 2, total);           // 12 s, stereo, 16-bit
+        using var tail = new HttpRequestMessage(HttpMethod.Get, $"/calls/{PortalFixture.RecordedCall}/audio");
+        tail.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(total - 100, null);
+        Assert.Equal(100, (await (await trainer.SendAsync(tail)).Content.ReadAsByteArrayAsync()).Length); // seeking to the end
+
+        await using var store = StoreDataSource.Open(portal.Database);
+        Assert.Contains(await new AuditLog(store, TimeProvider.System).ListAsync(50, CancellationToken.None),
+            e => e is { UserName: "trainer", Action: AuditLog.ListenedToCall, CallId: PortalFixture.RecordedCall });
+    }
+
+    [Fact]
     public async Task Personal_data_is_masked_except_for_admins_in_pages_and_api()
     {
         using var inspector = await portal.SignedInAsync("inspector");

@@ -15,10 +15,13 @@ internal static class Layout
                 links.Add(("/my/calls", "mycalls"));
             if (user.Role is PortalRole.Manager or PortalRole.Admin)
                 links.Add(("/dashboard", "dashboard"));
+            if (user.Role is PortalRole.Inspector or PortalRole.Manager or PortalRole.Admin)
+                links.Add(("/wall", "wall"));
             if (user.Role == PortalRole.Admin)
             {
                 links.Add(("/admin/users", "users"));
                 links.Add(("/admin/audit", "audit"));
+                links.Add(("/admin/jobs", "jobs"));
             }
             nav = "<nav>" + string.Join(" ", links.Select(l => $"""<a href="{l.Href}">{Html.E(t[l.Key])}</a>""")) +
                   $"""<span class="who">{Html.E(user.DisplayName)}（{Html.E(PortalRole.Chinese(user.Role))}）</span>""" +

@@ -1,0 +1,53 @@
+using System.Globalization;
+using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Jobs;
+using SpeechQa.Batch.Jobs.Recurring;
+
+namespace SpeechQa.QaPortal.Portal.Pages;
+
+/// <summary>Today's figures for the QA office's wall display (大屏).</summary>
+internal sealed record WallFigures(int CallsToday, int FatalToday, IReadOnlyList<(string Rule, int Calls)> TopRulesToday,
+    IReadOnlyDictionary<CallStatus, long> CallsByStatus, JobCounts Jobs);
+
+/// <summary>The admin's job dashboard and the wall display.</summary>
+internal static class OperationsPages
+{
+    public static string Jobs(PortalText t, PortalSession user, (string Field, string Token) antiforgery, JobCounts counts,
+        IReadOnlyList<JobRecord> failed, IReadOnlyList<RecurringJob> recurring, IReadOnlyList<string> busyWorkers)
+    {
+        var states = Html.Table(Enum.GetValues<JobState>().Select(s => s.ToString()), [Enum.GetValues<JobState>().Select(s => Html.E(counts[s].ToString(CultureInfo.InvariantCulture)))], "job-counts");
+        var failedTable = Html.Table(["id", t["action"], t["call"], "attempts", "error", ""], failed.Select(j => (IEnumerable<string>)
+        [
+            Html.E(j.Id.ToString(CultureInfo.InvariantCulture)), Html.E(j.JobType), Html.E(j.CallId), Html.E($"{j.Attempt}/{j.MaxAttempts}"), Html.E(j.LastError),
+            Html.Form($"/admin/jobs/{j.Id}/retry", antiforgery.Field, antiforgery.Token, $"<button>{Html.E(t["retry"])}</button>", "inline") +
+            Html.Form($"/admin/jobs/{j.Id}/delete", antiforgery.Field, antiforgery.Token, $"<button>{Html.E(t["delete"])}</button>", "inline"),
+        ]), "failed-jobs");
+        var recurringTable = Html.Table(["id", "cron", t["action"], "next", "last"], recurring.Select(r => (IEnumerable<string>)
+            [Html.E(r.Id), Html.E(r.Cron), Html.E(r.JobType), Html.E(Html.Time(r.NextRunAt)), Html.E(r.LastRunAt is { } l ? Html.Time(l) : "")]), "recurring-jobs");
+        var workers = $"<p id=\"workers\">{Html.E(t["busyworkers"])}: {Html.E(busyWorkers.Count == 0 ? "—" : string.Join(", ", busyWorkers))}</p>";
+        return Layout.Render(t, user, antiforgery, t["jobs"],
+            $"{states}{workers}<h2>{Html.E(t["failedjobs"])}</h2>{failedTable}<h2>{Html.E(t["recurring"])}</h2>{recurringTable}");
+    }
+
+    public static string Wall(PortalText t, PortalSession user, (string Field, string Token) antiforgery, WallFigures f)
+    {
+        string Tile(string id, string key, string value, string @class = "") =>
+            $"""<div class="tile {@class}" id="{id}"><div class="label">{Html.E(t[key])}</div><div class="value">{Html.E(value)}</div></div>""";
+        var done = f.CallsByStatus.GetValueOrDefault(CallStatus.Scored);
+        var all = f.CallsByStatus.Values.Sum();
+        var body = $$"""
+            <meta http-equiv="refresh" content="30">
+            <style>.tiles{display:flex;gap:16px;flex-wrap:wrap}.tile{background:#0b5394;color:#fff;padding:16px 24px;min-width:200px}
+            .tile .value{font-size:48px;font-weight:bold}.tile.fatal{background:#b00020}</style>
+            <div class="tiles">
+            {{Tile("wall-calls", "callstoday", f.CallsToday.ToString(CultureInfo.InvariantCulture))}}
+            {{Tile("wall-fatal", "fataltoday", f.FatalToday.ToString(CultureInfo.InvariantCulture), "fatal")}}
+            {{Tile("wall-progress", "progress", $"{done}/{all}")}}
+            {{Tile("wall-pending", "pendingjobs", f.Jobs.Pending.ToString(CultureInfo.InvariantCulture))}}
+            </div>
+            <h2>{{Html.E(t["toprules"])}}</h2>
+            {{Html.Table([t["rule"], t["calls"]], f.TopRulesToday.Select(r => (IEnumerable<string>)[Html.E(r.Rule), Html.E(r.Calls.ToString(CultureInfo.InvariantCulture))]), "wall-rules")}}
+            """;
+        return Layout.Render(t, user, antiforgery, t["wall"], body);
+    }
+}
