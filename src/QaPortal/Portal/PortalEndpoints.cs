@@ -45,6 +45,9 @@ public static class PortalEndpoints
         new("GET", "/api/calls/{id}", CallReaders),
         new("GET", "/calls/{id}/audio", CallReaders),
         new("POST", "/calls/{id}/hits/{rule}/review", Reviewers),
+        new("POST", "/calls/{id}/hits/{rule}/appeal", Agents),
+        new("POST", "/calls/{id}/hits/{rule}/ruling", Reviewers),
+        new("GET", "/appeals", Reviewers),
         new("GET", "/dashboard", Managers),
         new("GET", "/admin/users", Admins),
         new("POST", "/admin/users", Admins),
@@ -84,6 +87,9 @@ public static class PortalEndpoints
         ("GET", "/api/calls/{id}") => CallJson,
         ("GET", "/calls/{id}/audio") => Audio,
         ("POST", "/calls/{id}/hits/{rule}/review") => Review,
+        ("POST", "/calls/{id}/hits/{rule}/appeal") => FileAppeal,
+        ("POST", "/calls/{id}/hits/{rule}/ruling") => RuleOnAppeal,
+        ("GET", "/appeals") => AppealsPage,
         ("GET", "/dashboard") => DashboardPage,
         ("GET", "/admin/users") => UsersPage,
         ("POST", "/admin/users") => AddUser,
@@ -198,29 +204,30 @@ public static class PortalEndpoints
         return call is null || (user.AgentScope is { } scope && call.Call.AgentId != scope) ? null : call;
     }
 
-    private static async Task<CallView?> ViewAsync(PortalSession user, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, CancellationToken ct)
+    private static async Task<CallView?> ViewAsync(PortalSession user, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, CancellationToken ct)
     {
         if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is not { } call)
             return null;
         return new CallView(call, await calls.GetTranscriptAsync(id, ct).ConfigureAwait(false), await calls.GetJudgementAsync(id, ct).ConfigureAwait(false),
             await reviews.GetAsync(id, ct).ConfigureAwait(false), await reviews.GetReviewedScoreAsync(id, ct).ConfigureAwait(false),
-            await repeats.GetMemberAsync(id, ct).ConfigureAwait(false), call.Call.AudioPath is { } path && File.Exists(path));
+            await repeats.GetMemberAsync(id, ct).ConfigureAwait(false), call.Call.AudioPath is { } path && File.Exists(path),
+            await appeals.ForCallAsync(id, ct).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> CallPageAsync(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> CallPageAsync(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
         var t = PortalText.For(context);
-        if (await ViewAsync(user, id, calls, reviews, repeats, ct).ConfigureAwait(false) is not { } view)
+        if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
             return Page(Layout.Render(t, user, Tokens(context), t["notfound"], ""), 404);
         await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
         return Page(CallPage.Render(t, user, Tokens(context), new PersonalDataMask(user.Role), view));
     }
 
-    private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
-        if (await ViewAsync(user, id, calls, reviews, repeats, ct).ConfigureAwait(false) is not { } view)
+        if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
             return Results.NotFound();
         await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, "api", ct).ConfigureAwait(false);
         var mask = new PersonalDataMask(user.Role);
@@ -266,6 +273,43 @@ public static class PortalEndpoints
             return Results.Problem(e.Message, statusCode: 400);
         }
         return Results.Redirect("/calls/" + Uri.EscapeDataString(id), permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> FileAppeal(HttpContext context, string id, string rule, [FromForm] string reason, CallStore calls, AppealStore appeals, AuditLog audit, CancellationToken ct) =>
+        await AppealActionAsync(context, id, calls, audit, "appeal", rule, (hits, user) => appeals.FileAsync(id, hits, rule, user.UserName, reason, ct), ct).ConfigureAwait(false);
+
+    private static async Task<IResult> RuleOnAppeal(HttpContext context, string id, string rule, [FromForm] bool upheld, [FromForm] string ruling, CallStore calls, AppealStore appeals,
+        AuditLog audit, CancellationToken ct) =>
+        await AppealActionAsync(context, id, calls, audit, upheld ? "appeal-upheld" : "appeal-rejected", rule,
+            (hits, user) => appeals.RuleAsync(id, hits, rule, upheld, ruling, user.UserName, ct), ct).ConfigureAwait(false);
+
+    private static async Task<IResult> AppealActionAsync(HttpContext context, string id, CallStore calls, AuditLog audit, string action, string rule,
+        Func<string, PortalSession, Task> act, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is null || await calls.GetJudgementAsync(id, ct).ConfigureAwait(false) is not { } judgement)
+            return Results.NotFound();
+        try
+        {
+            await act(judgement.HitsJson, user).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message.Split(" (Parameter", 2)[0], statusCode: 400);
+        }
+        await audit.WriteAsync(user.UserName, action, id, rule, ct).ConfigureAwait(false);
+        return Results.Redirect("/calls/" + Uri.EscapeDataString(id));
+    }
+
+    private static async Task<IResult> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct)
+    {
+        var t = PortalText.For(context);
+        var open = await appeals.OpenAsync(ct).ConfigureAwait(false);
+        var table = Html.Table([t["call"], t["rule"], t["agent"], t["appealreason"], t["time"]], open.Select(a => (IEnumerable<string>)
+        [
+            $"""<a href="/calls/{Uri.EscapeDataString(a.CallId)}">{Html.E(a.CallId)}</a>""", Html.E(a.Rule), Html.E(a.FiledBy), Html.E(a.Reason), Html.E(Html.Time(a.FiledAt)),
+        ]), "appeals");
+        return Page(Layout.Render(t, Session(context), Tokens(context), t["appeals"], table));
     }
 
     private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>

@@ -45,6 +45,7 @@ public static class PortalHost
         services.AddSingleton<PortalUserStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<HitReviewStore>();
+        services.AddSingleton<AppealStore>();
         services.AddSingleton<PortalCalls>();
         services.AddSingleton<Dashboard>();
     }

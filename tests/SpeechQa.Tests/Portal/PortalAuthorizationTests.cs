@@ -35,7 +35,7 @@ public sealed class PortalAuthorizationTests(PortalFixture portal, ITestOutputHe
                     // A wrong password for sign-in; a new account (a different name) for the users page.
                     var fields = endpoint.Path == "/login"
                         ? new Dictionary<string, string> { ["userName"] = "nobody", ["password"] = "wrong-password!" }
-                        : new Dictionary<string, string> { ["decision"] = "confirmed", ["userName"] = "matrix-user", ["password"] = "long-enough-password", ["displayName"] = "x", ["role"] = "trainer" };
+                        : new Dictionary<string, string> { ["decision"] = "confirmed", ["userName"] = "matrix-user", ["password"] = "long-enough-password", ["displayName"] = "x", ["role"] = "trainer", ["reason"] = "matrix", ["ruling"] = "matrix", ["upheld"] = "false" };
                     response = await PortalFixture.PostFormAsync(client, path, fields, "/login");
                 }
                 var status = (int)response.StatusCode;

@@ -72,6 +72,28 @@ public sealed class PortalReviewTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_agent_appeals_a_hit_and_the_inspector_upholds_it()
+    {
+        using var agent = await portal.SignedInAsync("a011");
+        var filed = await PortalFixture.PostFormAsync(agent, $"/calls/{ShirkingCall}/hits/N09/appeal",
+            new Dictionary<string, string> { ["reason"] = "客户情绪激动时我已安抚" }, $"/calls/{ShirkingCall}");
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var again = await PortalFixture.PostFormAsync(agent, $"/calls/{ShirkingCall}/hits/N09/appeal",
+            new Dictionary<string, string> { ["reason"] = "再申诉一次" }, $"/calls/{ShirkingCall}");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode); // one appeal per hit
+
+        using var inspector = await portal.SignedInAsync("inspector");
+        Assert.Contains("客户情绪激动时我已安抚", await inspector.GetStringAsync("/appeals"), StringComparison.Ordinal);
+        var ruled = await PortalFixture.PostFormAsync(inspector, $"/calls/{ShirkingCall}/hits/N09/ruling",
+            new Dictionary<string, string> { ["upheld"] = "true", ["ruling"] = "录音中有安抚语" }, $"/calls/{ShirkingCall}");
+        Assert.Equal(HttpStatusCode.Redirect, ruled.StatusCode);
+        var page = await agent.GetStringAsync($"/calls/{ShirkingCall}");
+        Assert.Contains("申诉成立：客户情绪激动时我已安抚 → 录音中有安抚语 · inspector", page, StringComparison.Ordinal);
+        Assert.Contains("已推翻：申诉裁定 appeal ruling: 录音中有安抚语", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("客户情绪激动时我已安抚", await inspector.GetStringAsync("/appeals"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Personal_data_is_masked_except_for_admins_in_pages_and_api()
     {
         using var inspector = await portal.SignedInAsync("inspector");

@@ -260,6 +260,18 @@ public static class SchemaMigrations
                     reviewer TEXT NOT NULL,
                     reviewed_at_ms {BIGINT} NOT NULL);
                 CREATE INDEX ix_call_judgements_queue ON call_judgements (fatal DESC, score, call_id DESC);
+                CREATE TABLE appeals (
+                    call_id TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    filed_by TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    filed_at_ms {BIGINT} NOT NULL,
+                    status TEXT NOT NULL,
+                    ruling TEXT NULL,
+                    ruled_by TEXT NULL,
+                    ruled_at_ms {BIGINT} NULL,
+                    PRIMARY KEY (call_id, rule));
+                CREATE INDEX ix_appeals_status ON appeals (status, filed_at_ms);
                 """),
     ];
 

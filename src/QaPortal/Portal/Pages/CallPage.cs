@@ -11,7 +11,7 @@ namespace SpeechQa.QaPortal.Portal.Pages;
 
 /// <summary>What the call page shows.</summary>
 internal sealed record CallView(StoredCall Call, Transcript? Transcript, StoredJudgement? Judgement, IReadOnlyDictionary<string, HitReview> Reviews,
-    (int Score, bool Fatal)? Reviewed, RepeatMembership? Repeat, bool HasAudio);
+    (int Score, bool Fatal)? Reviewed, RepeatMembership? Repeat, bool HasAudio, IReadOnlyDictionary<string, Appeal> Appeals);
 
 /// <summary>
 /// The call page: masked call facts, the audio player (seekable; range requests), the two-speaker transcript — click a
@@ -55,7 +55,7 @@ internal static class CallPage
 
         body.Append(CultureInfo.InvariantCulture, $"<h2>{Html.E(t["hits"])}</h2>");
         var canReview = user.Role is PortalRole.Inspector or PortalRole.Admin;
-        body.Append(Html.Table([t["rule"], t["fatal"], t["time"], t["evidence"], t["decision"]], hits.Select(h =>
+        body.Append(Html.Table([t["rule"], t["fatal"], t["time"], t["evidence"], t["decision"], t["appeal"]], hits.Select(h =>
         {
             view.Reviews.TryGetValue(h.Rule, out var review);
             var state = review is null ? t["pending"] : t[review.Decision] + (review.Comment is { Length: > 0 } c ? "：" + c : "") + $" · {review.Reviewer}";
@@ -67,6 +67,7 @@ internal static class CallPage
                 $"""<span class="rule" data-start="{Html.Seconds(h.Start)}">{Html.E(h.Rule)} {Html.E(h.Name)}</span>""",
                 h.Fatal ? $"<span class=\"fatal\">{Html.E(t["fatal"])}</span>" : Html.E(h.Points.ToString(CultureInfo.InvariantCulture)),
                 Html.E(Html.Seconds(h.Start) + "s"), Html.E(mask.Text(h.Evidence)), $"<span class=\"review-state\">{Html.E(state)}</span> {form}",
+                AppealCell(t, user, antiforgery, callPath, h.Rule, view.Appeals.GetValueOrDefault(h.Rule), canReview),
             ];
         }), "hits"));
         body.Append("""
@@ -93,6 +94,23 @@ internal static class CallPage
             </script>
             """);
         return Layout.Render(t, user, antiforgery, $"{t["call"]} {call.CallId}", body.ToString());
+    }
+
+    /// <summary>The appeal of one hit: its state, the agent's form to file one, or the inspector's form to rule on an open one.</summary>
+    private static string AppealCell(PortalText t, PortalSession user, (string Field, string Token) antiforgery, string callPath, string rule, Appeal? appeal, bool canReview)
+    {
+        var path = $"{callPath}/hits/{Uri.EscapeDataString(rule)}";
+        if (appeal is null)
+        {
+            return user.Role != PortalRole.Agent ? "" : Html.Form(path + "/appeal", antiforgery.Field, antiforgery.Token,
+                $"""<input name="reason" placeholder="{Html.E(t["appealreason"])}" required><button type="submit">{Html.E(t["fileappeal"])}</button>""", "inline");
+        }
+        var text = $"""<span class="appeal-state">{Html.E(t[appeal.Status])}：{Html.E(appeal.Reason)}{(appeal.Ruling is { } r ? " → " + Html.E(r) + " · " + Html.E(appeal.RuledBy) : "")}</span>""";
+        if (appeal.Status != Appeal.Open || !canReview)
+            return text;
+        return text + Html.Form(path + "/ruling", antiforgery.Field, antiforgery.Token,
+            $"""<input name="ruling" placeholder="{Html.E(t["ruling"])}" required><button name="upheld" value="true">{Html.E(t["uphold"])}</button><button name="upheld" value="false">{Html.E(t["reject"])}</button>""",
+            "inline");
     }
 
     private sealed record HitLine(string Rule, string Name, bool Fatal, int Points, int Segment, double Start, string Evidence);

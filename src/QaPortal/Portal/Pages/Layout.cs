@@ -15,6 +15,8 @@ internal static class Layout
                 links.Add(("/my/calls", "mycalls"));
             if (user.Role is PortalRole.Manager or PortalRole.Admin)
                 links.Add(("/dashboard", "dashboard"));
+            if (user.Role is PortalRole.Inspector or PortalRole.Admin)
+                links.Add(("/appeals", "appeals"));
             if (user.Role is PortalRole.Inspector or PortalRole.Manager or PortalRole.Admin)
                 links.Add(("/wall", "wall"));
             if (user.Role == PortalRole.Admin)
