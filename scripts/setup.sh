@@ -36,4 +36,10 @@ if [ ! -f "$ort_lib" ]; then
   npm install --prefix .tools/ort --ignore-scripts --no-audit --no-fund --loglevel=error onnxruntime-node@1.23.0 >/dev/null
 fi
 
+# ECharts for the portal's dashboard charts, bundled into the build output (src/QaPortal copies dist/echarts.min.js).
+if [ ! -f .tools/echarts/node_modules/echarts/dist/echarts.min.js ]; then
+  echo "setup: installing ECharts 5.6.0 (npm) into .tools/echarts"
+  npm install --prefix .tools/echarts --no-audit --no-fund --loglevel=error echarts@5.6.0 >/dev/null
+fi
+
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }

@@ -63,6 +63,16 @@ public static class PortalHost
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; media-src 'self'; frame-ancestors 'none'";
             await next(context).ConfigureAwait(false);
         });
+        // Bundled libraries (ECharts): public, cacheable, nothing about calls in them.
+        var assets = Path.Combine(AppContext.BaseDirectory, "portal-assets");
+        if (Directory.Exists(assets))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(assets),
+                RequestPath = "/assets",
+            });
+        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -94,6 +94,8 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         var page = await SignInAsync("manager");
         Assert.EndsWith("/dashboard", page.Url, StringComparison.Ordinal);
         Assert.Contains("每百通致命错误", await page.InnerTextAsync("#teams"), StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("window.dashboardCharts === true"); // ECharts loaded from the bundle and drew
+        Assert.True(await page.Locator("#chart-teams canvas").CountAsync() > 0);
         await ShotAsync(page, "manager-1-dashboard");
         await page.ClickAsync("text=English");
         Assert.Contains("Fatal errors per 100 calls", await page.InnerTextAsync("#teams"), StringComparison.Ordinal);

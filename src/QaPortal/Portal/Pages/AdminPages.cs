@@ -19,8 +19,36 @@ internal static class AdminPages
             [$"""<a href="/queue?rule={Uri.EscapeDataString(r.Rule)}">{Html.E(r.Rule)}</a>""", Html.E(r.Calls.ToString(CultureInfo.InvariantCulture))]), "top-rules");
         var causes = Html.Table([t["rootcauses"], t["calls"]], figures.RootCauses.Select(c => (IEnumerable<string>)
             [Html.E(c.Cause + " " + (Enum.TryParse<RootCause>(c.Cause, out var rc) ? RootCauseNames.Chinese(rc) : "")), Html.E(c.Chains.ToString(CultureInfo.InvariantCulture))]), "root-causes");
+        var data = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            teams = figures.Teams.Select(f => f.Team), fatal = figures.Teams.Select(f => Math.Round(f.FatalPer100, 1)), nonFatal = figures.Teams.Select(f => Math.Round(f.NonFatalPer100, 1)),
+            rules = figures.TopRules.Select(r => r.Rule), ruleCalls = figures.TopRules.Select(r => r.Calls),
+            causes = figures.RootCauses.Select(c => new { name = c.Cause, value = c.Chains }),
+            labels = new { fatal = t["fatalper100"], nonFatal = t["nonfatalper100"], rules = t["toprules"], causes = t["rootcauses"] },
+        });
+        // The charts draw from the same figures as the tables beside them (the tables stay for printing and without JavaScript).
+        var charts = $$"""
+            <div class="charts" style="display:flex;gap:16px;flex-wrap:wrap">
+            <div id="chart-teams" style="width:480px;height:300px"></div><div id="chart-rules" style="width:480px;height:300px"></div>
+            <div id="chart-causes" style="width:360px;height:300px"></div></div>
+            <script src="/assets/echarts.min.js"></script>
+            <script id="dashboard-data" type="application/json">{{data.Replace("</", "<\\/", StringComparison.Ordinal)}}</script>
+            <script>
+            (function () {
+              if (!window.echarts) return;
+              var d = JSON.parse(document.getElementById('dashboard-data').textContent);
+              echarts.init(document.getElementById('chart-teams')).setOption({ animation: false, tooltip: {}, legend: { bottom: 0 }, xAxis: { type: 'category', data: d.teams }, yAxis: {},
+                series: [{ name: d.labels.fatal, type: 'bar', data: d.fatal }, { name: d.labels.nonFatal, type: 'bar', data: d.nonFatal }] });
+              var rules = echarts.init(document.getElementById('chart-rules'));
+              rules.setOption({ animation: false, title: { text: d.labels.rules, textStyle: { fontSize: 14 } }, tooltip: {}, xAxis: { type: 'category', data: d.rules }, yAxis: {}, series: [{ type: 'bar', data: d.ruleCalls }] });
+              rules.on('click', function (p) { window.location = '/queue?rule=' + encodeURIComponent(p.name); });
+              echarts.init(document.getElementById('chart-causes')).setOption({ animation: false, title: { text: d.labels.causes, textStyle: { fontSize: 14 } }, tooltip: {}, series: [{ type: 'pie', radius: '60%', data: d.causes }] });
+              window.dashboardCharts = true;
+            })();
+            </script>
+            """;
         return Layout.Render(t, user, antiforgery, t["dashboard"],
-            $"<h2>{Html.E(t["team"])}</h2>{teams}<h2>{Html.E(t["toprules"])}</h2>{rules}<h2>{Html.E(t["rootcauses"])}</h2>{causes}");
+            charts + $"<h2>{Html.E(t["team"])}</h2>{teams}<h2>{Html.E(t["toprules"])}</h2>{rules}<h2>{Html.E(t["rootcauses"])}</h2>{causes}");
     }
 
     public static string Users(PortalText t, PortalSession user, (string Field, string Token) antiforgery, IReadOnlyList<PortalUser> users, string? message)
