@@ -49,6 +49,8 @@ public static class PortalEndpoints
         new("POST", "/calls/{id}/hits/{rule}/ruling", Reviewers),
         new("GET", "/appeals", Reviewers),
         new("GET", "/dashboard", Managers),
+        new("GET", "/reports/monthly", Managers),
+        new("GET", "/reports/monthly.xlsx", Managers),
         new("GET", "/admin/users", Admins),
         new("POST", "/admin/users", Admins),
         new("GET", "/admin/audit", Admins),
@@ -91,6 +93,8 @@ public static class PortalEndpoints
         ("POST", "/calls/{id}/hits/{rule}/ruling") => RuleOnAppeal,
         ("GET", "/appeals") => AppealsPage,
         ("GET", "/dashboard") => DashboardPage,
+        ("GET", "/reports/monthly") => MonthlyReportPage,
+        ("GET", "/reports/monthly.xlsx") => MonthlyReportXlsx,
         ("GET", "/admin/users") => UsersPage,
         ("POST", "/admin/users") => AddUser,
         ("GET", "/admin/audit") => AuditPage,
@@ -310,6 +314,24 @@ public static class PortalEndpoints
             $"""<a href="/calls/{Uri.EscapeDataString(a.CallId)}">{Html.E(a.CallId)}</a>""", Html.E(a.Rule), Html.E(a.FiledBy), Html.E(a.Reason), Html.E(Html.Time(a.FiledAt)),
         ]), "appeals");
         return Page(Layout.Render(t, Session(context), Tokens(context), t["appeals"], table));
+    }
+
+    private static DateOnly MonthOf(HttpRequest request, TimeProvider time) =>
+        DateOnly.TryParseExact(request.Query["month"].ToString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
+            ? m
+            : DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime) is var today ? new DateOnly(today.Year, today.Month, 1) : default;
+
+    private static async Task<IResult> MonthlyReportPage(HttpContext context, Reports.MonthlyReport reports, TimeProvider time, CancellationToken ct)
+    {
+        var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
+        return Page(AdminPages.MonthlyReport(PortalText.For(context), Session(context), Tokens(context), report));
+    }
+
+    private static async Task<IResult> MonthlyReportXlsx(HttpContext context, Reports.MonthlyReport reports, AuditLog audit, TimeProvider time, CancellationToken ct)
+    {
+        var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
+        await audit.WriteAsync(Session(context).UserName, "export-report", null, report.Month, ct).ConfigureAwait(false);
+        return Results.File(Reports.MonthlyReport.ToXlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"speechqa-{report.Month}.xlsx");
     }
 
     private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>

@@ -48,6 +48,7 @@ public static class PortalHost
         services.AddSingleton<AppealStore>();
         services.AddSingleton<PortalCalls>();
         services.AddSingleton<Dashboard>();
+        services.AddSingleton<Reports.MonthlyReport>();
     }
 
     public static void UsePortal(this WebApplication app)

@@ -51,6 +51,27 @@ internal static class AdminPages
             charts + $"<h2>{Html.E(t["team"])}</h2>{teams}<h2>{Html.E(t["toprules"])}</h2>{rules}<h2>{Html.E(t["rootcauses"])}</h2>{causes}");
     }
 
+    public static string MonthlyReport(PortalText t, PortalSession user, (string Field, string Token) antiforgery, Reports.MonthlyReportData report)
+    {
+        IEnumerable<string> Cells(Reports.ReportLine l) =>
+        [
+            Html.E(l.Key), Html.E(l.Calls.ToString(CultureInfo.InvariantCulture)), Html.E(l.FatalCalls.ToString(CultureInfo.InvariantCulture)),
+            Html.E(l.FatalPer100.ToString("0.0", CultureInfo.InvariantCulture)), Html.E(l.NonFatalPer100.ToString("0.0", CultureInfo.InvariantCulture)),
+            Html.E(l.MeanScore.ToString("0.0", CultureInfo.InvariantCulture)),
+        ];
+        string[] header = ["", t["calls"], t["fatalcalls"], t["fatalper100"], t["nonfatalper100"], t["meanscore"]];
+        var body = $"""
+            <p class="noprint"><form method="get" action="/reports/monthly" class="inline"><input type="month" name="month" value="{Html.E(report.Month)}"><button>{Html.E(t["filter"])}</button></form>
+            <a id="xlsx" href="/reports/monthly.xlsx?month={Html.E(report.Month)}">{Html.E(t["excel"])}</a> <button onclick="window.print()">{Html.E(t["print"])}</button></p>
+            <h2>{Html.E(report.Month)}</h2>{Html.Table(header, [Cells(report.Overall)], "report-overall")}
+            <h2>{Html.E(t["team"])}</h2>{Html.Table(header, report.Teams.Select(Cells), "report-teams")}
+            <h2>{Html.E(t["agent"])}</h2>{Html.Table(header, report.Agents.Select(Cells), "report-agents")}
+            <h2>{Html.E(t["toprules"])}</h2>{Html.Table([t["rule"], t["calls"]], report.Rules.Select(r => (IEnumerable<string>)[Html.E(r.Rule), Html.E(r.Calls.ToString(CultureInfo.InvariantCulture))]), "report-rules")}
+            <h2>{Html.E(t["rootcauses"])}</h2>{Html.Table([t["rootcauses"], t["calls"]], report.RootCauses.Select(c => (IEnumerable<string>)[Html.E(c.Cause), Html.E(c.Chains.ToString(CultureInfo.InvariantCulture))]), "report-causes")}
+            """;
+        return Layout.Render(t, user, antiforgery, t["monthly"], body);
+    }
+
     public static string Users(PortalText t, PortalSession user, (string Field, string Token) antiforgery, IReadOnlyList<PortalUser> users, string? message)
     {
         var table = Html.Table([t["user"], t["name"], t["role"], t["agent"], t["team"]], users.Select(u => (IEnumerable<string>)

@@ -14,7 +14,10 @@ internal static class Layout
             if (user.Role == PortalRole.Agent)
                 links.Add(("/my/calls", "mycalls"));
             if (user.Role is PortalRole.Manager or PortalRole.Admin)
+            {
                 links.Add(("/dashboard", "dashboard"));
+                links.Add(("/reports/monthly", "monthly"));
+            }
             if (user.Role is PortalRole.Inspector or PortalRole.Admin)
                 links.Add(("/appeals", "appeals"));
             if (user.Role is PortalRole.Inspector or PortalRole.Manager or PortalRole.Admin)
@@ -44,6 +47,7 @@ internal static class Layout
             .seg{padding:3px 6px;cursor:pointer;border-left:3px solid transparent} .seg.agent{background:#eef6ff} .seg.customer{background:#fff}
             .seg.current{border-left-color:#0b5394;background:#fff4c2} .seg .hit{background:#ffd6d6}
             .filters input,.filters select{margin-right:8px} .error{color:#b00020}
+            @media print{header,form,.noprint{display:none} body{background:#fff} }
             </style></head>
             <body><header><strong>{{Html.E(t["product"])}}</strong>{{nav}}<span>{{other}}</span></header>
             <main><h1>{{Html.E(title)}}</h1>{{body}}</main></body></html>
