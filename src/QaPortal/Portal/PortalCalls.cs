@@ -13,20 +13,47 @@ public sealed record QueueFilter
     public string? Category { get; init; }
     public string? Rule { get; init; }
     public string? Region { get; init; }
+
+    /// <summary>Words or "phrases" said in the call (the search index, as `speechqa search`).</summary>
+    public string? Text { get; init; }
+
     public int Limit { get; init; } = 50;
 }
 
 /// <summary>One line of the work queue.</summary>
 public sealed record QueueRow(string CallId, DateTimeOffset StartedAt, string AgentId, string? AgentName, string? Team, string? Region,
-    string? Category, int Score, bool Fatal, string HitsJson, int? ReviewedScore);
+    string? Category, int Score, bool Fatal, string HitsJson, int? ReviewedScore)
+{
+    /// <summary>Where the searched words were said, highlighted with 【】 (text searches only).</summary>
+    public string? Snippet { get; init; }
+}
 
 /// <summary>
 /// The scored calls as the portal lists them: the inspectors' queue is fatal calls first, then the lowest score, then
 /// the highest call id (recorders number calls by date, so usually the newest) — the order of an index, so the first
 /// page of 100 000 calls is read without sorting them. <c>agentScope</c> limits an agent to their own calls — enforced here, in the query, not in the page.
 /// </summary>
-public sealed class PortalCalls(StoreDataSource dataSource)
+public sealed class PortalCalls(StoreDataSource dataSource, SpeechQa.QaPortal.Search.SearchIndexing search)
 {
+    /// <summary>A full-text queue: the search index finds the calls (lowest score first), filters as in the queue.</summary>
+    public async Task<List<QueueRow>> SearchAsync(QueueFilter filter, string? agentScope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        static IReadOnlyList<string> One(string? value) => value is null ? [] : [value];
+        var page = await search.Index.SearchAsync(new SpeechQa.Search.SearchQuery
+        {
+            Text = filter.Text, From = filter.From, To = filter.To, Agents = agentScope is not null ? [agentScope] : One(filter.Agent), Teams = One(filter.Team),
+            Categories = One(filter.Category), Rules = One(filter.Rule), Regions = One(filter.Region),
+            Sort = SpeechQa.Search.SearchSort.ScoreAscending, PageSize = Math.Clamp(filter.Limit, 1, 500),
+        }, cancellationToken).ConfigureAwait(false);
+        return [.. page.Hits.Select(h => new QueueRow(h.Call.CallId, h.Call.StartedAt, h.Call.AgentId ?? "", h.Call.AgentName, h.Call.Team, h.Call.Region,
+            h.Call.Category, h.Call.Score ?? 0, h.Call.Fatal,
+            System.Text.Json.JsonSerializer.Serialize(h.Call.Hits.Select(x => new { rule = x.Rule, severity = x.Severity })), null)
+        {
+            Snippet = h.Snippets.Count > 0 ? h.Snippets[0].Highlighted : null,
+        })];
+    }
+
     public Task<List<QueueRow>> QueueAsync(QueueFilter filter, string? agentScope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

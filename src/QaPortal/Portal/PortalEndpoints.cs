@@ -167,7 +167,7 @@ public static class PortalEndpoints
         return new QueueFilter
         {
             From = Date("from"), To = Date("to")?.AddDays(1), Agent = Text("agent"), Team = Text("team"), Category = Text("category"),
-            Rule = Text("rule"), Region = Text("region"),
+            Rule = Text("rule"), Region = Text("region"), Text = Text("q"),
             Limit = int.TryParse(request.Query["limit"], CultureInfo.InvariantCulture, out var limit) ? limit : 50,
         };
     }
@@ -176,7 +176,7 @@ public static class PortalEndpoints
     {
         var user = Session(context);
         var filter = FilterOf(context.Request);
-        var rows = await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
+        var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
         var t = PortalText.For(context);
         return Page(QueuePage.Render(t, user, Tokens(context), t["queue"], "/queue", filter, rows));
     }
@@ -185,7 +185,7 @@ public static class PortalEndpoints
     {
         var user = Session(context);
         var filter = FilterOf(context.Request) with { Agent = null, Team = null };
-        var rows = await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
+        var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
         var t = PortalText.For(context);
         return Page(QueuePage.Render(t, user, Tokens(context), t["mycalls"], "/my/calls", filter, rows));
     }

@@ -79,6 +79,7 @@ public sealed class PortalText(bool english)
         ["excel"] = ("下载 Excel", "Download Excel"),
         ["meanscore"] = ("平均得分", "Mean score"),
         ["fatalcalls"] = ("致命通话", "Fatal calls"),
+        ["said"] = ("通话内容", "Words said"),
         ["jobs"] = ("任务", "Jobs"),
         ["failedjobs"] = ("失败的任务", "Failed jobs"),
         ["recurring"] = ("定时任务", "Recurring jobs"),

@@ -21,6 +21,9 @@ public sealed class PortalReviewTests(PortalFixture portal)
         Assert.Contains("class=\"fatal\"", firstRow[..firstRow.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("F04", await inspector.GetStringAsync("/queue?rule=F04"), StringComparison.Ordinal);
         Assert.Contains("queue-empty", await inspector.GetStringAsync("/queue?rule=F99"), StringComparison.Ordinal);
+        var said = await inspector.GetStringAsync("/queue?q=" + Uri.EscapeDataString("不归我们管"));
+        Assert.Contains(ShirkingCall, said, StringComparison.Ordinal);
+        Assert.Contains("这【不归我们管】", said, StringComparison.Ordinal); // full text from the search index, highlighted
 
         var page = await inspector.GetStringAsync($"/calls/{ShirkingCall}");
         Assert.Contains("这不归我们管", page, StringComparison.Ordinal);

@@ -13,6 +13,7 @@ internal static class QueuePage
             $"""<label>{Html.E(t[key])} <input type="{type}" name="{name}" value="{Html.E(value)}"></label>""";
         var form = $"""
             <form method="get" action="{Html.E(action)}" class="filters">
+            <label>{Html.E(t["said"])} <input type="search" name="q" id="q" value="{Html.E(filter.Text)}" placeholder="不归我们管"></label>
             {Input("from", "from", filter.From?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date")}
             {Input("to", "to", filter.To?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date")}
             {(user.Role == PortalRole.Agent ? "" : Input("agent", "agent", filter.Agent) + Input("team", "team", filter.Team))}
@@ -29,7 +30,7 @@ internal static class QueuePage
                 Html.E(Html.Time(r.StartedAt)), Html.E($"{r.AgentId} {r.AgentName}"), Html.E(r.Team), Html.E(r.Region), Html.E(r.Category),
                 r.Fatal ? $"""<span class="fatal">0 {Html.E(t["fatal"])}</span>""" : Html.E(r.Score.ToString(CultureInfo.InvariantCulture)),
                 Html.E(r.ReviewedScore?.ToString(CultureInfo.InvariantCulture)),
-                Html.E(string.Join(' ', Rules(r.HitsJson))),
+                Html.E(string.Join(' ', Rules(r.HitsJson))) + (r.Snippet is { } s ? $"""<div class="snippet">{Html.E(new PersonalDataMask(user.Role).Text(s))}</div>""" : ""),
             ]), "queue");
         return Layout.Render(t, user, antiforgery, title, form + table);
     }
