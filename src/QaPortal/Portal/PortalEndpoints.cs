@@ -29,6 +29,8 @@ public static class PortalEndpoints
     private static readonly string[] Managers = [PortalRole.Manager, PortalRole.Admin];
     private static readonly string[] Admins = [PortalRole.Admin];
     private static readonly string[] Agents = [PortalRole.Agent];
+    private static readonly string[] Trainers = [PortalRole.Trainer, PortalRole.Admin];
+    private static readonly string[] CoachingReaders = [PortalRole.Trainer, PortalRole.Admin, PortalRole.Agent];
     private static readonly string[] WallViewers = [PortalRole.Inspector, PortalRole.Manager, PortalRole.Admin];
 
     public static IReadOnlyList<PortalEndpoint> All { get; } =
@@ -48,6 +50,13 @@ public static class PortalEndpoints
         new("POST", "/calls/{id}/hits/{rule}/appeal", Agents),
         new("POST", "/calls/{id}/hits/{rule}/ruling", Reviewers),
         new("GET", "/appeals", Reviewers),
+        new("POST", "/calls/{id}/clips", Trainers),
+        new("GET", "/coaching", CoachingReaders),
+        new("POST", "/coaching", Trainers),
+        new("GET", "/coaching/{id}", CoachingReaders),
+        new("POST", "/coaching/{id}/clips/{clip}/move", Trainers),
+        new("GET", "/coaching/{id}/clips/{clip}/audio", CoachingReaders),
+        new("GET", "/coaching/{id}/export.zip", Trainers),
         new("GET", "/dashboard", Managers),
         new("GET", "/reports/monthly", Managers),
         new("GET", "/reports/monthly.xlsx", Managers),
@@ -92,6 +101,13 @@ public static class PortalEndpoints
         ("POST", "/calls/{id}/hits/{rule}/appeal") => FileAppeal,
         ("POST", "/calls/{id}/hits/{rule}/ruling") => RuleOnAppeal,
         ("GET", "/appeals") => AppealsPage,
+        ("POST", "/calls/{id}/clips") => AddClip,
+        ("GET", "/coaching") => CoachingList,
+        ("POST", "/coaching") => CreateCoachingSet,
+        ("GET", "/coaching/{id}") => CoachingSetPage,
+        ("POST", "/coaching/{id}/clips/{clip}/move") => MoveClip,
+        ("GET", "/coaching/{id}/clips/{clip}/audio") => ClipAudioFile,
+        ("GET", "/coaching/{id}/export.zip") => ExportCoachingSet,
         ("GET", "/dashboard") => DashboardPage,
         ("GET", "/reports/monthly") => MonthlyReportPage,
         ("GET", "/reports/monthly.xlsx") => MonthlyReportXlsx,
@@ -134,7 +150,7 @@ public static class PortalEndpoints
             await audit.WriteAsync(userName, AuditLog.SignInRefused, null, outcome.ToString(), ct).ConfigureAwait(false);
             return Page(LoginPage.Render(t, Tokens(context), outcome == SignInOutcome.LockedOut ? t["locked"] : t["badlogin"], returnUrl), 401);
         }
-        var session = new PortalSession(user.UserName, user.DisplayName, user.Role, user.AgentId);
+        var session = new PortalSession(user.UserName, user.DisplayName, user.Role, user.AgentId, user.Team);
         await context.SignInAsync(Scheme, session.ToPrincipal(Scheme)).ConfigureAwait(false);
         await audit.WriteAsync(user.UserName, AuditLog.SignedIn, null, null, ct).ConfigureAwait(false);
         // Only local paths: an open redirect would hand the session cookie's trust to another site.
@@ -225,7 +241,11 @@ public static class PortalEndpoints
         if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
             return Page(Layout.Render(t, user, Tokens(context), t["notfound"], ""), 404);
         await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
-        return Page(CallPage.Render(t, user, Tokens(context), new PersonalDataMask(user.Role), view));
+        var tokens = Tokens(context);
+        var tools = user.Role is PortalRole.Trainer or PortalRole.Admin
+            ? CoachingPages.AddClipForm(t, tokens, id, await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false))
+            : "";
+        return Page(CallPage.Render(t, user, tokens, new PersonalDataMask(user.Role), view, tools));
     }
 
     private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
@@ -332,6 +352,128 @@ public static class PortalEndpoints
         var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
         await audit.WriteAsync(Session(context).UserName, "export-report", null, report.Month, ct).ConfigureAwait(false);
         return Results.File(Reports.MonthlyReport.ToXlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"speechqa-{report.Month}.xlsx");
+    }
+
+    /// <summary>A set this user may see: trainers and admins all, agents those shared with their agent id or team.</summary>
+    private static async Task<Coaching.CoachingSet?> VisibleSetAsync(PortalSession user, string id, Coaching.CoachingStore coaching, CancellationToken ct)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var setId) || await coaching.GetAsync(setId, ct).ConfigureAwait(false) is not { } set)
+            return null;
+        return user.Role != PortalRole.Agent || set.IsSharedWith(user.AgentId, user.Team) ? set : null;
+    }
+
+    private static async Task<IResult> AddClip(HttpContext context, string id, [FromForm] long setId, [FromForm] double start, [FromForm] double end, [FromForm] string? note,
+        CallStore calls, Coaching.CoachingStore coaching, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is null || await coaching.GetAsync(setId, ct).ConfigureAwait(false) is null)
+            return Results.NotFound();
+        try
+        {
+            await coaching.AddClipAsync(setId, id, start, end, note ?? "", ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message.Split(" (Parameter", 2)[0], statusCode: 400);
+        }
+        await audit.WriteAsync(user.UserName, "add-clip", id, $"set {setId} {start}-{end}", ct).ConfigureAwait(false);
+        return Results.Redirect($"/coaching/{setId}");
+    }
+
+    private static async Task<IResult> CoachingList(HttpContext context, Coaching.CoachingStore coaching, CancellationToken ct)
+    {
+        var user = Session(context);
+        var sets = (await coaching.ListAsync(ct).ConfigureAwait(false)).Where(s => user.Role != PortalRole.Agent || s.IsSharedWith(user.AgentId, user.Team)).ToList();
+        return Page(CoachingPages.List(PortalText.For(context), user, Tokens(context), sets, user.Role is PortalRole.Trainer or PortalRole.Admin));
+    }
+
+    private static async Task<IResult> CreateCoachingSet(HttpContext context, [FromForm] string name, [FromForm] string? tags, [FromForm] string? sharedWith,
+        Coaching.CoachingStore coaching, CancellationToken ct)
+    {
+        try
+        {
+            var id = await coaching.CreateAsync(name, tags ?? "", sharedWith ?? "", Session(context).UserName, ct).ConfigureAwait(false);
+            return Results.Redirect($"/coaching/{id}");
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(e.Message.Split(" (Parameter", 2)[0], statusCode: 400);
+        }
+    }
+
+    private static async Task<List<ClipView>> ClipViewsAsync(PortalSession user, Coaching.CoachingSet set, Coaching.CoachingStore coaching, CallStore calls, CancellationToken ct)
+    {
+        var mask = new PersonalDataMask(user.Role);
+        var views = new List<ClipView>();
+        foreach (var clip in await coaching.ClipsAsync(set.Id, ct).ConfigureAwait(false))
+        {
+            var call = await calls.GetAsync(clip.CallId, ct).ConfigureAwait(false);
+            views.Add(new ClipView(clip, CoachingPages.Lines(await calls.GetTranscriptAsync(clip.CallId, ct).ConfigureAwait(false), clip, mask),
+                call?.Call.AudioPath is { } path && File.Exists(path)));
+        }
+        return views;
+    }
+
+    private static async Task<IResult> CoachingSetPage(HttpContext context, string id, Coaching.CoachingStore coaching, CallStore calls, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set)
+            return Results.NotFound();
+        return Page(CoachingPages.Set(PortalText.For(context), user, Tokens(context), set, await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false),
+            user.Role is PortalRole.Trainer or PortalRole.Admin));
+    }
+
+    private static async Task<IResult> MoveClip(HttpContext context, string id, string clip, [FromForm] int direction, Coaching.CoachingStore coaching, CancellationToken ct)
+    {
+        if (await VisibleSetAsync(Session(context), id, coaching, ct).ConfigureAwait(false) is not { } set
+            || !long.TryParse(clip, NumberStyles.None, CultureInfo.InvariantCulture, out var clipId) || !await coaching.MoveAsync(set.Id, clipId, direction, ct).ConfigureAwait(false))
+            return Results.NotFound();
+        return Results.Redirect($"/coaching/{set.Id}");
+    }
+
+    private static async Task<IResult> ClipAudioFile(HttpContext context, string id, string clip, Coaching.CoachingStore coaching, CallStore calls, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set
+            || (await coaching.ClipsAsync(set.Id, ct).ConfigureAwait(false)).FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == clip) is not { } found
+            || await calls.GetAsync(found.CallId, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
+            return Results.NotFound();
+        await audit.WriteAsync(user.UserName, AuditLog.ListenedToCall, found.CallId, $"coaching {set.Id} clip {found.Id}", ct).ConfigureAwait(false);
+        return Results.File(await Coaching.ClipAudio.CutAsync(path, found.Start, found.End, ct).ConfigureAwait(false), "audio/wav", enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> ExportCoachingSet(HttpContext context, string id, Coaching.CoachingStore coaching, CallStore calls, AuditLog audit, CancellationToken ct)
+    {
+        var user = Session(context);
+        if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set)
+            return Results.NotFound();
+        var t = PortalText.For(context);
+        var views = await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false);
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < views.Count; i++)
+            {
+                var clip = views[i].Clip;
+                var stem = $"clips/{i + 1:00}-{clip.CallId}";
+                await using (var text = new StreamWriter(await archive.CreateEntry(stem + ".txt").OpenAsync(ct).ConfigureAwait(false)))
+                {
+                    await text.WriteLineAsync($"{clip.CallId} {clip.Start:0.0}-{clip.End:0.0}s  {clip.Note}").ConfigureAwait(false);
+                    foreach (var (speaker, start, line) in views[i].Lines)
+                        await text.WriteLineAsync($"[{start:0.0}s {(speaker == "agent" ? "坐席" : "客户")}] {line}").ConfigureAwait(false);
+                }
+                if (views[i].HasAudio && await calls.GetAsync(clip.CallId, ct).ConfigureAwait(false) is { Call.AudioPath: { } path })
+                {
+                    var wav = await Coaching.ClipAudio.CutAsync(path, clip.Start, clip.End, ct).ConfigureAwait(false);
+                    await using var entry = await archive.CreateEntry(stem + ".wav").OpenAsync(ct).ConfigureAwait(false);
+                    await entry.WriteAsync(wav, ct).ConfigureAwait(false);
+                }
+            }
+            await using var index = new StreamWriter(await archive.CreateEntry("index.html").OpenAsync(ct).ConfigureAwait(false));
+            await index.WriteAsync(CoachingPages.Set(t, user, ("", ""), set, views, canEdit: false)).ConfigureAwait(false);
+        }
+        await audit.WriteAsync(user.UserName, "export-coaching", null, $"set {set.Id}: {string.Join(",", views.Select(v => v.Clip.CallId))}", ct).ConfigureAwait(false);
+        return Results.File(zip.ToArray(), "application/zip", $"coaching-{set.Id}.zip");
     }
 
     private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>

@@ -46,6 +46,7 @@ public static class PortalHost
         services.AddSingleton<AuditLog>();
         services.AddSingleton<HitReviewStore>();
         services.AddSingleton<AppealStore>();
+        services.AddSingleton<Coaching.CoachingStore>();
         services.AddSingleton<PortalCalls>();
         services.AddSingleton<Dashboard>();
         services.AddSingleton<Reports.MonthlyReport>();

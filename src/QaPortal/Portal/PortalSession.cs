@@ -3,9 +3,10 @@ using System.Security.Claims;
 namespace SpeechQa.QaPortal.Portal;
 
 /// <summary>The signed-in user as the cookie carries them.</summary>
-public sealed record PortalSession(string UserName, string DisplayName, string Role, string? AgentId)
+public sealed record PortalSession(string UserName, string DisplayName, string Role, string? AgentId, string? Team = null)
 {
     public const string AgentClaim = "speechqa:agent";
+    public const string TeamClaim = "speechqa:team";
     public const string DisplayClaim = "speechqa:display";
 
     public static PortalSession? Of(ClaimsPrincipal principal)
@@ -14,7 +15,7 @@ public sealed record PortalSession(string UserName, string DisplayName, string R
         if (principal.Identity?.IsAuthenticated != true || principal.Identity.Name is not { } name)
             return null;
         return new PortalSession(name, principal.FindFirstValue(DisplayClaim) ?? name, principal.FindFirstValue(ClaimTypes.Role) ?? "",
-            principal.FindFirstValue(AgentClaim));
+            principal.FindFirstValue(AgentClaim), principal.FindFirstValue(TeamClaim));
     }
 
     public ClaimsPrincipal ToPrincipal(string scheme)
@@ -22,6 +23,8 @@ public sealed record PortalSession(string UserName, string DisplayName, string R
         List<Claim> claims = [new(ClaimTypes.Name, UserName), new(ClaimTypes.Role, Role), new(DisplayClaim, DisplayName)];
         if (AgentId is not null)
             claims.Add(new Claim(AgentClaim, AgentId));
+        if (Team is not null)
+            claims.Add(new Claim(TeamClaim, Team));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 

@@ -272,6 +272,22 @@ public static class SchemaMigrations
                     ruled_at_ms {BIGINT} NULL,
                     PRIMARY KEY (call_id, rule));
                 CREATE INDEX ix_appeals_status ON appeals (status, filed_at_ms);
+                CREATE TABLE coaching_sets (
+                    id {IDENTITY},
+                    name TEXT NOT NULL,
+                    tags TEXT NOT NULL,
+                    shared_with TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at_ms {BIGINT} NOT NULL);
+                CREATE TABLE coaching_clips (
+                    id {IDENTITY},
+                    set_id {BIGINT} NOT NULL,
+                    call_id TEXT NOT NULL,
+                    start_s {DOUBLE} NOT NULL,
+                    end_s {DOUBLE} NOT NULL,
+                    note TEXT NOT NULL,
+                    position INTEGER NOT NULL);
+                CREATE INDEX ix_coaching_clips_set ON coaching_clips (set_id, position);
                 """),
     ];
 

@@ -20,7 +20,7 @@ internal sealed record CallView(StoredCall Call, Transcript? Transcript, StoredJ
 /// </summary>
 internal static class CallPage
 {
-    public static string Render(PortalText t, PortalSession user, (string Field, string Token) antiforgery, PersonalDataMask mask, CallView view)
+    public static string Render(PortalText t, PortalSession user, (string Field, string Token) antiforgery, PersonalDataMask mask, CallView view, string trainerTools = "")
     {
         var call = view.Call.Call;
         var body = new StringBuilder();
@@ -70,6 +70,7 @@ internal static class CallPage
                 AppealCell(t, user, antiforgery, callPath, h.Rule, view.Appeals.GetValueOrDefault(h.Rule), canReview),
             ];
         }), "hits"));
+        body.Append(trainerTools);
         body.Append("""
             <script>
             (function () {

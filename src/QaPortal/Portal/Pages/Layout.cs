@@ -13,6 +13,8 @@ internal static class Layout
                 links.Add(("/queue", "queue"));
             if (user.Role == PortalRole.Agent)
                 links.Add(("/my/calls", "mycalls"));
+            if (user.Role is PortalRole.Trainer or PortalRole.Admin or PortalRole.Agent)
+                links.Add(("/coaching", "coaching"));
             if (user.Role is PortalRole.Manager or PortalRole.Admin)
             {
                 links.Add(("/dashboard", "dashboard"));
