@@ -11,13 +11,17 @@ namespace SpeechQa.QaPortal.Portal;
 /// <summary>The web process of `speechqa serve`: store, pipeline workers and the portal, migrated and ready to run (tests start the same).</summary>
 public static class PortalApp
 {
-    public static async Task<WebApplication> BuildAsync(string database, string urls, int workers, LogLevel logLevel, CancellationToken cancellationToken)
+    /// <param name="scoring">Where rules and models are; default from the environment (SPEECHQA_RULES, SPEECHQA_MODELS).</param>
+    public static async Task<WebApplication> BuildAsync(string database, string urls, int workers, LogLevel logLevel, CancellationToken cancellationToken,
+        SpeechQa.QaPortal.Pipeline.ScoringOptions? scoring = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Services.AddSpeechQaBatch(database, new JobServerOptions { WorkerCount = workers });
         builder.Services.AddSpeechQaPipeline();
+        if (scoring is not null)
+            builder.Services.AddSingleton(scoring); // the last registration is the one resolved
         builder.Services.AddHostedService<JobServerHostedService>();
         builder.AddPortal();
         var app = builder.Build();

@@ -64,6 +64,8 @@ public static class PortalEndpoints
         new("POST", "/admin/users", Admins),
         new("GET", "/admin/audit", Admins),
         new("GET", "/admin/jobs", Admins),
+        new("GET", "/admin/rules", Admins),
+        new("POST", "/admin/rules/test", Admins),
         new("POST", "/admin/jobs/{id}/retry", Admins),
         new("POST", "/admin/jobs/{id}/delete", Admins),
         new("GET", "/wall", WallViewers),
@@ -115,6 +117,8 @@ public static class PortalEndpoints
         ("POST", "/admin/users") => AddUser,
         ("GET", "/admin/audit") => AuditPage,
         ("GET", "/admin/jobs") => JobsPage,
+        ("GET", "/admin/rules") => RulesPageAsync,
+        ("POST", "/admin/rules/test") => TestRules,
         ("POST", "/admin/jobs/{id}/retry") => RetryJob,
         ("POST", "/admin/jobs/{id}/delete") => DeleteJob,
         ("GET", "/wall") => WallPage,
@@ -500,6 +504,31 @@ public static class PortalEndpoints
             message = e.Message;
         }
         return Page(AdminPages.Users(PortalText.For(context), user, Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), message), message is null ? 200 : 400);
+    }
+
+    private static IResult RulesPageAsync(HttpContext context, SpeechQa.QaPortal.Pipeline.CallScoring scoring)
+    {
+        var t = PortalText.For(context);
+        if (scoring.Judge is not { } judge)
+            return Page(Layout.Render(t, Session(context), Tokens(context), t["rulesets"], $"<p class=\"error\">{Html.E(t["norules"])}</p>"));
+        return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, null, null, null, null));
+    }
+
+    private static IResult TestRules(HttpContext context, [FromForm] string ruleSet, [FromForm] string? dialogue, SpeechQa.QaPortal.Pipeline.CallScoring scoring, CancellationToken ct)
+    {
+        var t = PortalText.For(context);
+        if (scoring.Judge is not { } judge)
+            return Page(Layout.Render(t, Session(context), Tokens(context), t["rulesets"], $"<p class=\"error\">{Html.E(t["norules"])}</p>"), 400);
+        try
+        {
+            var transcript = RulesPage.Parse(dialogue ?? "");
+            var result = judge.Judge(ruleSet, transcript, new Scoring.Rules.CallMetadata { Direction = "inbound", DurationSeconds = transcript.Segments[^1].End }, null, ct);
+            return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, dialogue, ruleSet, result, null));
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException)
+        {
+            return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, dialogue, ruleSet, null, e.Message), 400);
+        }
     }
 
     private static async Task<IResult> JobsPage(HttpContext context, JobStore jobs, RecurringJobScheduler recurring, CancellationToken ct) =>

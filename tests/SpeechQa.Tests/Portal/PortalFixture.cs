@@ -45,7 +45,8 @@ public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
                 await users.AddAsync(user, "测试" + user, RoleOf(user), user == "a011" ? "A011" : null, null, Password, CancellationToken.None);
             await users.AddAsync("locked", "锁定测试", PortalRole.Inspector, null, null, Password, CancellationToken.None);
         }
-        _app = await PortalApp.BuildAsync(_cli.Database, "http://127.0.0.1:0", 1, LogLevel.Warning, CancellationToken.None);
+        _app = await PortalApp.BuildAsync(_cli.Database, "http://127.0.0.1:0", 1, LogLevel.Warning, CancellationToken.None,
+            new SpeechQa.QaPortal.Pipeline.ScoringOptions(Path.Combine(TestPaths.Repository, "rules"), "water-hotline", Path.Combine(TestPaths.Repository, "models")));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address + "/");

@@ -97,6 +97,29 @@ public sealed class PortalReviewTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_admin_tests_the_rule_set_on_a_pasted_dialogue()
+    {
+        using var admin = await portal.SignedInAsync("admin");
+        var rules = await admin.GetStringAsync("/admin/rules");
+        Assert.Contains("water-hotline@", rules, StringComparison.Ordinal);
+        Assert.Contains("F04", rules, StringComparison.Ordinal);
+        var tested = await PortalFixture.PostFormAsync(admin, "/admin/rules/test", new Dictionary<string, string>
+        {
+            ["ruleSet"] = "water-hotline",
+            ["dialogue"] = "坐席：您好，供水服务热线，请问有什么可以帮您？\n客户：我家楼道的水管漏了，物业说找你们。\n坐席：这不归我们管，你找物业去吧。\n客户：那我找谁啊？",
+        }, "/admin/rules");
+        var page = await tested.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, tested.StatusCode);
+        Assert.Contains("id=\"test-hits\"", page, StringComparison.Ordinal);
+        Assert.Contains("F04", page[page.IndexOf("id=\"test-hits\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("0 致命", page, StringComparison.Ordinal);
+        var bad = await PortalFixture.PostFormAsync(admin, "/admin/rules/test",
+            new Dictionary<string, string> { ["ruleSet"] = "water-hotline", ["dialogue"] = "坐席：您好\n没有说话人的一行" }, "/admin/rules");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("第 2 行没有说话人", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Personal_data_is_masked_except_for_admins_in_pages_and_api()
     {
         using var inspector = await portal.SignedInAsync("inspector");

@@ -29,6 +29,7 @@ internal static class Layout
                 links.Add(("/admin/users", "users"));
                 links.Add(("/admin/audit", "audit"));
                 links.Add(("/admin/jobs", "jobs"));
+                links.Add(("/admin/rules", "rulesets"));
             }
             nav = "<nav>" + string.Join(" ", links.Select(l => $"""<a href="{l.Href}">{Html.E(t[l.Key])}</a>""")) +
                   $"""<span class="who">{Html.E(user.DisplayName)}（{Html.E(PortalRole.Chinese(user.Role))}）</span>""" +
