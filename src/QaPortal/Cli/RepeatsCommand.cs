@@ -3,6 +3,7 @@ using System.Globalization;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.QaPortal.Portal;
 using SpeechQa.QaPortal.Repeats;
 using SpeechQa.QaPortal.Search;
 using SpeechQa.Scoring.Repeats;
@@ -84,7 +85,7 @@ public static class RepeatsCommand
     private static void Print(RepeatChain chain)
     {
         var origin = chain.Origin;
-        var kind = chain.Kind == RepeatKind.Cluster ? $"片区聚集 cluster {origin.Region}" : $"来电人 caller {Masked(origin.CallerNumber)}";
+        var kind = chain.Kind == RepeatKind.Cluster ? $"片区聚集 cluster {origin.Region}" : $"来电人 caller {Mask.Number(origin.CallerNumber)}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{chain.Id}  {chain.RootCause} {RootCauseNames.Chinese(chain.RootCause)}  {chain.Calls.Count} 通  {kind}  " +
             $"{Local(origin.StartedAt)} → {Local(chain.Calls[^1].StartedAt)}"));
@@ -117,7 +118,6 @@ public static class RepeatsCommand
 
     private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Phone numbers are personal data: the command shows the first three and last four digits only.</summary>
-    private static string Masked(string? number) =>
-        number is null ? "-" : number.Length <= 7 ? new string('*', number.Length) : number[..3] + new string('*', number.Length - 7) + number[^4..];
+    /// <summary>Phone numbers are personal data: the command masks them as the portal does for every role but admin.</summary>
+    private static readonly PersonalDataMask Mask = new(PortalRole.Inspector);
 }
