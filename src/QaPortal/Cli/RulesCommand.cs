@@ -80,48 +80,17 @@ public static class RulesCommand
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(() => GuardAsync(async () =>
         {
             var before = CreateJudge(result.GetValue(active)!);
-            var after = CreateJudge(result.GetValue(candidate)!);
+            var after = before.WithCatalog(RuleSetCatalog.Load(result.GetValue(candidate)!));
             var scoring = new ScoringOptions(result.GetValue(active)!, ScoringOptions.FromEnvironment().DefaultRuleSet);
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            var store = app.Get<CallStore>();
-            var counts = new SortedDictionary<string, (int Before, int After)>(StringComparer.Ordinal);
-            int calls = 0, changed = 0, fatalBefore = 0, fatalAfter = 0;
-            double sumBefore = 0, sumAfter = 0;
-            string? cursor = null;
-            while (await store.ListAsync(cursor, 500, cancellationToken).ConfigureAwait(false) is { Count: > 0 } page)
-            {
-                foreach (var stored in page)
-                {
-                    if (result.GetValue(since) is { } from && stored.Call.StartedAt < from)
-                        continue;
-                    if (await store.GetTranscriptAsync(stored.Call.CallId, cancellationToken).ConfigureAwait(false) is not { } transcript)
-                        continue;
-                    var acoustics = await store.GetAcousticsAsync(stored.Call.CallId, stored.Revision, cancellationToken).ConfigureAwait(false) is { } json
-                        ? AcousticMetricsJson.Deserialize(json) : null;
-                    var metadata = CallScoring.MetadataOf(stored.Call, acoustics?.DurationSeconds ?? TimingMetrics.From(transcript).DurationSeconds);
-                    var audio = acoustics is null ? null : CallScoring.AudioOf(acoustics);
-                    var ruleSetId = new CallScoring(scoring, Microsoft.Extensions.Logging.Abstractions.NullLogger<CallScoring>.Instance).RuleSetFor(stored.Call);
-                    var old = before.Judge(ruleSetId, transcript, metadata, audio);
-                    var @new = after.Judge(ruleSetId, transcript, metadata, audio);
-                    calls++;
-                    sumBefore += old.Score;
-                    sumAfter += @new.Score;
-                    fatalBefore += old.Fatal ? 1 : 0;
-                    fatalAfter += @new.Fatal ? 1 : 0;
-                    changed += old.Score != @new.Score ? 1 : 0;
-                    foreach (var rule in old.Hits.Select(h => h.Rule).Distinct())
-                        counts[rule] = (counts.GetValueOrDefault(rule).Before + 1, counts.GetValueOrDefault(rule).After);
-                    foreach (var rule in @new.Hits.Select(h => h.Rule).Distinct())
-                        counts[rule] = (counts.GetValueOrDefault(rule).Before, counts.GetValueOrDefault(rule).After + 1);
-                }
-                cursor = page[^1].Call.CallId;
-            }
-            Console.WriteLine($"回测 backtest: {calls} 通通话 calls; 分数变化 score changed on {changed}");
-            if (calls > 0)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"平均分 mean score {sumBefore / calls:0.0} → {sumAfter / calls:0.0}; 致命 fatal calls {fatalBefore} → {fatalAfter}"));
+            using var calls = new CallScoring(scoring, Microsoft.Extensions.Logging.Abstractions.NullLogger<CallScoring>.Instance);
+            var outcome = await new RuleBacktest(app.Get<CallStore>(), calls).RunAsync(before, after, result.GetValue(since), null, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"回测 backtest: {outcome.Calls} 通通话 calls; 分数变化 score changed on {outcome.Changed}");
+            if (outcome.Calls > 0)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"平均分 mean score {outcome.MeanActive:0.0} → {outcome.MeanCandidate:0.0}; 致命 fatal calls {outcome.FatalActive} → {outcome.FatalCandidate}"));
             Console.WriteLine($"{"rule",-6} {"active",8} {"candidate",10} {"change",8}");
-            foreach (var (rule, (b, a)) in counts)
-                Console.WriteLine($"{rule,-6} {b,8} {a,10} {a - b,8:+0;-0;0}");
+            foreach (var rule in outcome.Rules)
+                Console.WriteLine($"{rule.Rule,-6} {rule.Active,8} {rule.Candidate,10} {rule.Change,8:+0;-0;0}");
             return ExitCodes.Ok;
         })));
         return command;

@@ -37,6 +37,7 @@ public sealed class CallScoring : IDisposable
     private readonly ScoringOptions _options;
     private readonly ILogger<CallScoring> _logger;
     private readonly Lazy<CallJudge?> _judge;
+    private volatile CallJudge? _published;
     private readonly Lazy<RepeatPolicy?> _repeatPolicy;
     private OrtRuntime? _runtime;
     private CallClassifier? _classifier;
@@ -49,7 +50,23 @@ public sealed class CallScoring : IDisposable
         _repeatPolicy = new Lazy<RepeatPolicy?>(LoadRepeatPolicy);
     }
 
-    public CallJudge? Judge => _judge.Value;
+    /// <summary>The judge with the rule sets in force: those loaded at start, or the last set published from the portal.</summary>
+    public CallJudge? Judge => _published ?? _judge.Value;
+
+    public string RulesFolder => _options.RulesFolder;
+
+    /// <summary>
+    /// Puts a newly published rules folder in force for the next calls (the analyze stage reads <see cref="Judge"/>
+    /// per call, so no worker restarts); calls already scored keep the version recorded with their hits.
+    /// </summary>
+    public void UseRules(RuleSetCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var current = Judge ?? throw new InvalidOperationException("no rule sets were loaded: nothing to replace");
+        _published = current.WithCatalog(catalog);
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation("Rule sets now in force: {RuleSets}", string.Join(", ", catalog.All.Select(r => r.Label)));
+    }
 
     /// <summary>rules/repeats/repeat-policy.yaml; null (and a warning) where the rules folder has none.</summary>
     public RepeatPolicy? RepeatPolicy => _repeatPolicy.Value;

@@ -19,7 +19,7 @@ using SpeechQa.QaPortal.Repeats;
 namespace SpeechQa.QaPortal.Portal;
 
 /// <summary>Every page and API of the portal, with the roles each allows; mapped with server-side authorization.</summary>
-public static class PortalEndpoints
+public static partial class PortalEndpoints
 {
     public const string Scheme = "speechqa";
 
@@ -66,6 +66,10 @@ public static class PortalEndpoints
         new("GET", "/admin/jobs", Admins),
         new("GET", "/admin/rules", Admins),
         new("POST", "/admin/rules/test", Admins),
+        new("GET", "/admin/rules/edit", Admins),
+        new("POST", "/admin/rules/check", Admins),
+        new("POST", "/admin/rules/publish", Admins),
+        new("POST", "/admin/rules/rollback", Admins),
         new("POST", "/admin/jobs/{id}/retry", Admins),
         new("POST", "/admin/jobs/{id}/delete", Admins),
         new("GET", "/wall", WallViewers),
@@ -119,6 +123,10 @@ public static class PortalEndpoints
         ("GET", "/admin/jobs") => JobsPage,
         ("GET", "/admin/rules") => RulesPageAsync,
         ("POST", "/admin/rules/test") => TestRules,
+        ("GET", "/admin/rules/edit") => RuleEditor,
+        ("POST", "/admin/rules/check") => CheckRules,
+        ("POST", "/admin/rules/publish") => PublishRules,
+        ("POST", "/admin/rules/rollback") => RollBackRules,
         ("POST", "/admin/jobs/{id}/retry") => RetryJob,
         ("POST", "/admin/jobs/{id}/delete") => DeleteJob,
         ("GET", "/wall") => WallPage,

@@ -50,6 +50,9 @@ public static class PortalHost
         services.AddSingleton<PortalCalls>();
         services.AddSingleton<Dashboard>();
         services.AddSingleton<Reports.MonthlyReport>();
+        services.AddSingleton<RuleSets.RuleReleaseStore>();
+        services.AddSingleton<RuleSets.RuleSetPublisher>();
+        services.AddSingleton<SpeechQa.QaPortal.Pipeline.RuleBacktest>();
     }
 
     public static void UsePortal(this WebApplication app)

@@ -28,6 +28,9 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     /// <summary>The same judge with the classifiers (category of the call, behaviour labels for the rules' classifier condition).</summary>
     public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier);
 
+    /// <summary>The same segmenter and classifiers with other rule sets: a candidate version to backtest, or a newly published one.</summary>
+    public CallJudge WithCatalog(RuleSetCatalog rules) => new(rules, segmenter, classifier);
+
     public CallJudgement Judge(string ruleSetId, Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, CancellationToken cancellationToken = default)
     {
         var ruleSet = catalog.Find(ruleSetId)

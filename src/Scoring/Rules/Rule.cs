@@ -28,5 +28,8 @@ public sealed record RuleSet(string Id, int Version, string Name, IReadOnlyList<
 {
     public string Label => $"{Id}@{Version}";
 
+    /// <summary>The file the set was loaded from (its includes are listed in the rules' own <see cref="Rule.SourceFile"/>).</summary>
+    public string SourceFile { get; init; } = "";
+
     public IReadOnlyDictionary<string, int> Caps => Rules.Where(r => r.Severity == Severity.NonFatal).ToDictionary(r => r.Id, r => r.Cap);
 }

@@ -27,6 +27,20 @@ public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
 
     public string Database => _cli.Database;
 
+    /// <summary>The portal's rules folder: a copy of the repository's, so publishing from the editor changes only it.</summary>
+    public string RulesFolder => Path.Combine(_cli.Folder, "rules");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the portal has not started");
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.EnumerateDirectories(from))
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+
     public static IReadOnlyList<string> Users { get; } = ["inspector", "trainer", "manager", "admin", "a011"];
 
     public static string RoleOf(string user) => user == "a011" ? PortalRole.Agent : user;
@@ -45,8 +59,10 @@ public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
                 await users.AddAsync(user, "测试" + user, RoleOf(user), user == "a011" ? "A011" : null, null, Password, CancellationToken.None);
             await users.AddAsync("locked", "锁定测试", PortalRole.Inspector, null, null, Password, CancellationToken.None);
         }
+        // A copy of the rules: the rule editor's tests publish into it.
+        CopyFolder(Path.Combine(TestPaths.Repository, "rules"), RulesFolder);
         _app = await PortalApp.BuildAsync(_cli.Database, "http://127.0.0.1:0", 1, LogLevel.Warning, CancellationToken.None,
-            new SpeechQa.QaPortal.Pipeline.ScoringOptions(Path.Combine(TestPaths.Repository, "rules"), "water-hotline", Path.Combine(TestPaths.Repository, "models")));
+            new SpeechQa.QaPortal.Pipeline.ScoringOptions(RulesFolder, "water-hotline", Path.Combine(TestPaths.Repository, "models")));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address + "/");

@@ -289,6 +289,34 @@ public static class SchemaMigrations
                     position INTEGER NOT NULL);
                 CREATE INDEX ix_coaching_clips_set ON coaching_clips (set_id, position);
                 """),
+        new(11, "published rule releases, inspector assignments and recording sources", """
+                CREATE TABLE rule_releases (
+                    version INTEGER PRIMARY KEY,
+                    published_by TEXT NOT NULL,
+                    published_at_ms {BIGINT} NOT NULL,
+                    note TEXT NOT NULL,
+                    changed_file TEXT NOT NULL);
+                CREATE TABLE rule_release_files (
+                    version INTEGER NOT NULL,
+                    file TEXT NOT NULL,
+                    yaml TEXT NOT NULL,
+                    PRIMARY KEY (version, file));
+                CREATE TABLE call_assignments (
+                    call_id TEXT PRIMARY KEY,
+                    inspector TEXT NOT NULL,
+                    assigned_by TEXT NOT NULL,
+                    assigned_at_ms {BIGINT} NOT NULL,
+                    reason TEXT NOT NULL);
+                CREATE INDEX ix_call_assignments_inspector ON call_assignments (inspector, call_id);
+                CREATE TABLE recording_sources (
+                    folder TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    channels TEXT NOT NULL,
+                    ruleset TEXT NULL,
+                    cron TEXT NOT NULL,
+                    updated_by TEXT NOT NULL,
+                    updated_at_ms {BIGINT} NOT NULL);
+                """),
     ];
 
     /// <summary>Version 8's search tables, filled from version 7's (<c>*_v7</c>); the engine's column types as arguments.</summary>

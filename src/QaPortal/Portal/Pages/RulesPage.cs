@@ -18,7 +18,7 @@ internal static class RulesPage
         var body = new StringBuilder();
         foreach (var set in sets.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
-            body.Append(CultureInfo.InvariantCulture, $"<h2>{Html.E(set.Label)} {Html.E(set.Name)}</h2>");
+            body.Append(CultureInfo.InvariantCulture, $"""<h2>{Html.E(set.Label)} {Html.E(set.Name)} <a href="/admin/rules/edit?file={Uri.EscapeDataString(Path.GetFileName(set.SourceFile))}" class="edit-rules">{Html.E(t["edit"])}</a></h2>""");
             body.Append(Html.Table([t["rule"], t["name"], t["fatal"], t["points"]], set.Rules.Select(r => (IEnumerable<string>)
             [
                 Html.E(r.Id), Html.E(r.Name), r.Severity == Severity.Fatal ? $"<span class=\"fatal\">{Html.E(t["fatal"])}</span>" : "",

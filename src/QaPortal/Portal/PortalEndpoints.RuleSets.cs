@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Pages;
+using SpeechQa.QaPortal.Portal.RuleSets;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>The rule editor: view a rule file (or its text in an earlier release), check and backtest an edit, publish, roll back.</summary>
+public static partial class PortalEndpoints
+{
+    private static async Task<IResult> RuleEditor(HttpContext context, string? file, int? version, RuleSetPublisher publisher, RuleReleaseStore releases, CancellationToken ct)
+    {
+        if (publisher.Catalog is null || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is not { } text)
+            return Results.NotFound();
+        var state = new RuleEditState(file!, text);
+        if (version is { } v)
+        {
+            if ((await releases.FilesAsync(v, ct).ConfigureAwait(false)).GetValueOrDefault(file!) is not { } earlier)
+                return Results.NotFound();
+            state = state with { Yaml = earlier, Viewing = v };
+        }
+        return await EditorPageAsync(context, publisher, state, 200, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> EditorPageAsync(HttpContext context, RuleSetPublisher publisher, RuleEditState state, int status, CancellationToken ct) =>
+        Page(RuleEditPage.Render(PortalText.For(context), Session(context), Tokens(context), publisher.Catalog!, publisher.Files(),
+            await publisher.HistoryAsync(ct).ConfigureAwait(false), state), status);
+
+    private static async Task<IResult> CheckRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? backtest,
+        [FromForm] string? since, [FromForm] string? limit, RuleSetPublisher publisher, RuleBacktest backtests, CallScoring scoring, AuditLog audit, CancellationToken ct)
+    {
+        if (scoring.Judge is not { } judge || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is null)
+            return Results.NotFound();
+        var text = yaml ?? "";
+        var check = publisher.Check(file!, text);
+        BacktestResult? result = null;
+        if (check.IsValid && backtest == "1")
+        {
+            DateTimeOffset? from = DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
+            var most = int.TryParse(limit, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 100_000) : 2000;
+            result = await backtests.RunAsync(judge, judge.WithCatalog(check.Catalog!), from, most, ct).ConfigureAwait(false);
+            await audit.WriteAsync(Session(context).UserName, "backtest-rules", null, $"{file}: {result.Calls} calls, {result.Changed} changed", ct).ConfigureAwait(false);
+        }
+        return await EditorPageAsync(context, publisher, new RuleEditState(file!, text, check, result), check.IsValid ? 200 : 400, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> PublishRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? note,
+        RuleSetPublisher publisher, AuditLog audit, CancellationToken ct)
+    {
+        if (publisher.Catalog is null || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is null)
+            return Results.NotFound();
+        return await PublishingAsync(context, file!, yaml ?? "", publisher, audit,
+            () => publisher.PublishAsync(file!, yaml ?? "", Session(context).UserName, note ?? "", ct), ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> RollBackRules(HttpContext context, [FromForm] string? file, [FromForm] string? version, RuleSetPublisher publisher, AuditLog audit, CancellationToken ct)
+    {
+        if (publisher.Catalog is null)
+            return Results.NotFound();
+        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+            return BadRequest(new ArgumentException("请选择要回滚到的版本 choose the release to roll back to", nameof(version)));
+        var shown = file is { Length: > 0 } && publisher.Files().Contains(file, StringComparer.Ordinal) ? file : publisher.Files()[0];
+        return await PublishingAsync(context, shown, await publisher.ReadAsync(shown, ct).ConfigureAwait(false) ?? "", publisher, audit,
+            () => publisher.RollBackAsync(to, Session(context).UserName, ct), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a publish or rollback; the editor comes back with the new release in force, or with the errors in place.</summary>
+    private static async Task<IResult> PublishingAsync(HttpContext context, string file, string shownOnFailure, RuleSetPublisher publisher, AuditLog audit,
+        Func<Task<RuleRelease>> publish, CancellationToken ct)
+    {
+        try
+        {
+            var release = await publish().ConfigureAwait(false);
+            await audit.WriteAsync(Session(context).UserName, "publish-rules", null, $"v{release.Version} {release.ChangedFile}: {release.Note}", ct).ConfigureAwait(false);
+            var t = PortalText.For(context);
+            return await EditorPageAsync(context, publisher, new RuleEditState(file, await publisher.ReadAsync(file, ct).ConfigureAwait(false) ?? "",
+                Message: $"{t["published"]} v{release.Version}"), 200, ct).ConfigureAwait(false);
+        }
+        catch (RuleSetRejectedException e)
+        {
+            return await EditorPageAsync(context, publisher, new RuleEditState(file, shownOnFailure, e.Candidate), 400, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            return await EditorPageAsync(context, publisher, new RuleEditState(file, shownOnFailure, Message: e.Message), 409, ct).ConfigureAwait(false);
+        }
+    }
+}
