@@ -17,6 +17,9 @@ public sealed record QueueFilter
     /// <summary>Words or "phrases" said in the call (the search index, as `speechqa search`).</summary>
     public string? Text { get; init; }
 
+    /// <summary>Only calls assigned to this inspector (sampling, <c>call_assignments</c>).</summary>
+    public string? AssignedTo { get; init; }
+
     public int Limit { get; init; } = 50;
 }
 
@@ -24,6 +27,9 @@ public sealed record QueueFilter
 public sealed record QueueRow(string CallId, DateTimeOffset StartedAt, string AgentId, string? AgentName, string? Team, string? Region,
     string? Category, int Score, bool Fatal, string HitsJson, int? ReviewedScore)
 {
+    /// <summary>The inspector the call is assigned to, if any.</summary>
+    public string? AssignedTo { get; init; }
+
     /// <summary>Where the searched words were said, highlighted with 【】 (text searches only).</summary>
     public string? Snippet { get; init; }
 }
@@ -73,20 +79,22 @@ public sealed class PortalCalls(StoreDataSource dataSource, SpeechQa.QaPortal.Se
         When(filter.Team, "team", "c.team = @team");
         When(filter.Region, "region", "c.region = @region");
         When(filter.Category, "category", "j.category = @category");
+        When(filter.AssignedTo, "assignee", "EXISTS (SELECT 1 FROM call_assignments x WHERE x.call_id = c.call_id AND x.inspector = @assignee)");
         When(filter.Rule is null ? null : "%\"rule\":\"" + filter.Rule.Replace("\"", "", StringComparison.Ordinal) + "\"%", "rule", "j.hits LIKE @rule");
         // SQLite's CROSS JOIN keeps the judgements as the outer loop, so the queue index gives the order and LIMIT stops early.
         var join = dataSource.Engine == StoreEngine.Sqlite ? "CROSS JOIN" : "JOIN";
         return dataSource.QueryAsync(
             $"""
-            SELECT c.call_id, c.started_at, c.agent_id, c.agent_name, c.team, c.region, j.category, j.score, j.fatal, j.hits, r.reviewed_score
+            SELECT c.call_id, c.started_at, c.agent_id, c.agent_name, c.team, c.region, j.category, j.score, j.fatal, j.hits, r.reviewed_score, a.inspector
             FROM call_judgements j {join} calls c ON c.call_id = j.call_id LEFT JOIN call_reviews r ON r.call_id = c.call_id
+            LEFT JOIN call_assignments a ON a.call_id = c.call_id
             WHERE {where}
             ORDER BY j.fatal DESC, j.score ASC, j.call_id DESC
             LIMIT @limit
             """, p,
             r => new QueueRow(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2), r.NullableString(3),
                 r.NullableString(4), r.NullableString(5), r.NullableString(6), r.ReadInt(7), r.ReadLong(8) != 0, r.GetString(9),
-                r.IsDBNull(10) ? null : r.ReadInt(10)),
+                r.IsDBNull(10) ? null : r.ReadInt(10)) { AssignedTo = r.NullableString(11) },
             cancellationToken);
     }
 }

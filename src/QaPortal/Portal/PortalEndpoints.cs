@@ -73,6 +73,9 @@ public static partial class PortalEndpoints
         new("POST", "/admin/jobs/{id}/retry", Admins),
         new("POST", "/admin/jobs/{id}/delete", Admins),
         new("GET", "/wall", WallViewers),
+        new("GET", "/assignments", Managers),
+        new("POST", "/assignments/sample", Managers),
+        new("POST", "/calls/{id}/assign", Managers),
     ];
 
     public static void Map(WebApplication app)
@@ -130,6 +133,9 @@ public static partial class PortalEndpoints
         ("POST", "/admin/jobs/{id}/retry") => RetryJob,
         ("POST", "/admin/jobs/{id}/delete") => DeleteJob,
         ("GET", "/wall") => WallPage,
+        ("GET", "/assignments") => AssignmentsPage,
+        ("POST", "/assignments/sample") => SampleCalls,
+        ("POST", "/calls/{id}/assign") => AssignCall,
         _ => throw new InvalidOperationException($"no handler for {endpoint.Method} {endpoint.Path}"),
     };
 
@@ -207,6 +213,8 @@ public static partial class PortalEndpoints
     {
         var user = Session(context);
         var filter = FilterOf(context.Request);
+        if (context.Request.Query["mine"] == "1")
+            filter = filter with { AssignedTo = user.UserName };
         var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
         var t = PortalText.For(context);
         return Page(QueuePage.Render(t, user, Tokens(context), t["queue"], "/queue", filter, rows));
@@ -260,6 +268,12 @@ public static partial class PortalEndpoints
         var tools = user.Role is PortalRole.Trainer or PortalRole.Admin
             ? CoachingPages.AddClipForm(t, tokens, id, await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false))
             : "";
+        if (user.Role is PortalRole.Manager or PortalRole.Admin)
+        {
+            var inspectors = (await context.RequestServices.GetRequiredService<PortalUserStore>().ListAsync(ct).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector);
+            tools += Html.Form($"/calls/{Uri.EscapeDataString(id)}/assign", tokens.Field, tokens.Token,
+                $"""<label>{Html.E(t["assignto"])} <select name="inspector">{string.Join("", inspectors.Select(i => $"<option>{Html.E(i.UserName)}</option>"))}</select></label> <button type="submit" id="assign-call">{Html.E(t["assign"])}</button>""");
+        }
         return Page(CallPage.Render(t, user, tokens, new PersonalDataMask(user.Role), view, tools));
     }
 

@@ -51,6 +51,7 @@ public static class PortalHost
         services.AddSingleton<Dashboard>();
         services.AddSingleton<Reports.MonthlyReport>();
         services.AddSingleton<RuleSets.RuleReleaseStore>();
+        services.AddSingleton<Assignments.CallAssignmentStore>();
         services.AddSingleton<RuleSets.RuleSetPublisher>();
         services.AddSingleton<SpeechQa.QaPortal.Pipeline.RuleBacktest>();
     }

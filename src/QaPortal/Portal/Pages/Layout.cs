@@ -19,6 +19,7 @@ internal static class Layout
             {
                 links.Add(("/dashboard", "dashboard"));
                 links.Add(("/reports/monthly", "monthly"));
+                links.Add(("/assignments", "assignments"));
             }
             if (user.Role is PortalRole.Inspector or PortalRole.Admin)
                 links.Add(("/appeals", "appeals"));

@@ -18,18 +18,19 @@ internal static class QueuePage
             {Input("to", "to", filter.To?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date")}
             {(user.Role == PortalRole.Agent ? "" : Input("agent", "agent", filter.Agent) + Input("team", "team", filter.Team))}
             {Input("category", "category", filter.Category)}{Input("rule", "rule", filter.Rule)}{Input("region", "region", filter.Region)}
+            {(user.Role == PortalRole.Inspector ? $"""<label><input type="checkbox" name="mine" value="1" id="mine"{(filter.AssignedTo is null ? "" : " checked")}> {Html.E(t["mine"])}</label>""" : "")}
             <button type="submit">{Html.E(t["filter"])}</button></form>
             """;
         if (rows.Count == 0)
             return Layout.Render(t, user, antiforgery, title, form + $"""<p id="queue-empty">{Html.E(t["empty"])}</p>""");
         var table = Html.Table(
-            [t["call"], t["time"], t["agent"], t["team"], t["region"], t["category"], t["score"], t["reviewed"], t["hits"]],
+            [t["call"], t["time"], t["agent"], t["team"], t["region"], t["category"], t["score"], t["reviewed"], t["assignee"], t["hits"]],
             rows.Select(r => (IEnumerable<string>)
             [
                 $"""<a href="/calls/{Uri.EscapeDataString(r.CallId)}">{Html.E(r.CallId)}</a>""",
                 Html.E(Html.Time(r.StartedAt)), Html.E($"{r.AgentId} {r.AgentName}"), Html.E(r.Team), Html.E(r.Region), Html.E(r.Category),
                 r.Fatal ? $"""<span class="fatal">0 {Html.E(t["fatal"])}</span>""" : Html.E(r.Score.ToString(CultureInfo.InvariantCulture)),
-                Html.E(r.ReviewedScore?.ToString(CultureInfo.InvariantCulture)),
+                Html.E(r.ReviewedScore?.ToString(CultureInfo.InvariantCulture)), Html.E(r.AssignedTo),
                 Html.E(string.Join(' ', Rules(r.HitsJson))) + (r.Snippet is { } s ? $"""<div class="snippet">{Html.E(new PersonalDataMask(user.Role).Text(s))}</div>""" : ""),
             ]), "queue");
         return Layout.Render(t, user, antiforgery, title, form + table);

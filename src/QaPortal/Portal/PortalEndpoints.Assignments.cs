@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Portal.Assignments;
+using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Pages;
+using SpeechQa.QaPortal.Portal.Users;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>Sampling plans and one-by-one assignment of calls to inspectors.</summary>
+public static partial class PortalEndpoints
+{
+    private static async Task<IResult> AssignmentsPage(HttpContext context, PortalUserStore users, CallAssignmentStore assignments, CancellationToken ct) =>
+        await AssignmentViewAsync(context, users, assignments, null, null, ct).ConfigureAwait(false);
+
+    private static async Task<IResult> AssignmentViewAsync(HttpContext context, PortalUserStore users, CallAssignmentStore assignments, SamplingOutcome? outcome,
+        string? error, CancellationToken ct)
+    {
+        var inspectors = (await users.ListAsync(ct).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector).Select(u => u.UserName).ToList();
+        return Page(AssignmentPage.Render(PortalText.For(context), Session(context), Tokens(context), inspectors,
+            await assignments.LoadsAsync(ct).ConfigureAwait(false), outcome, error), error is null ? 200 : 400);
+    }
+
+    private static async Task<IResult> SampleCalls(HttpContext context, [FromForm] string? from, [FromForm] string? to, [FromForm] string? percent,
+        [FromForm] string? scoreAtMost, [FromForm] string? seed, PortalUserStore users, CallAssignmentStore assignments, AuditLog audit, CancellationToken ct)
+    {
+        static DateTimeOffset? Day(string? value) =>
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
+        var chosen = context.Request.Form["inspectors"].Where(i => i is { Length: > 0 }).Select(i => i!).ToList();
+        var known = (await users.ListAsync(ct).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector).Select(u => u.UserName).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            if (Day(from) is not { } start || Day(to) is not { } end)
+                throw new ArgumentException("请填写开始和结束日期 give the first and the last day", nameof(from));
+            if (chosen.FirstOrDefault(i => !known.Contains(i)) is { } stranger)
+                throw new ArgumentException($"不是质检员 not an inspector: {stranger}", nameof(context));
+            var plan = new SamplingPlan(start, end.AddDays(1), chosen,
+                double.TryParse(percent, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : 5,
+                int.TryParse(scoreAtMost, CultureInfo.InvariantCulture, out var s) ? s : 80, seed ?? "");
+            var outcome = await assignments.SampleAsync(plan, Session(context).UserName, ct).ConfigureAwait(false);
+            await audit.WriteAsync(Session(context).UserName, "sample-calls", null,
+                $"{from}..{to} {plan.Percent}% ≤{plan.ScoreAtMost}: {outcome.Assigned} of {outcome.Considered}", ct).ConfigureAwait(false);
+            return await AssignmentViewAsync(context, users, assignments, outcome, null, ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return await AssignmentViewAsync(context, users, assignments, null, e.Message.Split(" (Parameter", 2)[0], ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IResult> AssignCall(HttpContext context, string id, [FromForm] string? inspector, CallStore calls, PortalUserStore users,
+        CallAssignmentStore assignments, AuditLog audit, CancellationToken ct)
+    {
+        if (await calls.GetAsync(id, ct).ConfigureAwait(false) is null)
+            return Results.NotFound();
+        var known = (await users.ListAsync(ct).ConfigureAwait(false)).Any(u => u.Role == PortalRole.Inspector && u.UserName == inspector);
+        if (!known)
+            return BadRequest(new ArgumentException($"不是质检员 not an inspector: {inspector}", nameof(inspector)));
+        await assignments.AssignAsync(id, inspector!, Session(context).UserName, ct).ConfigureAwait(false);
+        await audit.WriteAsync(Session(context).UserName, "assign-call", id, inspector, ct).ConfigureAwait(false);
+        return Results.Redirect("/calls/" + Uri.EscapeDataString(id));
+    }
+}
