@@ -17,13 +17,17 @@ public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls
     /// <summary>Rows per transaction: big enough to amortise commits, small enough to keep SQLite's writer lock short.</summary>
     private const int BatchSize = 200;
 
-    public async Task<IngestReport> IngestAsync(string manifestPath, CancellationToken cancellationToken)
+    public Task<IngestReport> IngestAsync(string manifestPath, CancellationToken cancellationToken) =>
+        IngestAsync(manifestPath, SourceDefaults.None, cancellationToken);
+
+    /// <summary>Ingests one manifest; rows without channels or rule set get the source's (<paramref name="defaults"/>).</summary>
+    public async Task<IngestReport> IngestAsync(string manifestPath, SourceDefaults defaults, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(manifestPath);
         if (!File.Exists(fullPath))
             throw new ManifestFormatException($"manifest {manifestPath} does not exist");
         var (rows, problems) = ManifestReader.Read(fullPath);
-        var validator = new ManifestRowValidator(new ManifestFolder(fullPath));
+        var validator = new ManifestRowValidator(new ManifestFolder(fullPath), defaults);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, changed = 0, unchanged = 0;
 
@@ -79,7 +83,10 @@ public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls
     /// Ingests every manifest (*.csv, *.jsonl) directly in a folder, skipping those unchanged since last time
     /// (with <paramref name="onlyChanged"/>) and those modified after <paramref name="settledBefore"/> (still being written).
     /// </summary>
-    public async Task<List<IngestReport>> IngestFolderAsync(string folder, bool onlyChanged, DateTimeOffset? settledBefore, CancellationToken cancellationToken)
+    public Task<List<IngestReport>> IngestFolderAsync(string folder, bool onlyChanged, DateTimeOffset? settledBefore, CancellationToken cancellationToken) =>
+        IngestFolderAsync(folder, onlyChanged, settledBefore, SourceDefaults.None, cancellationToken);
+
+    public async Task<List<IngestReport>> IngestFolderAsync(string folder, bool onlyChanged, DateTimeOffset? settledBefore, SourceDefaults defaults, CancellationToken cancellationToken)
     {
         var reports = new List<IngestReport>();
         foreach (var path in Directory.EnumerateFiles(folder).Where(ManifestReader.IsManifest).Order(StringComparer.Ordinal))
@@ -88,7 +95,7 @@ public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls
                 continue;
             if (onlyChanged && !await HasChangedAsync(path, cancellationToken).ConfigureAwait(false))
                 continue;
-            reports.Add(await IngestAsync(path, cancellationToken).ConfigureAwait(false));
+            reports.Add(await IngestAsync(path, defaults, cancellationToken).ConfigureAwait(false));
         }
         return reports;
     }

@@ -9,7 +9,7 @@ namespace SpeechQa.Batch.Ingestion;
 /// Turns a manifest row into a <see cref="Call"/> (and its transcript, if the row names one), or says
 /// exactly what is wrong with it. Reads the files it names to hash and check them.
 /// </summary>
-public sealed class ManifestRowValidator(ManifestFolder folder)
+public sealed class ManifestRowValidator(ManifestFolder folder, SourceDefaults? defaults = null)
 {
     /// <summary>Fields of formats.md §1; anything else in a row is kept as a call attribute.</summary>
     public static readonly IReadOnlySet<string> KnownFields = new HashSet<string>(StringComparer.Ordinal)
@@ -92,12 +92,20 @@ public sealed class ManifestRowValidator(ManifestFolder folder)
             HangupBy = hangupBy,
             AudioPath = audioPath,
             AudioSha256 = audioHash,
-            Channels = channels,
+            Channels = channels == ChannelLayout.Default ? (defaults ?? SourceDefaults.None).Channels : channels,
             TranscriptPath = transcriptPath,
             TranscriptSha256 = transcriptHash,
-            Attributes = row.Fields.Where(f => !KnownFields.Contains(f.Key) && f.Value.Length > 0).ToDictionary(f => f.Key, f => f.Value),
+            Attributes = AttributesOf(row),
         };
         return ValidatedRow.Accepted(row.Line, call, transcript);
+    }
+
+    private Dictionary<string, string> AttributesOf(ManifestRow row)
+    {
+        var attributes = row.Fields.Where(f => !KnownFields.Contains(f.Key) && f.Value.Length > 0).ToDictionary(f => f.Key, f => f.Value);
+        if (defaults?.RuleSet is { Length: > 0 } ruleSet)
+            attributes.TryAdd("ruleset", ruleSet);
+        return attributes;
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

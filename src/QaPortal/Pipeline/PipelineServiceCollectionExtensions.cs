@@ -18,6 +18,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IJobHandler, AnalyzeStage>();
         services.AddSingleton<SearchIndexing>();
         services.AddSingleton<IJobHandler, IndexStage>();
+        services.AddSingleton<RecordingSourceStore>();
         services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();
         services.AddSingleton<RepeatStore>();
         services.AddSingleton<IJobHandler, RepeatAnalysisJob>();

@@ -5,10 +5,10 @@ namespace SpeechQa.QaPortal.Pipeline;
 
 /// <summary>
 /// Recurring job: ingests the manifests in a recorder's export folder that are new or changed since the
-/// last scan (the payload is the folder). Files modified in the last few seconds are left for the next
+/// last scan (the payload is the folder), with the recording source's channel layout and rule set for rows without them. Files modified in the last few seconds are left for the next
 /// scan, since the recorder may still be writing them.
 /// </summary>
-public sealed class ScanRecorderFolderJob(ManifestIngestor ingestor, TimeProvider clock) : IJobHandler
+public sealed class ScanRecorderFolderJob(ManifestIngestor ingestor, RecordingSourceStore sources, TimeProvider clock) : IJobHandler
 {
     public const string Type = "scan-recorder-folder";
 
@@ -21,6 +21,8 @@ public sealed class ScanRecorderFolderJob(ManifestIngestor ingestor, TimeProvide
         var folder = context.Job.Payload ?? throw new PermanentJobException("The recorder-folder scan job has no folder in its payload.");
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"Recorder folder '{folder}' does not exist (yet): will retry."); // transient: a share may be unmounted
-        await ingestor.IngestFolderAsync(folder, onlyChanged: true, clock.GetUtcNow() - SettleTime, cancellationToken).ConfigureAwait(false);
+        // A folder set up in the portal's sources page brings its channel layout and rule set; one from `worker --watch` has none.
+        var defaults = (await sources.GetAsync(folder, cancellationToken).ConfigureAwait(false))?.Defaults ?? SourceDefaults.None;
+        await ingestor.IngestFolderAsync(folder, onlyChanged: true, clock.GetUtcNow() - SettleTime, defaults, cancellationToken).ConfigureAwait(false);
     }
 }

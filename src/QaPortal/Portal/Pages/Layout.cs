@@ -31,6 +31,7 @@ internal static class Layout
                 links.Add(("/admin/audit", "audit"));
                 links.Add(("/admin/jobs", "jobs"));
                 links.Add(("/admin/rules", "rulesets"));
+                links.Add(("/admin/sources", "sources"));
             }
             nav = "<nav>" + string.Join(" ", links.Select(l => $"""<a href="{l.Href}">{Html.E(t[l.Key])}</a>""")) +
                   $"""<span class="who">{Html.E(user.DisplayName)}（{Html.E(PortalRole.Chinese(user.Role))}）</span>""" +

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SpeechQa.Batch.Jobs.Recurring;
+using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Pages;
+
+namespace SpeechQa.QaPortal.Portal;
+
+/// <summary>Recording sources: list with scan state, add/change, remove.</summary>
+public static partial class PortalEndpoints
+{
+    private static Task<IResult> SourcesList(HttpContext context, RecordingSourceStore sources, RecurringJobScheduler recurring, StoreDataSource store,
+        CallScoring scoring, CancellationToken ct) => SourcesViewAsync(context, sources, recurring, store, scoring, null, ct);
+
+    private static async Task<IResult> SourcesViewAsync(HttpContext context, RecordingSourceStore sources, RecurringJobScheduler recurring, StoreDataSource store,
+        CallScoring scoring, string? error, CancellationToken ct)
+    {
+        var scans = (await recurring.ListAsync(ct).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var rows = new List<SourceRow>();
+        foreach (var source in await sources.ListAsync(ct).ConfigureAwait(false))
+        {
+            var scan = scans.GetValueOrDefault(source.RecurringId);
+            var manifests = await store.ScalarAsync<long>("SELECT COUNT(*) FROM ingested_manifests WHERE path LIKE @prefix",
+                new SqlParameterList { { "prefix", source.Folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar + "%" } }, ct).ConfigureAwait(false);
+            rows.Add(new SourceRow(source, Directory.Exists(source.Folder), scan?.NextRunAt, scan?.LastRunAt, manifests));
+        }
+        return Page(SourcesPage.Render(PortalText.For(context), Session(context), Tokens(context), rows,
+            (scoring.Judge?.Catalog.All ?? []).Select(s => s.Id).Order(StringComparer.Ordinal), error), error is null ? 200 : 400);
+    }
+
+    private static async Task<IResult> SaveSource(HttpContext context, [FromForm] string? folder, [FromForm] string? name, [FromForm] string? channels,
+        [FromForm] string? ruleSet, [FromForm] string? cron, RecordingSourceStore sources, RecurringJobScheduler recurring, StoreDataSource store,
+        CallScoring scoring, AuditLog audit, CancellationToken ct)
+    {
+        try
+        {
+            if (ruleSet is { Length: > 0 } && scoring.Judge?.Catalog.Find(ruleSet) is null)
+                throw new ArgumentException($"没有规则集 no rule set '{ruleSet}'", nameof(ruleSet));
+            var source = await sources.SaveAsync(folder ?? "", name ?? "", channels ?? "", ruleSet, cron ?? "", Session(context).UserName, ct).ConfigureAwait(false);
+            await audit.WriteAsync(Session(context).UserName, "save-source", null, $"{source.Folder} {source.Channels} {source.RuleSet} {source.Cron}", ct).ConfigureAwait(false);
+            return Results.Redirect("/admin/sources");
+        }
+        catch (ArgumentException e)
+        {
+            return await SourcesViewAsync(context, sources, recurring, store, scoring, e.Message.Split(" (Parameter", 2)[0], ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IResult> RemoveSource(HttpContext context, [FromForm] string? folder, RecordingSourceStore sources, AuditLog audit, CancellationToken ct)
+    {
+        if (folder is null || !await sources.RemoveAsync(folder, ct).ConfigureAwait(false))
+            return Results.NotFound();
+        await audit.WriteAsync(Session(context).UserName, "remove-source", null, folder, ct).ConfigureAwait(false);
+        return Results.Redirect("/admin/sources");
+    }
+}
