@@ -38,6 +38,7 @@ public sealed class RepeatAnalysisJob(RepeatStore repeats, CallScoring scoring, 
         var contacts = await repeats.LoadContactsAsync(cancellationToken).ConfigureAwait(false);
         var result = new RepeatAnalysis(policy).Run(contacts, cancellationToken);
         var changed = await repeats.SaveAsync(result, cancellationToken).ConfigureAwait(false);
+        await repeats.SaveReportAsync(RepeatMetrics.Compute(contacts, result, policy, context.StartedAt), cancellationToken).ConfigureAwait(false);
         if (!options.IndexStageEnabled)
             return;
         foreach (var callId in changed)

@@ -43,6 +43,24 @@ public sealed class RepeatStore(StoreDataSource dataSource)
         return [.. json.RootElement.EnumerateArray().Select(h => h.GetProperty("rule").GetString()!).Distinct(StringComparer.Ordinal)];
     }
 
+    private static readonly JsonSerializerOptions ReportJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>Keeps the latest repeat-call figures (FCR, callbacks…) for the dashboard, which must not recompute them per request.</summary>
+    public async Task SaveReportAsync(RepeatReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("DELETE FROM repeat_reports WHERE id = 1", null, cancellationToken).ConfigureAwait(false);
+        await transaction.ExecuteAsync("INSERT INTO repeat_reports (id, computed_at_ms, report) VALUES (1, @at, @report)",
+            new SqlParameterList { { "at", report.AsOf.ToUnixTimeMilliseconds() }, { "report", JsonSerializer.Serialize(report, ReportJson) } }, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The figures of the last repeats run; null before the first.</summary>
+    public async Task<RepeatReport?> LoadReportAsync(CancellationToken cancellationToken) =>
+        await dataSource.ScalarAsync<string>("SELECT report FROM repeat_reports WHERE id = 1", null, cancellationToken).ConfigureAwait(false) is { } json
+            ? JsonSerializer.Deserialize<RepeatReport>(json, ReportJson) : null;
+
     /// <summary>Replaces the stored results with <paramref name="result"/>; returns the calls whose place changed.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(RepeatAnalysisResult result, CancellationToken cancellationToken)
     {

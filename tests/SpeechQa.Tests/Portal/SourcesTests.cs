@@ -24,7 +24,7 @@ public sealed class SourcesTests(PortalFixture portal)
             var transcript = (await File.ReadAllTextAsync(Path.Combine(folder, "t.json"))).Replace("S20241105-0005", "SRC-0001", StringComparison.Ordinal);
             await File.WriteAllTextAsync(Path.Combine(folder, "t.json"), transcript);
             var manifest = Path.Combine(folder, "manifest.csv");
-            await File.WriteAllTextAsync(manifest, "call_id,started_at,direction,caller,agent_id,transcript\nSRC-0001,2024-11-20T09:00:00+08:00,inbound,13800001111,A011,t.json\n");
+            await File.WriteAllTextAsync(manifest, "call_id,started_at,direction,caller,agent_id,transcript\nSRC-0001,2025-01-20T09:00:00+08:00,inbound,13800001111,A011,t.json\n");
             File.SetLastWriteTimeUtc(manifest, DateTime.UtcNow.AddHours(-1)); // settled: not still being written
 
             using var admin = await portal.SignedInAsync("admin");

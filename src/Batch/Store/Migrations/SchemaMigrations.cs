@@ -289,7 +289,7 @@ public static class SchemaMigrations
                     position INTEGER NOT NULL);
                 CREATE INDEX ix_coaching_clips_set ON coaching_clips (set_id, position);
                 """),
-        new(11, "published rule releases, inspector assignments and recording sources", """
+        new(11, "rule releases, inspector assignments, repeat-call report and recording sources", """
                 CREATE TABLE rule_releases (
                     version INTEGER PRIMARY KEY,
                     published_by TEXT NOT NULL,
@@ -308,6 +308,10 @@ public static class SchemaMigrations
                     assigned_at_ms {BIGINT} NOT NULL,
                     reason TEXT NOT NULL);
                 CREATE INDEX ix_call_assignments_inspector ON call_assignments (inspector, call_id);
+                CREATE TABLE repeat_reports (
+                    id INTEGER PRIMARY KEY,
+                    computed_at_ms {BIGINT} NOT NULL,
+                    report TEXT NOT NULL);
                 CREATE TABLE recording_sources (
                     folder TEXT PRIMARY KEY,
                     name TEXT NOT NULL,
