@@ -125,6 +125,19 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         await page.GotoAsync("/wall");
         Assert.Contains("/", await page.InnerTextAsync("#wall-progress"), StringComparison.Ordinal);
         await ShotAsync(page, "admin-4-wall");
+        await page.GotoAsync("/admin/rules");
+        await page.ClickAsync("a.edit-rules >> nth=0");
+        await page.WaitForSelectorAsync("#yaml");
+        // A wrong version number: the error appears under its line, and clicking it selects that line in the text.
+        await page.EvaluateAsync("() => { const a = document.getElementById('yaml'); a.value = a.value.replace(/^version:.*$/m, 'version: abc'); }");
+        await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#check-errors");
+        await page.ClickAsync(".rule-error[data-line]");
+        Assert.StartsWith("version: abc", await page.EvaluateAsync<string>("() => { const a = document.getElementById('yaml'); return a.value.substring(a.selectionStart, a.selectionEnd); }"), StringComparison.Ordinal);
+        await ShotAsync(page, "admin-5-rule-editor");
+        await page.GotoAsync("/admin/sources");
+        await page.WaitForSelectorAsync("#save-source");
+        await ShotAsync(page, "admin-6-sources");
     }
 
     [Fact]
