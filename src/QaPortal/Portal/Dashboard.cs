@@ -32,14 +32,29 @@ public sealed record DashboardFigures(
 /// </summary>
 public sealed class Dashboard(StoreDataSource dataSource, SearchIndexing search, SpeechQa.QaPortal.Repeats.RepeatStore repeats, TimeProvider time) : IDisposable
 {
-    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _cached; // replaced whole, so readers never see half of one
 
     private sealed record Snapshot(DateTimeOffset At, DashboardFigures Figures);
 
+    private volatile Rendering? _rendered;
+
+    private sealed record Rendering(DashboardFigures Figures, bool English, string Body);
+
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>The page body for these figures in this language, rendered once and kept until the figures change.</summary>
+    public string Rendered(DashboardFigures figures, bool english, Func<string> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (_rendered is { } kept && ReferenceEquals(kept.Figures, figures) && kept.English == english)
+            return kept.Body;
+        var body = render();
+        _rendered = new Rendering(figures, english, body);
+        return body;
+    }
 
     public async Task<DashboardFigures> ComputeAsync(CancellationToken cancellationToken)
     {

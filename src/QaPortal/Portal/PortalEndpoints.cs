@@ -512,7 +512,16 @@ public static partial class PortalEndpoints
     }
 
     private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
-        Page(AdminPages.Dashboard(PortalText.For(context), Session(context), Tokens(context), await dashboard.ComputeAsync(ct).ConfigureAwait(false)));
+        await DashboardViewAsync(context, dashboard, ct).ConfigureAwait(false);
+
+    private static async Task<IResult> DashboardViewAsync(HttpContext context, Dashboard dashboard, CancellationToken ct)
+    {
+        var t = PortalText.For(context);
+        var figures = await dashboard.ComputeAsync(ct).ConfigureAwait(false);
+        // The body is the same for every manager until the figures change: rendered once per figures and language.
+        var body = dashboard.Rendered(figures, t.English, () => AdminPages.DashboardBody(t, figures));
+        return Page(Layout.Render(t, Session(context), Tokens(context), t["dashboard"], body));
+    }
 
     private static async Task<IResult> UsersPage(HttpContext context, PortalUserStore users, CancellationToken ct) =>
         Page(AdminPages.Users(PortalText.For(context), Session(context), Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), null));

@@ -8,7 +8,8 @@ namespace SpeechQa.QaPortal.Portal.Pages;
 /// <summary>The manager's dashboard, and the admin's users and audit pages.</summary>
 internal static class AdminPages
 {
-    public static string Dashboard(PortalText t, PortalSession user, (string Field, string Token) antiforgery, DashboardFigures figures)
+    /// <summary>The dashboard's charts and tables (without the page frame, which depends on the user).</summary>
+    public static string DashboardBody(PortalText t, DashboardFigures figures)
     {
         static string N(double value, string format = "0.0") => Html.E(value.ToString(format, CultureInfo.InvariantCulture));
         string Rates(string id, string keyHeader, IEnumerable<ErrorRates> rows, Func<string, string> link) =>
@@ -89,8 +90,8 @@ internal static class AdminPages
             })();
             </script>
             """;
-        return Layout.Render(t, user, antiforgery, t["dashboard"], charts +
-            $"<h2>{Html.E(t["fcr"])}</h2>{repeats}<h2>{Html.E(t["team"])}</h2>{teams}<h2>{Html.E(t["byweek"])}</h2>{weeks}<h2>{Html.E(t["byagent"])}</h2>{agents}" +
+        return charts +
+            ($"<h2>{Html.E(t["fcr"])}</h2>{repeats}<h2>{Html.E(t["team"])}</h2>{teams}<h2>{Html.E(t["byweek"])}</h2>{weeks}<h2>{Html.E(t["byagent"])}</h2>{agents}" +
             $"<h2>{Html.E(t["toprules"])}</h2>{rules}<h2>{Html.E(t["scoreband"])}</h2>{bands}<h2>{Html.E(t["regioncategory"])}</h2>{byRegionCategory}" +
             $"<h2>{Html.E(t["regionhour"])}</h2>{byRegionHour}<h2>{Html.E(t["rootcauses"])}</h2>{causes}");
     }
