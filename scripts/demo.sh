@@ -1,22 +1,65 @@
 #!/usr/bin/env bash
-# The main job on the sample data: set up, build, ingest, process every call, export the results.
-# Re-running it is quick: unchanged calls are not processed again.
+# The main job, end to end, for a first-time user: set up, generate (or reuse) the demo hotline data set, run the
+# whole batch — decoding, channel split and acoustic metrics always; Whisper when SPEECHQA_WHISPER_MODEL is set,
+# otherwise the data set's reference transcripts are imported (and this says so) — then scoring, repeat chains and
+# indexing; compare the results with the generator's ground truth; start the portal with a demo account per role.
+#   bash scripts/demo.sh                 # 300 calls of November 2024, seed 7, portal on http://127.0.0.1:5080
+#   SPEECHQA_DEMO_CALLS=1000 SPEECHQA_DEMO_SEED=3 bash scripts/demo.sh
+#   SPEECHQA_DEMO_SERVE=0 bash scripts/demo.sh   # everything but the portal
+# Re-running it is quick: the data set is reused when seed and size match, unchanged calls are not processed again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh demo
 
-samples="${SPEECHQA_SAMPLES:-samples/hotline-sample}"
-export SPEECHQA_DB="${SPEECHQA_DB:-data/speechqa.db}"
+calls="${SPEECHQA_DEMO_CALLS:-300}"; seed="${SPEECHQA_DEMO_SEED:-7}"
+data="${SPEECHQA_DEMO_DATA:-data/demo}"
+urls="${SPEECHQA_DEMO_URLS:-http://127.0.0.1:5080}"
+export SPEECHQA_DB="${SPEECHQA_DB:-data/demo.db}"
 dotnet build src/QaPortal -c Release --nologo -v quiet -o out/speechqa >/dev/null
 speechqa() { dotnet out/speechqa/speechqa.dll "$@"; }
 
-echo "== 1. 导入 ingest $samples/manifest.csv"
-speechqa ingest "$samples/manifest.csv"
-echo "== 2. 处理 process"
+echo "== 1. 数据集 data set: $calls calls, seed $seed → $data"
+if [ "$(cat "$data/.made-with" 2>/dev/null)" = "$seed $calls" ]; then
+  echo "   沿用已生成的数据集 reusing the data set generated before"
+else
+  rm -rf "$data" "$SPEECHQA_DB" "$SPEECHQA_DB-wal" "$SPEECHQA_DB-shm" data/demo-accounts.txt   # a new data set starts a new database
+  /usr/bin/python3 scripts/demo-data/generate.py --out "$data" --seed "$seed" --calls "$calls"
+  echo "$seed $calls" > "$data/.made-with"
+fi
+
+if [ -n "${SPEECHQA_WHISPER_MODEL:-}" ]; then
+  manifest="$data/manifest-audio-only.csv"
+  echo "== 2. 导入 ingest $manifest — 转写：Whisper ($SPEECHQA_WHISPER_MODEL) on each channel"
+else
+  manifest="$data/manifest.csv"
+  echo "== 2. 导入 ingest $manifest"
+  echo "   未配置 Whisper 模型（SPEECHQA_WHISPER_MODEL）：录音照常解码、分声道、测量静音/抢话/音量，文字使用数据集的参考转写稿"
+  echo "   No Whisper model configured (SPEECHQA_WHISPER_MODEL): audio is decoded, split and measured as always; the text is the data set's reference transcripts"
+fi
+speechqa ingest "$manifest"
+echo "== 3. 处理 process: decode → metrics → rules + classifier → repeat chains → index"
 set +e; speechqa run; run_status=$?; set -e
-echo "== 3. 导出 export"
-speechqa export --jsonl out/results.jsonl --transcripts out/transcripts
-echo
-echo "结果 results:  out/results.jsonl (one call per line), out/transcripts/"
-echo "状态 status:   dotnet out/speechqa/speechqa.dll status     (database: $SPEECHQA_DB)"
-exit "$run_status"
+speechqa export --jsonl out/demo-results.jsonl --transcripts out/demo-transcripts >/dev/null
+echo "== 4. 对照真值 against the generator's ground truth ($data/truth.json)"
+/usr/bin/python3 scripts/demo-data/evaluate.py "$data/truth.json" out/demo-results.jsonl --json out/demo-summary.json
+speechqa repeats --limit 5 || true
+
+echo "== 5. 演示账号 demo accounts"
+accounts=data/demo-accounts.txt   # passwords made here on first run, kept out of the repository (data/ is ignored)
+if [ ! -s "$accounts" ] || ! speechqa users list | grep -q "^demo-inspector"; then
+  : > "$accounts"
+  for spec in "demo-inspector inspector 质检员小王" "demo-trainer trainer 培训师小李" "demo-manager manager 质检主管老张" "demo-admin admin 系统管理员" "demo-agent agent 孙静（坐席A101）"; do
+    set -- $spec
+    password="$(head -c 12 /dev/urandom | base64 | tr -d '/+=' | cut -c1-14)"
+    extra=(); [ "$2" = agent ] && extra=(--agent A101 --team 热线一组)
+    echo "$password" | speechqa users add "$1" --role "$2" --display "$3" "${extra[@]}" >/dev/null
+    echo "$1 $2 $password" >> "$accounts"
+  done
+fi
+echo "   门户 portal: $urls"
+while read -r user role password; do printf '   %-15s %-10s 密码 password: %s\n' "$user" "$role" "$password"; done < "$accounts"
+[ "$run_status" = 0 ] || echo "   注意 note: some calls failed (speechqa run exited $run_status); see: speechqa status"
+if [ "${SPEECHQA_DEMO_SERVE:-1}" = 1 ]; then
+  echo "== 6. 启动门户 starting the portal (Ctrl+C to stop)"
+  exec dotnet out/speechqa/speechqa.dll serve --urls "$urls"
+fi

@@ -11,9 +11,9 @@ need=()
 want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need+=("$1"); }
 
 case "$profile" in
-  demo) want ffmpeg; want python3-jieba                   # ffmpeg: audio that is not plain WAV/G.711; python3-jieba: dictionary data
+  demo) want ffmpeg; want python3-jieba; want espeak-ng; want python3-numpy   # ffmpeg: audio that is not plain WAV/G.711 (and the demo's A-law files); python3-jieba: dictionary data; espeak-ng + numpy: the demo data set's voices
         command -v npm >/dev/null || want npm ;;           # npm: fetches ONNX Runtime (classifiers, Whisper)
-  tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx; want chromium; want fonts-wqy-zenhei
+  tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want python3-numpy; want postgresql; want python3-onnx; want chromium; want fonts-wqy-zenhei
          command -v npm >/dev/null || want npm ;;
          # python3-jieba: also the reference segmenter; sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models; chromium + fonts-wqy-zenhei: portal browser tests (screenshots need a CJK font)
   bench) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx; want python3-sklearn

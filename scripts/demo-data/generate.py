@@ -1,6 +1,6 @@
 # Synthetic hotline data set for the demo (#10): a month of calls of a water/heating hotline, deterministic by seed.
 #   python3 scripts/demo-data/generate.py --out data/demo [--seed 7] [--calls 300] [--no-audio]
-# Writes manifest.csv, transcripts/<id>.json (the scripts, as reference transcripts), audio/<id>.wav (stereo 8 kHz A-law,
+# Writes manifest.csv (and manifest-audio-only.csv, for Whisper), transcripts/<id>.json (the scripts, as reference transcripts), audio/<id>.wav (stereo 8 kHz A-law,
 # agent left, customer right; espeak-ng cmn voices, one pitch/speed per person, gaps, silences, overlaps, light noise)
 # and truth.json: per call the planted rule ids, the category, and the repeat chains / outage clusters with root causes.
 import argparse, csv, json, os, random, subprocess, sys, unicodedata, wave
@@ -262,13 +262,6 @@ def build(seed, total):
                 h.tariff(second, p, set(), cue=cue)
             calls += [first, second]
             chains.append({"calls": [first.call_id, second.call_id], "root_cause": cause})
-    # Callbacks after some repair calls: on time (within 24 h) or late.
-    for i, origin in enumerate([c for c in calls if c.category in REPAIR][: max(2, total // 30)]):
-        p = {"phone": origin.caller, "name": "张建华", "account": origin.account, "region": origin.region}
-        late = i % 3 == 2
-        cb = h.new_call(origin.at + timedelta(hours=r.uniform(26, 30) if late else r.uniform(3, 20)), p, origin.category, direction="outbound", agent=origin.agent)
-        h.callback(cb, p, late)
-        calls.append(cb)
     # Outage clusters: several customers of one region without water within two hours.
     for k in range(max(1, total // 100)):
         region, day = list(REGIONS)[k % 4], r.randint(2, 26)
@@ -282,7 +275,7 @@ def build(seed, total):
             members.append(c.call_id)
         clusters.append({"calls": members, "region": region, "root_cause": "R3"})
     # The rest: single calls across categories, clean or with planted errors.
-    while len(calls) < total:
+    while len(calls) < int(total * 0.78):
         p, day = h.person(), r.randint(0, 29)
         if r.random() < 0.55:
             c = h.new_call(at(day), p, r.choice(REPAIR))
@@ -294,8 +287,20 @@ def build(seed, total):
             h.tariff(c, p, errors)
         plant(c, errors)
         calls.append(c)
+    # Callbacks (回访) after most repair calls: on time (within the policy's 24 h) or, one in four, late.
+    callbacks, callback_calls = [], []
+    for origin in [c for c in calls if c.category in REPAIR + ["C10"] and c.direction == "inbound"]:
+        if r.random() > 0.7:
+            continue
+        p = {"phone": origin.caller, "name": r.choice(SURNAMES) + r.choice(GIVEN), "account": origin.account, "region": origin.region}
+        late = r.random() < 0.25
+        cb = h.new_call(origin.at + timedelta(hours=r.uniform(26, 40) if late else r.uniform(2, 20)), p, origin.category, direction="outbound", agent=origin.agent)
+        h.callback(cb, p, late)
+        callbacks.append({"origin": origin.call_id, "callback": cb.call_id, "late": late})
+        callback_calls.append(cb)
+    calls += callback_calls
     calls.sort(key=lambda c: c.at)
-    return h, calls, chains, clusters
+    return h, calls, chains, clusters, callbacks
 
 
 def timings(call, rnd):
@@ -346,12 +351,12 @@ def main():
     ap.add_argument("--calls", type=int, default=300)
     ap.add_argument("--no-audio", action="store_true")
     args = ap.parse_args()
-    h, calls, chains, clusters = build(args.seed, args.calls)
+    h, calls, chains, clusters, callbacks = build(args.seed, args.calls)
     os.makedirs(f"{args.out}/transcripts", exist_ok=True)
     if not args.no_audio:
         os.makedirs(f"{args.out}/audio", exist_ok=True)
     tmp = f"{args.out}/.utterance.wav"
-    rows, truth = [], {"seed": args.seed, "calls": {}, "chains": chains, "clusters": clusters}
+    rows, truth = [], {"seed": args.seed, "calls": {}, "chains": chains, "clusters": clusters, "callbacks": callbacks}
     for n, call in enumerate(calls):
         rnd = random.Random(call.call_id)
         cust_pitch, cust_speed = rnd.randint(25, 80), rnd.randint(160, 190)
@@ -387,10 +392,15 @@ def main():
         w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
+    if not args.no_audio:  # for a run with Whisper: the same calls with no transcript, so the recogniser writes it
+        with open(f"{args.out}/manifest-audio-only.csv", "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows({**row, "transcript": ""} for row in rows)
     with open(f"{args.out}/truth.json", "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
     planted = sum(len(c["planted"]) for c in truth["calls"].values())
-    print(f"{len(rows)} calls ({sum(1 for r in rows if r['direction'] == 'outbound')} outbound callbacks), {planted} planted errors, "
+    print(f"{len(rows)} calls ({len(callbacks)} outbound callbacks, {sum(c['late'] for c in callbacks)} of them late), {planted} planted errors, "
           f"{len(chains)} repeat chains, {len(clusters)} outage clusters -> {args.out}")
 
 
