@@ -48,10 +48,14 @@ def main():
     by_cause = Counter(ch["root_cause"] for ch in truth["chains"])
     print(f"重复来电链 repeat chains linked: {chains_ok}/{len(truth['chains'])}; root cause right: {causes_ok}/{len(truth['chains'])} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(by_cause.items()))}); outage clusters found: {clusters_ok}/{len(truth['clusters'])}")
+    inbound = [(c, t) for c, t in truth["calls"].items() if t["direction"] == "inbound" and c in results]
+    right = sum(1 for c, t in inbound if results[c].get("category") == t["category"])
+    print(f"来电类别 category (classifier) right: {right}/{len(inbound)} inbound calls")
     if unscored:
         print(f"未评分 calls not scored: {len(unscored)} ({', '.join(unscored[:5])})")
     summary = {"rules": per_rule, "fatal_planted": fatal_planted, "fatal_missed": missing_fatal, "chains": len(truth["chains"]), "chains_linked": chains_ok,
-               "root_causes_right": causes_ok, "clusters": len(truth["clusters"]), "clusters_found": clusters_ok, "unscored": unscored}
+               "root_causes_right": causes_ok, "clusters": len(truth["clusters"]), "clusters_found": clusters_ok, "unscored": unscored,
+               "category_right": right, "category_calls": len(inbound)}
     if "--json" in sys.argv:
         json.dump(summary, open(sys.argv[sys.argv.index("--json") + 1], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 
