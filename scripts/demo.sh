@@ -6,7 +6,7 @@
 #   bash scripts/demo.sh                 # 300 calls of November 2024, seed 7, portal on http://127.0.0.1:5080
 #   SPEECHQA_DEMO_CALLS=1000 SPEECHQA_DEMO_SEED=3 bash scripts/demo.sh
 #   SPEECHQA_DEMO_SERVE=0 bash scripts/demo.sh   # everything but the portal
-# Re-running it is quick: the data set is reused when seed and size match, unchanged calls are not processed again.
+# Re-running it is quick: the data set is reused when seed, size and generator match, unchanged calls are not processed again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh demo
@@ -19,12 +19,13 @@ dotnet build src/QaPortal -c Release --nologo -v quiet -o out/speechqa >/dev/nul
 speechqa() { dotnet out/speechqa/speechqa.dll "$@"; }
 
 echo "== 1. 数据集 data set: $calls calls, seed $seed → $data"
-if [ "$(cat "$data/.made-with" 2>/dev/null)" = "$seed $calls" ]; then
+stamp="$seed $calls $(sha256sum scripts/demo-data/generate.py | cut -c1-16)"   # a changed generator makes a new data set
+if [ "$(cat "$data/.made-with" 2>/dev/null)" = "$stamp" ]; then
   echo "   沿用已生成的数据集 reusing the data set generated before"
 else
   rm -rf "$data" "$SPEECHQA_DB" "$SPEECHQA_DB-wal" "$SPEECHQA_DB-shm" data/demo-accounts.txt   # a new data set starts a new database
   /usr/bin/python3 scripts/demo-data/generate.py --out "$data" --seed "$seed" --calls "$calls"
-  echo "$seed $calls" > "$data/.made-with"
+  echo "$stamp" > "$data/.made-with"
 fi
 
 if [ -n "${SPEECHQA_WHISPER_MODEL:-}" ]; then

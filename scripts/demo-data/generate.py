@@ -93,6 +93,18 @@ class Hotline:
         call.a("好的，请您稍等，我查一下。")
         return self.rnd.uniform(2.0, 4.0)
 
+    WORDING = {  # error: (customer's line per scene, the agent's planted answer)
+        "F02": ({"repair": "你们能不能快点啊？", "tariff": "这么复杂，我没听明白。"}, "你懂不懂啊，这都不明白。"),
+        "N07": ({"repair": "那到底怎么办？", "tariff": "那我到底交多少？"}, "你听我说，这个得按规定来。"),
+        "N11": ({"repair": "我想想啊，就是那个……", "tariff": "我想想啊，就是那个……"}, "你到底要办什么？"),
+    }
+
+    def bad_wording(self, call, errors, scene):
+        for error, (customer, agent) in self.WORDING.items():
+            if error in errors:
+                call.c(customer[scene])
+                call.a(agent)
+
     # ------------------------------------------------------------------ scenes
     ISSUE = {
         "C06": ["我们楼前头的水表井一直往外冒水，地上都淌成一片了。", "我家厨房水管接头漏水，一直滴答。", "小区里有根水管好像爆了，水哗哗往外冒。"],
@@ -126,15 +138,7 @@ class Hotline:
         self.verify(call, p)
         gap = self.hold(call, errors)
         call.a("查到您的用户信息了。", gap)
-        if "F02" in errors:
-            call.c("你们能不能快点啊？")
-            call.a("你懂不懂啊，急也没用。")
-        if "N07" in errors:
-            call.c("那到底怎么办？")
-            call.a("你听我说，这个得排队。")
-        if "N11" in errors:
-            call.c("我想想啊，就是那个……")
-            call.a("你到底要办什么？")
+        self.bad_wording(call, errors, "repair")
         if "N03" not in errors:
             call.a(f"我跟您复述一下：{self.address(p)}，户号{p['account']}，联系电话就是您来电这个号码，对吗？")
             call.c("对。")
@@ -162,15 +166,7 @@ class Hotline:
         call.a(f"居民用水是阶梯水价，第一阶梯每吨{tier1}元，一年用水180吨以内都按这个价。")
         call.c("那超过180吨呢？")
         call.a("181到260吨是第二阶梯，每吨4.83元，再往上是第三阶梯，每吨7.20元。")
-        if "F02" in errors:
-            call.c("这么复杂，我没听明白。")
-            call.a("你懂不懂啊，这都听不明白。")
-        if "N07" in errors:
-            call.c("那我到底交多少？")
-            call.a("你听我说，按用量算。")
-        if "N11" in errors:
-            call.c("我想想啊，就是那个……")
-            call.a("你到底要办什么？")
+        self.bad_wording(call, errors, "tariff")
         if "N05" in errors:
             call.c("我家一般一个月也就用十来吨水，一年下来应该到不了一百八十吨吧，我就想知道大概交多少钱。")
             call.a("一年180吨以内都是第一阶梯。", -1.6)
