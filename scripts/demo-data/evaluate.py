@@ -48,6 +48,10 @@ def main():
     by_cause = Counter(ch["root_cause"] for ch in truth["chains"])
     print(f"重复来电链 repeat chains linked: {chains_ok}/{len(truth['chains'])}; root cause right: {causes_ok}/{len(truth['chains'])} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(by_cause.items()))}); outage clusters found: {clusters_ok}/{len(truth['clusters'])}")
+    callbacks = truth.get("callbacks", [])
+    if callbacks:
+        late = sum(1 for c in callbacks if c["late"])
+        print(f"回访 callbacks planted: {len(callbacks)} ({len(callbacks) - late} within 24 h, {late} late) — the repeat report's callback timeliness counts them per eligible call")
     inbound = [(c, t) for c, t in truth["calls"].items() if t["direction"] == "inbound" and c in results]
     right = sum(1 for c, t in inbound if results[c].get("category") == t["category"])
     print(f"来电类别 category (classifier) right: {right}/{len(inbound)} inbound calls")

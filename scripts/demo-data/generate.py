@@ -23,6 +23,14 @@ REPAIR = ["C06", "C04", "C05", "C11"]
 INQUIRY = ["C01", "C02", "C07", "C12"]
 
 
+def office_hours(t):
+    """Calls reach the hotline mostly in the day: a time after 20:00 or before 8:00 moves to the next morning."""
+    if 8 <= t.hour < 20:
+        return t
+    day = t if t.hour < 8 else t + timedelta(days=1)
+    return day.replace(hour=8 + t.minute % 4, minute=(t.minute * 7) % 60, second=t.second)
+
+
 def chars(text):
     return sum(1 for ch in text if not (unicodedata.category(ch).startswith("P") or ch.isspace()))
 
@@ -247,14 +255,14 @@ def build(seed, total):
                 cue = {"R2": "你好，我前天报修的，说好一个工作日内来人，到现在还没人来。",
                        "R6": "你好，前天刚修好的水管又漏了，修了跟没修一样。",
                        "R1": "你好，上次说的不对，你们也没说什么时候来人。"}[cause]
-                second = h.new_call(first.at + gap, p, "C10" if cause == "R2" else cat)
+                second = h.new_call(office_hours(first.at + gap), p, "C10" if cause == "R2" else cat)
                 h.repair(second, p, set(), upset=True, cue=cue)
             else:
                 cat = "C01" if cause == "R4" else "C02"
                 first = h.new_call(at(day), p, cat)
                 h.tariff(first, p, set())
                 cue = "你好，我上次问过水费的事，这期账单不对，水费太高了，是不是估抄了？" if cause == "R4" else "你好，我家怎么欠费了，一条短信也没收到，没人通知啊。"
-                second = h.new_call(first.at + timedelta(hours=r.uniform(24, 90)), p, cat)
+                second = h.new_call(office_hours(first.at + timedelta(hours=r.uniform(24, 90))), p, cat)
                 h.tariff(second, p, set(), cue=cue)
             calls += [first, second]
             chains.append({"calls": [first.call_id, second.call_id], "root_cause": cause})
@@ -289,8 +297,9 @@ def build(seed, total):
         if r.random() > 0.7:
             continue
         p = {"phone": origin.caller, "name": r.choice(SURNAMES) + r.choice(GIVEN), "account": origin.account, "region": origin.region}
-        late = r.random() < 0.25
-        cb = h.new_call(origin.at + timedelta(hours=r.uniform(26, 40) if late else r.uniform(2, 20)), p, origin.category, direction="outbound", agent=origin.agent)
+        planned = origin.at + timedelta(hours=r.uniform(26, 40) if r.random() < 0.25 else r.uniform(2, 20))
+        cb = h.new_call(office_hours(planned), p, origin.category, direction="outbound", agent=origin.agent)
+        late = cb.at - origin.at > timedelta(hours=24)  # the policy's callback SLA
         h.callback(cb, p, late)
         callbacks.append({"origin": origin.call_id, "callback": cb.call_id, "late": late})
         callback_calls.append(cb)
