@@ -37,11 +37,7 @@ public sealed class RepeatStore(StoreDataSource dataSource)
                 Cues = CueMatchJson.Deserialize(r.NullableString(12)),
             }, cancellationToken).ConfigureAwait(false);
 
-    private static string[] RulesOf(string hitsJson)
-    {
-        using var json = JsonDocument.Parse(hitsJson);
-        return [.. json.RootElement.EnumerateArray().Select(h => h.GetProperty("rule").GetString()!).Distinct(StringComparer.Ordinal)];
-    }
+    private static string[] RulesOf(string hitsJson) => [.. SpeechQa.Scoring.Judging.HitsJson.Read(hitsJson).Select(h => h.Rule).Distinct(StringComparer.Ordinal)];
 
     private static readonly JsonSerializerOptions ReportJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 

@@ -28,9 +28,7 @@ public sealed class CallDocumentBuilder(CallStore calls, RepeatStore repeats)
         var hits = new List<HitDocument>();
         if (judgement is not null)
         {
-            using var json = JsonDocument.Parse(judgement.HitsJson);
-            foreach (var hit in json.RootElement.EnumerateArray())
-                hits.Add(new HitDocument(hit.GetProperty("rule").GetString()!, hit.GetProperty("severity").GetString()!));
+            hits.AddRange(SpeechQa.Scoring.Judging.HitsJson.Read(judgement.HitsJson).Select(h => new HitDocument(h.Rule, h.Severity)));
         }
         var segments = (transcript?.Segments ?? []).OrderBy(s => s.Start)
             .Select(s => new SegmentDocument(TranscriptJson.SpeakerName(s.Speaker), s.Start, s.End, s.Text, tokens.Of(s.Text))).ToList();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
@@ -114,15 +113,5 @@ internal static class CallPage
             "inline");
     }
 
-    private sealed record HitLine(string Rule, string Name, bool Fatal, int Points, int Segment, double Start, string Evidence);
-
-    private static List<HitLine> Hits(string? hitsJson)
-    {
-        if (hitsJson is null)
-            return [];
-        using var json = JsonDocument.Parse(hitsJson);
-        return [.. json.RootElement.EnumerateArray().Select(h => new HitLine(h.GetProperty("rule").GetString()!, h.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "",
-            h.GetProperty("severity").GetString() == "fatal", h.GetProperty("points").GetInt32(), h.GetProperty("segment").GetInt32(),
-            h.GetProperty("start").GetDouble(), h.TryGetProperty("evidence", out var e) ? e.GetString() ?? "" : ""))];
-    }
+    private static IReadOnlyList<SpeechQa.Scoring.Judging.StoredHit> Hits(string? hitsJson) => hitsJson is null ? [] : SpeechQa.Scoring.Judging.HitsJson.Read(hitsJson);
 }

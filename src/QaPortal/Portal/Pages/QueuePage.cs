@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace SpeechQa.QaPortal.Portal.Pages;
 
@@ -36,9 +35,5 @@ internal static class QueuePage
         return Layout.Render(t, user, antiforgery, title, form + table);
     }
 
-    public static IEnumerable<string> Rules(string hitsJson)
-    {
-        using var json = JsonDocument.Parse(hitsJson);
-        return [.. json.RootElement.EnumerateArray().Select(h => h.GetProperty("rule").GetString() ?? "").Distinct()];
-    }
+    public static IEnumerable<string> Rules(string hitsJson) => [.. SpeechQa.Scoring.Judging.HitsJson.Read(hitsJson).Select(h => h.Rule).Distinct(StringComparer.Ordinal)];
 }

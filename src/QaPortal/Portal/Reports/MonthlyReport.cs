@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SpeechQa.Batch.Store;
 using SpeechQa.Scoring.Repeats;
 
@@ -65,9 +64,6 @@ public sealed class MonthlyReport(StoreDataSource dataSource)
         ]);
     }
 
-    private static List<(string Rule, bool Fatal)> Hits(string hitsJson)
-    {
-        using var json = JsonDocument.Parse(hitsJson);
-        return [.. json.RootElement.EnumerateArray().Select(h => (h.GetProperty("rule").GetString()!, h.GetProperty("severity").GetString() == "fatal"))];
-    }
+    private static List<(string Rule, bool Fatal)> Hits(string hitsJson) =>
+        [.. SpeechQa.Scoring.Judging.HitsJson.Read(hitsJson).Select(h => (h.Rule, h.Fatal))];
 }

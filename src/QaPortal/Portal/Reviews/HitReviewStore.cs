@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SpeechQa.Batch.Store;
 
 namespace SpeechQa.QaPortal.Portal.Reviews;
@@ -67,9 +66,6 @@ public sealed class HitReviewStore(StoreDataSource dataSource, TimeProvider time
         return (score, fatal);
     }
 
-    private static List<(string Rule, bool Fatal, int Points)> ParseHits(string hitsJson)
-    {
-        using var json = JsonDocument.Parse(hitsJson);
-        return [.. json.RootElement.EnumerateArray().Select(h => (h.GetProperty("rule").GetString()!, h.GetProperty("severity").GetString() == "fatal", h.GetProperty("points").GetInt32()))];
-    }
+    private static List<(string Rule, bool Fatal, int Points)> ParseHits(string hitsJson) =>
+        [.. SpeechQa.Scoring.Judging.HitsJson.Read(hitsJson).Select(h => (h.Rule, h.Fatal, h.Points))];
 }
