@@ -90,6 +90,13 @@ class Hotline:
         call.a("感谢您的来电，再见。")
         call.c("再见。")
 
+    def end(self, call, errors, unfinished):
+        if "F07" in errors:  # the agent hangs up while the customer is still asking
+            call.c(unfinished)
+            call.hangup_by = "agent"
+            return
+        self.close(call, errors)
+
     def verify(self, call, p):
         call.a("麻烦您提供一下户号和户主姓名。")
         call.c(f"户号{p['account']}，户主叫{p['name']}。")
@@ -159,11 +166,7 @@ class Hotline:
         else:
             call.a(f"已经给您派了维修工单，{sla}工单号是{ticket}，稍后我们会电话回访。")
         call.c("好的。")
-        if "F07" in errors:
-            call.c("还有就是我想问一下，这个维修要不要另外收")
-            call.hangup_by = "agent"
-            return
-        self.close(call, errors)
+        self.end(call, errors, "还有就是我想问一下，这个维修要不要另外收")
 
     def tariff(self, call, p, errors, cue=None):
         self.greet(call, errors)
@@ -187,11 +190,7 @@ class Hotline:
         else:
             call.a("阶梯水量每年1月1日重新计算。")
         call.c("好，明白了。")
-        if "F07" in errors:
-            call.c("还有我想问问能不能在手机上")
-            call.hangup_by = "agent"
-            return
-        self.close(call, errors)
+        self.end(call, errors, "还有我想问问能不能在手机上")
 
     def callback(self, call, p, late):
         call.a(f"您好，这里是供水供热服务热线回访，工号{call.agent[1:]}，请问是{p['name'][0]}先生或女士吗？", 0.8)
