@@ -18,7 +18,7 @@ public static partial class PortalEndpoints
     private static async Task<IResult> AssignmentViewAsync(HttpContext context, PortalUserStore users, CallAssignmentStore assignments, SamplingOutcome? outcome,
         string? error, CancellationToken ct)
     {
-        var inspectors = (await users.ListAsync(ct).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector).Select(u => u.UserName).ToList();
+        var inspectors = await users.InspectorsAsync(ct).ConfigureAwait(false);
         return Page(AssignmentPage.Render(PortalText.For(context), Session(context), Tokens(context), inspectors,
             await assignments.LoadsAsync(ct).ConfigureAwait(false), outcome, error), error is null ? 200 : 400);
     }
@@ -26,14 +26,11 @@ public static partial class PortalEndpoints
     private static async Task<IResult> SampleCalls(HttpContext context, [FromForm] string? from, [FromForm] string? to, [FromForm] string? percent,
         [FromForm] string? scoreAtMost, [FromForm] string? seed, PortalUserStore users, CallAssignmentStore assignments, AuditLog audit, CancellationToken ct)
     {
-        static DateTimeOffset? Day(string? value) =>
-            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
         var chosen = context.Request.Form["inspectors"].Where(i => i is { Length: > 0 }).Select(i => i!).ToList();
-        var known = (await users.ListAsync(ct).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector).Select(u => u.UserName).ToHashSet(StringComparer.Ordinal);
+        var known = await users.InspectorsAsync(ct).ConfigureAwait(false);
         try
         {
-            if (Day(from) is not { } start || Day(to) is not { } end)
+            if (BeijingDay(from) is not { } start || BeijingDay(to) is not { } end)
                 throw new ArgumentException("请填写开始和结束日期 give the first and the last day", nameof(from));
             if (chosen.FirstOrDefault(i => !known.Contains(i)) is { } stranger)
                 throw new ArgumentException($"不是质检员 not an inspector: {stranger}", nameof(context));
@@ -47,7 +44,7 @@ public static partial class PortalEndpoints
         }
         catch (ArgumentException e)
         {
-            return await AssignmentViewAsync(context, users, assignments, null, e.Message.Split(" (Parameter", 2)[0], ct).ConfigureAwait(false);
+            return await AssignmentViewAsync(context, users, assignments, null, Reason(e), ct).ConfigureAwait(false);
         }
     }
 
@@ -56,8 +53,7 @@ public static partial class PortalEndpoints
     {
         if (await calls.GetAsync(id, ct).ConfigureAwait(false) is null)
             return Results.NotFound();
-        var known = (await users.ListAsync(ct).ConfigureAwait(false)).Any(u => u.Role == PortalRole.Inspector && u.UserName == inspector);
-        if (!known)
+        if (inspector is null || !(await users.InspectorsAsync(ct).ConfigureAwait(false)).Contains(inspector, StringComparer.Ordinal))
             return BadRequest(new ArgumentException($"不是质检员 not an inspector: {inspector}", nameof(inspector)));
         await assignments.AssignAsync(id, inspector!, Session(context).UserName, ct).ConfigureAwait(false);
         await audit.WriteAsync(Session(context).UserName, "assign-call", id, inspector, ct).ConfigureAwait(false);

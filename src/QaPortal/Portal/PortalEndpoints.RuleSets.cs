@@ -35,12 +35,11 @@ public static partial class PortalEndpoints
         if (scoring.Judge is not { } judge || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is null)
             return Results.NotFound();
         var text = yaml ?? "";
-        var check = publisher.Check(file!, text);
+        var check = await publisher.CheckAsync(file!, text, ct).ConfigureAwait(false);
         BacktestResult? result = null;
         if (check.IsValid && backtest == "1")
         {
-            DateTimeOffset? from = DateOnly.TryParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
+            var from = BeijingDay(since);
             var most = int.TryParse(limit, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, 100_000) : 2000;
             result = await backtests.RunAsync(judge, judge.WithCatalog(check.Catalog!), from, most, ct).ConfigureAwait(false);
             await audit.WriteAsync(Session(context).UserName, "backtest-rules", null, $"{file}: {result.Calls} calls, {result.Changed} changed", ct).ConfigureAwait(false);

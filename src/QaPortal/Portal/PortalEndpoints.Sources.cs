@@ -44,7 +44,7 @@ public static partial class PortalEndpoints
         }
         catch (ArgumentException e)
         {
-            return await SourcesViewAsync(context, sources, recurring, store, scoring, e.Message.Split(" (Parameter", 2)[0], ct).ConfigureAwait(false);
+            return await SourcesViewAsync(context, sources, recurring, store, scoring, Reason(e), ct).ConfigureAwait(false);
         }
     }
 

@@ -151,8 +151,16 @@ public static partial class PortalEndpoints
         return (tokens.FormFieldName, tokens.RequestToken ?? "");
     }
 
-    /// <summary>A refused input as 400 with the zh-CN/English reason (without .NET's "(Parameter …)" suffix).</summary>
-    private static IResult BadRequest(ArgumentException e) => Results.Problem(e.Message.Split(" (Parameter", 2)[0], statusCode: 400);
+    /// <summary>A refused input as 400 with the zh-CN/English reason.</summary>
+    private static IResult BadRequest(ArgumentException e) => Results.Problem(Reason(e), statusCode: 400);
+
+    /// <summary>The zh-CN/English reason of a refused input, without .NET's "(Parameter …)" suffix.</summary>
+    private static string Reason(ArgumentException e) => e.Message.Split(" (Parameter", 2)[0];
+
+    /// <summary>A yyyy-MM-dd form or query value as the start of that day in Beijing time; null when empty or not a date.</summary>
+    private static DateTimeOffset? BeijingDay(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
 
@@ -203,9 +211,7 @@ public static partial class PortalEndpoints
 
     private static QueueFilter FilterOf(HttpRequest request)
     {
-        DateTimeOffset? Date(string name) =>
-            DateOnly.TryParseExact(request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
+        DateTimeOffset? Date(string name) => BeijingDay(request.Query[name].ToString());
         string? Text(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v : null;
         return new QueueFilter
         {
@@ -276,9 +282,9 @@ public static partial class PortalEndpoints
             : "";
         if (user.Role is PortalRole.Manager or PortalRole.Admin)
         {
-            var inspectors = (await context.RequestServices.GetRequiredService<PortalUserStore>().ListAsync(ct).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector);
+            var inspectors = await context.RequestServices.GetRequiredService<PortalUserStore>().InspectorsAsync(ct).ConfigureAwait(false);
             tools += Html.Form($"/calls/{Uri.EscapeDataString(id)}/assign", tokens.Field, tokens.Token,
-                $"""<label>{Html.E(t["assignto"])} <select name="inspector">{string.Join("", inspectors.Select(i => $"<option>{Html.E(i.UserName)}</option>"))}</select></label> <button type="submit" id="assign-call">{Html.E(t["assign"])}</button>""");
+                $"""<label>{Html.E(t["assignto"])} <select name="inspector">{string.Join("", inspectors.Select(i => $"<option>{Html.E(i)}</option>"))}</select></label> <button type="submit" id="assign-call">{Html.E(t["assign"])}</button>""");
         }
         return Page(CallPage.Render(t, user, tokens, new PersonalDataMask(user.Role), view, tools));
     }

@@ -34,12 +34,16 @@ public sealed partial class RuleSetPublisher(CallScoring scoring, RuleReleaseSto
     public async Task<string?> ReadAsync(string file, CancellationToken cancellationToken) =>
         Files().Contains(file, StringComparer.Ordinal) ? await File.ReadAllTextAsync(Path.Combine(SetsFolder, file), cancellationToken).ConfigureAwait(false) : null;
 
-    public RuleSetCandidate Check(string file, string yaml)
+    /// <summary>The rule files in force with <paramref name="yaml"/> in place of <paramref name="file"/>, loaded as scoring would.</summary>
+    public async Task<RuleSetCandidate> CheckAsync(string file, string yaml, CancellationToken cancellationToken)
     {
-        var files = Files().ToDictionary(f => f, f => File.ReadAllText(Path.Combine(SetsFolder, f)), StringComparer.Ordinal);
+        var files = await CurrentFilesAsync(cancellationToken).ConfigureAwait(false);
         files[file] = yaml;
-        return RuleSetCandidate.Check(scoring.RulesFolder, files, file, [.. (Catalog?.All ?? []).Select(s => s.Id)]);
+        return Check(files, file);
     }
+
+    private RuleSetCandidate Check(IReadOnlyDictionary<string, string> files, string edited) =>
+        RuleSetCandidate.Check(scoring.RulesFolder, files, edited, [.. (Catalog?.All ?? []).Select(s => s.Id)]);
 
     /// <summary>The releases, newest first; the folder as loaded at start is recorded as the first release the first time.</summary>
     public async Task<List<RuleRelease>> HistoryAsync(CancellationToken cancellationToken)
@@ -88,7 +92,7 @@ public sealed partial class RuleSetPublisher(CallScoring scoring, RuleReleaseSto
             var text = files[name].Replace("\r\n", "\n", StringComparison.Ordinal);
             files[name] = RuleSetLine().IsMatch(text) ? WithVersion(text, next) : text;
         }
-        var candidate = RuleSetCandidate.Check(scoring.RulesFolder, files, changedFile, [.. (Catalog?.All ?? []).Select(s => s.Id)]);
+        var candidate = Check(files, changedFile);
         if (!candidate.IsValid)
             throw new RuleSetRejectedException(candidate);
         var release = new RuleRelease(next, publishedBy, time.GetUtcNow(), note.Trim(), changedFile);

@@ -52,6 +52,10 @@ public sealed class PortalUserStore(StoreDataSource dataSource, TimeProvider tim
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>The inspectors' user names: whom calls can be assigned to.</summary>
+    public async Task<List<string>> InspectorsAsync(CancellationToken cancellationToken) =>
+        [.. (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(u => u.Role == PortalRole.Inspector).Select(u => u.UserName)];
+
     public Task<List<PortalUser>> ListAsync(CancellationToken cancellationToken) =>
         dataSource.QueryAsync(
             "SELECT user_name, display_name, role, agent_id, team, '' , failed_attempts, locked_until_ms FROM portal_users ORDER BY role, user_name", null,
