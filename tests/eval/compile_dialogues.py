@@ -4,6 +4,7 @@
     python3 tests/eval/compile_dialogues.py          # from the repository root
 
 tests/eval/scripts/*.dlg          -> tests/eval/transcripts/EVnnn.json + tests/eval/labels.csv
+tests/eval/sets/NAME/scripts/*.dlg -> tests/eval/sets/NAME/transcripts/ID.json + labels.csv (one set per author)
 tests/rule-examples/scripts/*.dlg -> tests/rule-examples/<RULE>.json
 
 Timings come from the text (4 characters/s, 0.6 s between lines) so that writers think about what is said;
@@ -100,25 +101,32 @@ def compile_eval(folder):
     os.makedirs(os.path.join(folder, 'transcripts'), exist_ok=True)
     for path in sorted(glob.glob(os.path.join(folder, 'scripts', '*.dlg'))):
         for header, number, lines in blocks(path):
-            if len(header) != 7:
-                raise ScriptError(f'{path}:{number}: an evaluation header has 7 fields, found {len(header)}')
-            call_id, ruleset, category, fatal, nonfatal, meta, note = header
+            if len(header) not in (7, 8):
+                raise ScriptError(f'{path}:{number}: an evaluation header has 7 or 8 fields, found {len(header)}')
+            call_id, ruleset, category, fatal, nonfatal, meta, note = header[:7]
+            traps = ids(path, number, header[7]) if len(header) == 8 and header[7] else []
             if call_id in seen:
                 raise ScriptError(f'{path}:{number}: {call_id} appears twice')
             seen.add(call_id)
             fatal_ids, nonfatal_ids = ids(path, number, fatal), ids(path, number, nonfatal)
             if any(i.startswith('N') for i in fatal_ids) or any(i.startswith('F') for i in nonfatal_ids):
                 raise ScriptError(f'{path}:{number}: fatal ids go in field 4, non-fatal ids in field 5')
+            if set(traps) & set(fatal_ids + nonfatal_ids):
+                raise ScriptError(f'{path}:{number}: a trap id is also a label: {sorted(set(traps) & set(fatal_ids + nonfatal_ids))}')
+            if ruleset not in ('water-hotline', 'heating-hotline'):
+                raise ScriptError(f'{path}:{number}: unknown rule set {ruleset}')
+            if not re.fullmatch(r'C(0[1-9]|1[0-2]|99)', category):
+                raise ScriptError(f'{path}:{number}: not a category id: {category}')
             m = metadata(path, number, meta)
             transcript = {'call_id': call_id, 'language': 'zh', 'source': 'imported', 'segments': segments(path, lines)}
             with open(os.path.join(folder, 'transcripts', call_id + '.json'), 'w', encoding='utf-8') as f:
                 json.dump(transcript, f, ensure_ascii=False, indent=1)
                 f.write('\n')
             rows.append([call_id, ruleset, category, ' '.join(fatal_ids), ' '.join(nonfatal_ids),
-                         m['direction'], m['hangup_by'], m['queue'], note])
+                         m['direction'], m['hangup_by'], m['queue'], note, ' '.join(traps)])
     with open(os.path.join(folder, 'labels.csv'), 'w', encoding='utf-8', newline='') as f:
         writer = csv.writer(f, lineterminator='\n')
-        writer.writerow(['call_id', 'ruleset', 'category', 'fatal', 'nonfatal', 'direction', 'hangup_by', 'queue', 'note'])
+        writer.writerow(['call_id', 'ruleset', 'category', 'fatal', 'nonfatal', 'direction', 'hangup_by', 'queue', 'note', 'traps'])
         writer.writerows(rows)
     return len(rows)
 
@@ -143,6 +151,9 @@ def compile_examples(folder):
 if __name__ == '__main__':
     try:
         calls = compile_eval(os.path.join(ROOT, 'tests', 'eval'))
+        for folder in sorted(glob.glob(os.path.join(ROOT, 'tests', 'eval', 'sets', '*'))):
+            if glob.glob(os.path.join(folder, 'scripts', '*.dlg')):
+                calls += compile_eval(folder)
         examples = compile_examples(os.path.join(ROOT, 'tests', 'rule-examples'))
     except ScriptError as e:
         sys.exit(str(e))
