@@ -2,6 +2,7 @@
 """Compile hand-written dialogue scripts (*.dlg, see SCRIPT-FORMAT.md) into format-2 transcripts.
 
     python3 tests/eval/compile_dialogues.py          # from the repository root
+    python3 tests/eval/compile_dialogues.py --set tests/eval/sets/NAME   # one set, with counts per id
 
 tests/eval/scripts/*.dlg          -> tests/eval/transcripts/EVnnn.json + tests/eval/labels.csv
 tests/eval/sets/NAME/scripts/*.dlg -> tests/eval/sets/NAME/transcripts/ID.json + labels.csv (one set per author)
@@ -148,7 +149,32 @@ def compile_examples(folder):
     return sum(len(e) for e in rules.values())
 
 
+def summary(folder):
+    """Positives and traps per id, and calls per category, of one compiled set."""
+    with open(os.path.join(folder, 'labels.csv'), encoding='utf-8') as f:
+        rows = list(csv.DictReader(f))
+    ids_all = [f'F0{i}' for i in range(1, 8)] + [f'N{i:02d}' for i in range(1, 13)]
+    print(f'{len(rows)} calls in {folder}')
+    print('id   positives traps')
+    for i in ids_all:
+        pos = sum(i in (r['fatal'] + ' ' + r['nonfatal']).split() for r in rows)
+        trap = sum(i in r.get('traps', '').split() for r in rows)
+        print(f'{i}  {pos:9d} {trap:5d}')
+    cats = {}
+    for r in rows:
+        cats[r['category']] = cats.get(r['category'], 0) + 1
+    print('categories:', ' '.join(f'{k}:{v}' for k, v in sorted(cats.items())))
+    print('clean calls:', sum(not (r['fatal'] + r['nonfatal']).strip() for r in rows))
+
+
 if __name__ == '__main__':
+    if len(sys.argv) == 3 and sys.argv[1] == '--set':
+        try:
+            compile_eval(sys.argv[2])
+        except ScriptError as e:
+            sys.exit(str(e))
+        summary(sys.argv[2])
+        sys.exit(0)
     try:
         calls = compile_eval(os.path.join(ROOT, 'tests', 'eval'))
         for folder in sorted(glob.glob(os.path.join(ROOT, 'tests', 'eval', 'sets', '*'))):
