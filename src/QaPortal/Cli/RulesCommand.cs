@@ -4,6 +4,7 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Scoring.Evaluation;
 using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Rules.Loading;
@@ -24,6 +25,44 @@ public static class RulesCommand
         command.Subcommands.Add(CreateCheck());
         command.Subcommands.Add(CreateTest());
         command.Subcommands.Add(CreateBacktest(global));
+        command.Subcommands.Add(CreateEval());
+        return command;
+    }
+
+    private static Command CreateEval()
+    {
+        var sets = new Option<string>("--sets") { Description = "The index of labelled sets (set,split,folder,author)", DefaultValueFactory = _ => "tests/eval/sets.csv" };
+        var rules = new Option<string>("--rules") { Description = "Rules folder", DefaultValueFactory = _ => "rules" };
+        var misses = new Option<bool>("--show-misses") { Description = "List each disagreement of the dev sets (never of the test sets: nobody tunes on those)" };
+        var command = new Command("eval", "Precision and recall per error id on the labelled dev and test sets, per set and per split");
+        command.Options.Add(sets);
+        command.Options.Add(rules);
+        command.Options.Add(misses);
+        command.SetAction((result, cancellationToken) => GuardAsync(() =>
+        {
+            var index = result.GetValue(sets)!;
+            var judge = CreateJudge(result.GetValue(rules)!);
+            var loaded = EvaluationSet.LoadIndex(index);
+            foreach (var split in new[] { EvaluationSplit.Dev, EvaluationSplit.Test })
+            {
+                var ofSplit = loaded.Where(s => s.Split == split).ToList();
+                foreach (var set in ofSplit)
+                {
+                    var card = RuleEvaluation.Score(judge, set.Calls, cancellationToken);
+                    var (f, n) = (card.Micro('F'), card.Micro('N'));
+                    Console.WriteLine($"{split.ToString().ToLowerInvariant(),-4} {set.Name,-14} {card.Calls,4} calls  fatal P {RuleScorecard.Ratio(f.Precision)} R {RuleScorecard.Ratio(f.Recall)}  non-fatal P {RuleScorecard.Ratio(n.Precision)} R {RuleScorecard.Ratio(n.Recall)}");
+                    if (split == EvaluationSplit.Dev && result.GetValue(misses))
+                    {
+                        foreach (var line in card.Disagreements)
+                            Console.WriteLine($"    {line}");
+                    }
+                }
+                var all = RuleEvaluation.Score(judge, ofSplit.SelectMany(s => s.Calls), cancellationToken);
+                Console.WriteLine();
+                Console.WriteLine(all.Table($"## {(split == EvaluationSplit.Dev ? "dev (tuned on)" : "test (never tuned on)")}: {string.Join(", ", ofSplit.Select(s => s.Name))}"));
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        }));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Dialogue;
 using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Rules;
@@ -12,6 +13,7 @@ public sealed class CallView
 {
     private readonly WordSegmenter? _segmenter;
     private readonly string[]?[] _words;
+    private (DialogueCues Cues, DialogueState State)? _dialogue;
 
     public CallView(Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, WordSegmenter? segmenter = null)
     {
@@ -36,6 +38,16 @@ public sealed class CallView
 
     /// <summary>Per-sentence labels of the behaviour classifier (label → probability), when one ran.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, double>>? SentenceLabels { get; init; }
+
+    /// <summary>The call's dialogue state read with these cues, computed once on first use and shared by every rule.</summary>
+    public DialogueState DialogueState(DialogueCues cues)
+    {
+        if (_dialogue is { } known && ReferenceEquals(known.Cues, cues))
+            return known.State;
+        var state = Dialogue.DialogueState.Read(this, cues);
+        _dialogue = (cues, state);
+        return state;
+    }
 
     /// <summary>The words of a sentence (jieba with the hotline dictionary), segmented once on first use.</summary>
     public IReadOnlyList<string> WordsOf(int sentence)

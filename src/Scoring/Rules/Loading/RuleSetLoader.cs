@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Dialogue;
 using SpeechQa.Scoring.Knowledge;
 using SpeechQa.Scoring.Privacy;
 using SpeechQa.Scoring.Rules.Conditions;
@@ -31,6 +32,7 @@ public static class RuleSetLoader
         ["metadata"] = ["field", "in", "min", "max"],
         ["classifier"] = ["label", "min_p"],
         ["knowledge"] = ["facts", "exclude", "negated_by", "quote_guard"],
+        ["dialogue"] = ["event"],
     };
 
     public static RuleSet Load(string path)
@@ -56,9 +58,11 @@ public static class RuleSetLoader
         foreach (var missing in knowledgeFiles.Where(f => !File.Exists(f)))
             errors.Add(RuleFileError.At(path, YamlReading.Child(root, "knowledge")!, $"知识库文件不存在 knowledge file not found: {missing}"));
         var knowledge = KnowledgeBaseLoader.LoadFiles(knowledgeFiles.Where(File.Exists), errors);
+        var cues = DialogueCuesOf(root, path, folder, errors);
+        var context = new RuleContext(knowledge, cues);
 
         var rules = new List<Rule>();
-        ReadRules(root, path, knowledge, rules, errors);
+        ReadRules(root, path, context, rules, errors);
         foreach (var include in YamlReading.Strings(root, "include", path, errors) ?? [])
         {
             var file = Path.GetFullPath(Path.Combine(folder, include));
@@ -68,7 +72,7 @@ public static class RuleSetLoader
                 continue;
             }
             if (YamlReading.Load(file, errors) is { } included)
-                ReadRules(included, file, knowledge, rules, errors);
+                ReadRules(included, file, context, rules, errors);
         }
         foreach (var duplicate in rules.GroupBy(r => r.Id).Where(g => g.Count() > 1))
             errors.Add(new RuleFileError(duplicate.Last().SourceFile, 0, 0, $"规则编号重复 duplicate rule id '{duplicate.Key}'"));
@@ -77,7 +81,7 @@ public static class RuleSetLoader
         return new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path };
     }
 
-    private static void ReadRules(YamlMappingNode root, string file, KnowledgeBase knowledge, List<Rule> rules, List<RuleFileError> errors)
+    private static void ReadRules(YamlMappingNode root, string file, RuleContext context, List<Rule> rules, List<RuleFileError> errors)
     {
         switch (YamlReading.Child(root, "rules"))
         {
@@ -88,7 +92,7 @@ public static class RuleSetLoader
                 {
                     if (node is YamlMappingNode rule)
                     {
-                        if (ReadRule(rule, file, knowledge, errors) is { } loaded)
+                        if (ReadRule(rule, file, context, errors) is { } loaded)
                             rules.Add(loaded);
                     }
                     else
@@ -103,7 +107,7 @@ public static class RuleSetLoader
         }
     }
 
-    private static Rule? ReadRule(YamlMappingNode node, string file, KnowledgeBase knowledge, List<RuleFileError> errors)
+    private static Rule? ReadRule(YamlMappingNode node, string file, RuleContext context, List<RuleFileError> errors)
     {
         var before = errors.Count;
         foreach (var key in node.Children.Keys.OfType<YamlScalarNode>().Where(k => !RuleKeys.Contains(k.Value!)))
@@ -130,7 +134,7 @@ public static class RuleSetLoader
                     errors.Add(RuleFileError.At(file, value, $"条件 '{conditionName}' 应为映射 must be a mapping"));
                     continue;
                 }
-                if (ReadCondition(conditionName, conditionNode, file, knowledge, errors) is { } condition)
+                if (ReadCondition(conditionName, conditionNode, file, context, errors) is { } condition)
                     conditions[conditionName] = condition;
             }
         }
@@ -188,7 +192,7 @@ public static class RuleSetLoader
         return false;
     }
 
-    private static Condition? ReadCondition(string name, YamlMappingNode node, string file, KnowledgeBase knowledge, List<RuleFileError> errors)
+    private static Condition? ReadCondition(string name, YamlMappingNode node, string file, RuleContext context, List<RuleFileError> errors)
     {
         var operators = node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(OperatorKeys.ContainsKey).ToList();
         foreach (var key in node.Children.Keys.OfType<YamlScalarNode>().Where(k => !OperatorKeys.ContainsKey(k.Value!) && !ScopeKeys.Contains(k.Value!)))
@@ -247,7 +251,8 @@ public static class RuleSetLoader
                 Name = name, Label = YamlReading.String(args, "label", file, errors, required: true) ?? "",
                 MinProbability = YamlReading.Number(args, "min_p", file, errors) ?? 0.8,
             },
-            "knowledge" => KnowledgeOperator(name, args, file, knowledge, errors),
+            "knowledge" => KnowledgeOperator(name, args, file, context.Knowledge, errors),
+            "dialogue" => DialogueOperator(name, args, file, context.Cues, errors),
             _ => null,
         };
         if (condition is null || errors.Count > before)
@@ -412,6 +417,39 @@ public static class RuleSetLoader
             Min = YamlReading.Number(args, "min", file, errors), Max = YamlReading.Number(args, "max", file, errors),
         };
     }
+
+    /// <summary>The rule set's dialogue cue table (<c>dialogue: ../dialogue/cues.yaml</c>), when it names one.</summary>
+    private static DialogueCues? DialogueCuesOf(YamlMappingNode root, string path, string folder, List<RuleFileError> errors)
+    {
+        if (YamlReading.String(root, "dialogue", path, errors) is not { } relative)
+            return null;
+        var file = Path.GetFullPath(Path.Combine(folder, relative));
+        if (File.Exists(file))
+            return DialogueCueLoader.TryLoad(file, errors);
+        errors.Add(RuleFileError.At(path, YamlReading.Child(root, "dialogue")!, $"对话线索文件不存在 dialogue cue file not found: {file}"));
+        return null;
+    }
+
+    private static DialogueCondition? DialogueOperator(string name, YamlMappingNode args, string file, DialogueCues? cues, List<RuleFileError> errors)
+    {
+        var eventName = YamlReading.String(args, "event", file, errors, required: true);
+        if (eventName is null)
+            return null;
+        if (!DialogueEventNames.ByName.TryGetValue(eventName, out var dialogueEvent))
+        {
+            errors.Add(RuleFileError.At(file, YamlReading.Child(args, "event")!, $"未知的对话事件 unknown dialogue event '{eventName}' (events: {string.Join(", ", DialogueEventNames.ByName.Keys)})"));
+            return null;
+        }
+        if (cues is null)
+        {
+            errors.Add(RuleFileError.At(file, args, "规则集未指定对话线索文件 the rule set names no dialogue cue file ('dialogue: ../dialogue/cues.yaml')"));
+            return null;
+        }
+        return new DialogueCondition { Name = name, Event = dialogueEvent, Cues = cues };
+    }
+
+    /// <summary>What the conditions of one rule set share: its knowledge base and dialogue cues.</summary>
+    private sealed record RuleContext(KnowledgeBase Knowledge, DialogueCues? Cues);
 
     private static KnowledgeCondition? KnowledgeOperator(string name, YamlMappingNode args, string file, KnowledgeBase knowledge, List<RuleFileError> errors)
     {

@@ -1,0 +1,171 @@
+using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Privacy;
+using SpeechQa.Scoring.Rules;
+
+namespace SpeechQa.Scoring.Dialogue;
+
+/// <summary>
+/// What happened in a call, read once and shared by every rule: identity verification over time, whose data the agent
+/// read out, the tickets the agent made (not merely mentioned), time limits and callbacks given for them, the
+/// customer's upset and the agent's empathy. Read from the cue table and, when the dialogue-act model ran, from its
+/// per-sentence acts (an act with p ≥ <see cref="ActThreshold"/> counts as the cue).
+/// </summary>
+public sealed class DialogueState
+{
+    public const double ActThreshold = 0.6;
+
+    /// <summary>Sentences before the first ticket whose time limit or callback still belongs to it (我给您派单，师傅两小时内到).</summary>
+    private const int TicketLead = 2;
+
+    private readonly Dictionary<DialogueEvent, List<DialogueMoment>> _events = [];
+
+    private DialogueState(IdentityTimeline identity) => Identity = identity;
+
+    public IdentityTimeline Identity { get; }
+
+    public IReadOnlyList<DialogueMoment> Events(DialogueEvent kind) => _events.TryGetValue(kind, out var list) ? list : [];
+
+    public static DialogueState Read(CallView call, DialogueCues cues)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(cues);
+        var state = new DialogueState(IdentityTimeline.Read(call, cues));
+        if (state.Identity.VerifiedAt is { } verified)
+            state.Add(DialogueEvent.IdentityVerified, verified, "户号与户主姓名已提供 account number and holder name given");
+        var firstTicket = -1;
+        for (var i = 0; i < call.Sentences.Count; i++)
+        {
+            var s = call.Sentences[i];
+            string? Cue(string name) => cues[name].Find(s.Speaker, s.Text)?.Value;
+            bool Act(string label) => call.SentenceLabels is { } acts && i < acts.Count && acts[i].TryGetValue(label, out var p) && p >= ActThreshold;
+            if (s.Speaker == Speaker.Customer)
+            {
+                if ((Cue("customer_upset") ?? (Act("complaint") ? "act:complaint" : null)) is { } upset)
+                    state.Add(DialogueEvent.CustomerUpset, i, upset);
+                if ((Cue("asks_when") ?? (Act("asks_when") ? "act:asks_when" : null)) is { } when)
+                    state.Add(DialogueEvent.AsksWhen, i, when);
+                continue;
+            }
+            if (s.Speaker != Speaker.Agent)
+                continue;
+            if ((Cue("agent_empathy") ?? (Act("empathy") ? "act:empathy" : null)) is { } empathy)
+                state.Add(DialogueEvent.AgentEmpathy, i, empathy);
+            if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
+                state.Add(DialogueEvent.Disclosure, i, disclosed);
+            if (Cue("sensitive_done") is { } sensitive && !state.Identity.IsVerifiedBefore(i))
+                state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
+            if (TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
+            {
+                state.Add(DialogueEvent.AgentTicket, i, ticket);
+                if (firstTicket < 0)
+                    firstTicket = i;
+            }
+            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i)) is { } readBack)
+                state.Add(DialogueEvent.ReadBack, i, readBack);
+            if (Cue("wait_notice") is { } wait)
+                state.Add(DialogueEvent.WaitNotice, i, wait);
+            if ((Cue("time_limit") ?? (Act("time_limit") ? "act:time_limit" : null)) is { } limit)
+                state.Add(DialogueEvent.TimeLimit, i, limit);
+            if ((Cue("ticket_number") ?? Cue("callback") ?? (Act("ticket_number") || Act("callback_promised") ? "act:callback" : null)) is { } told)
+                state.Add(DialogueEvent.TicketNumberOrCallback, i, told);
+        }
+        // A time limit or callback belongs to a ticket only from just before the agent made it.
+        var from = firstTicket < 0 ? int.MaxValue : firstTicket - TicketLead;
+        foreach (var kind in new[] { DialogueEvent.TimeLimit, DialogueEvent.TicketNumberOrCallback })
+        {
+            if (state._events.TryGetValue(kind, out var list))
+                list.RemoveAll(m => m.Sentence < from);
+        }
+        return state;
+    }
+
+    private void Add(DialogueEvent kind, int sentence, string evidence)
+    {
+        if (!_events.TryGetValue(kind, out var list))
+            _events[kind] = list = [];
+        list.Add(new DialogueMoment(kind, sentence, evidence));
+    }
+
+    /// <summary>The agent's own ticket: an action in the first person, not an offer or question, not another party's order.</summary>
+    private static string? TicketAt(string text, DialogueCues cues, bool act)
+    {
+        if (cues["ticket_offer"].Pattern.IsMatch(text) || cues["other_party_order"].Pattern.IsMatch(text))
+            return null;
+        return cues["ticket_action"].Find(Speaker.Agent, text)?.Value ?? (act ? "act:ticket_created" : null);
+    }
+
+    /// <summary>
+    /// Personal data the agent says that the caller did not say first, when it belongs to another household (a
+    /// third-party word in the same clause, or the caller just asked for someone else's data) or the caller is not
+    /// yet verified.
+    /// </summary>
+    private static string? DisclosureAt(CallView call, DialogueCues cues, IdentityTimeline identity, int sentence)
+    {
+        var text = call.Sentences[sentence].Text;
+        if (cues["own_line"].Pattern.IsMatch(text))
+            return null;
+        var spans = PersonalDataRecognizer.Find(text)
+            .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text))
+            .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
+            .ToList();
+        if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears)
+            spans.Add((arrears.Index, arrears.Length, "Arrears"));
+        foreach (var (start, length, label) in spans)
+        {
+            var clause = ClauseAround(text, start, length);
+            var thirdParty = cues["third_party"].Pattern.IsMatch(clause) || CallerAskedForOthers(call, cues, sentence);
+            if (thirdParty)
+                return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（他人信息 another household's data）";
+            if (!identity.IsVerifiedBefore(sentence))
+                return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";
+        }
+        return null;
+    }
+
+    private static bool CallerAskedForOthers(CallView call, DialogueCues cues, int sentence)
+    {
+        for (var j = sentence - 1; j >= 0 && j >= sentence - 4; j--)
+        {
+            var s = call.Sentences[j];
+            if (s.Speaker == Speaker.Customer && cues["third_party"].Pattern.IsMatch(s.Text) && cues["data_request"].Pattern.IsMatch(s.Text))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The agent repeating data the caller gave (digits of five or more, an address) is a read-back.</summary>
+    private static string? RepeatedData(CallView call, int sentence)
+    {
+        foreach (var span in PersonalDataRecognizer.Find(call.Sentences[sentence].Text))
+        {
+            if (SaidByCustomerBefore(call, sentence, span.Text))
+                return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
+        }
+        return null;
+    }
+
+    private static bool SaidByCustomerBefore(CallView call, int sentence, string data)
+    {
+        var wanted = Plain(data);
+        if (wanted.Length == 0)
+            return false;
+        for (var j = 0; j < sentence; j++)
+        {
+            if (call.Sentences[j].Speaker == Speaker.Customer && Plain(call.Sentences[j].Text).Contains(wanted, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?'];
+
+    private static string ClauseAround(string text, int start, int length)
+    {
+        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseBreaks, start - 1) + 1;
+        var to = text.IndexOfAny(ClauseBreaks, Math.Min(text.Length - 1, start + length));
+        return text[from..(to < 0 ? text.Length : to)];
+    }
+
+    /// <summary>Letters and digits only, so "138 1234 5678" and "13812345678" compare equal.</summary>
+    private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Rules;
+
+namespace SpeechQa.Scoring.Dialogue;
+
+/// <summary>
+/// When the caller proved who they are: the sentence where they gave the account number and the one where they gave
+/// the holder's name (in answer to the agent, or unasked). Verified = both given; before that sentence the agent may
+/// not read out the account's data or do sensitive business on it (F01, F05).
+/// </summary>
+public sealed partial class IdentityTimeline
+{
+    private IdentityTimeline(int? accountAt, int? nameAt)
+    {
+        AccountGivenAt = accountAt;
+        NameGivenAt = nameAt;
+    }
+
+    public int? AccountGivenAt { get; }
+
+    public int? NameGivenAt { get; }
+
+    /// <summary>The sentence at which both were given, or null when the call never verified the caller.</summary>
+    public int? VerifiedAt => AccountGivenAt is { } a && NameGivenAt is { } n ? Math.Max(a, n) : null;
+
+    public bool IsVerifiedBefore(int sentence) => VerifiedAt is { } v && v < sentence;
+
+    public static IdentityTimeline Read(CallView call, DialogueCues cues)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(cues);
+        int? account = null, name = null;
+        for (var i = 0; i < call.Sentences.Count && (account is null || name is null); i++)
+        {
+            var s = call.Sentences[i];
+            if (s.Speaker != Speaker.Customer || cues["identity_refused"].Find(s.Speaker, s.Text) is not null)
+                continue;
+            var askedAccount = AgentAskedRecently(call, cues["account_request"], i, 3);
+            var askedName = AgentAskedRecently(call, cues["name_request"], i, 2);
+            if (account is null && DigitRun().IsMatch(s.Text) && (askedAccount || cues["account_request"].Pattern.IsMatch(s.Text)))
+                account = i;
+            if (name is null && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(s.Text))))
+                name = i;
+        }
+        return new IdentityTimeline(account, name);
+    }
+
+    /// <summary>Whether the agent asked this in one of the few sentences before (the caller's answer follows the question).</summary>
+    private static bool AgentAskedRecently(CallView call, DialogueCue cue, int sentence, int within)
+    {
+        for (var j = sentence - 1; j >= 0 && j >= sentence - within; j--)
+        {
+            var s = call.Sentences[j];
+            if (s.Speaker == Speaker.Agent && cue.Find(s.Speaker, s.Text) is not null)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
+    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s-]?){6,}")]
+    private static partial Regex DigitRun();
+
+    /// <summary>A name in an answer: two to four Han characters that are not a filler-only reply.</summary>
+    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,4}")]
+    private static partial Regex NameLike();
+}
