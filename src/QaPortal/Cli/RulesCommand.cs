@@ -4,6 +4,7 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Scoring.Dialogue;
 using SpeechQa.Scoring.Evaluation;
 using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Rules;
@@ -92,6 +93,8 @@ public static class RulesCommand
         command.Options.Add(rules);
         command.Options.Add(hangup);
         command.Options.Add(direction);
+        var explain = new Option<bool>("--explain") { Description = "Also print the dialogue state the rules read (verification, tickets, read-backs, time limits…)" };
+        command.Options.Add(explain);
         command.SetAction((result, cancellationToken) => GuardAsync(async () =>
         {
             var judge = CreateJudge(result.GetValue(rules)!);
@@ -103,6 +106,15 @@ public static class RulesCommand
                 Console.WriteLine($"  {hit.Rule} {hit.RuleName} [{hit.Severity.ToWire()}, -{hit.Points}] 第{hit.Segment}句 segment {hit.Segment} {hit.Start:0.0}–{hit.End:0.0}s {hit.Speaker?.ToString().ToLowerInvariant()}: {hit.Evidence}");
             if (judgement.Hits.Count == 0)
                 Console.WriteLine("  没有命中 no rule fired");
+            if (result.GetValue(explain) && judge.ExplainDialogue(result.GetValue(ruleSet)!, parsed, metadata) is { } state)
+            {
+                Console.WriteLine($"对话状态 dialogue state: 核实 verified at sentence {state.Identity.VerifiedAt?.ToString(CultureInfo.InvariantCulture) ?? "—"} (户号 account {state.Identity.AccountGivenAt?.ToString(CultureInfo.InvariantCulture) ?? "—"}, 户主 holder {state.Identity.NameGivenAt?.ToString(CultureInfo.InvariantCulture) ?? "—"})");
+                foreach (var kind in Enum.GetValues<DialogueEvent>())
+                {
+                    foreach (var moment in state.Events(kind))
+                        Console.WriteLine($"  {DialogueEventNames.WireName(kind)} @{moment.Sentence}: {moment.Evidence}");
+                }
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -15,6 +15,9 @@ public enum DialogueEvent
     /// <summary>The agent creates, dispatches or chases a ticket in this call (not a mention, an offer, or another party's order).</summary>
     AgentTicket,
 
+    /// <summary>The agent chases a ticket that already exists (催办); read-back applies, a new time limit or number does not.</summary>
+    TicketChased,
+
     /// <summary>The agent reads the caller's address, account or phone back to confirm it.</summary>
     ReadBack,
 

@@ -52,7 +52,7 @@ public sealed class DialogueState
                 state.Add(DialogueEvent.AgentEmpathy, i, empathy);
             if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
-            if (Cue("sensitive_done") is { } sensitive && !state.Identity.IsVerifiedBefore(i))
+            if ((Cue("sensitive_done") ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             if (TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
             {
@@ -60,7 +60,9 @@ public sealed class DialogueState
                 if (firstTicket < 0)
                     firstTicket = i;
             }
-            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i)) is { } readBack)
+            if (Cue("ticket_chase") is { } chase && !cues["ticket_offer"].Pattern.IsMatch(s.Text))
+                state.Add(DialogueEvent.TicketChased, i, chase);
+            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i) ?? EchoedDetails(call, i)) is { } readBack)
                 state.Add(DialogueEvent.ReadBack, i, readBack);
             if (Cue("wait_notice") is { } wait)
                 state.Add(DialogueEvent.WaitNotice, i, wait);
@@ -104,7 +106,7 @@ public sealed class DialogueState
         var text = call.Sentences[sentence].Text;
         if (cues["own_line"].Pattern.IsMatch(text))
             return null;
-        var spans = PersonalDataRecognizer.Find(text)
+        var spans = PersonalDataRecognizer.Find(SpokenDigits.ToArabic(text))
             .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
@@ -112,14 +114,79 @@ public sealed class DialogueState
             spans.Add((arrears.Index, arrears.Length, "Arrears"));
         foreach (var (start, length, label) in spans)
         {
-            var clause = ClauseAround(text, start, length);
-            var thirdParty = cues["third_party"].Pattern.IsMatch(clause) || CallerAskedForOthers(call, cues, sentence);
+            var thirdParty = ThirdPartyBefore(text, start, length, cues) || CallerAskedForOthers(call, cues, sentence);
             if (thirdParty)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（他人信息 another household's data）";
             if (!identity.IsVerifiedBefore(sentence))
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";
         }
         return null;
+    }
+
+    /// <summary>
+    /// A third-party word in the data's clause, or earlier in the sentence with no "your" (您的/您家) between it and the
+    /// data: 楼上那户，欠了… is another household's; 楼下我们也去看，您的电话… is the caller's own.
+    /// </summary>
+    private static bool ThirdPartyBefore(string text, int start, int length, DialogueCues cues)
+    {
+        if (cues["third_party"].Pattern.IsMatch(ClauseAround(text, start, length)))
+            return true;
+        var before = text[..start];
+        var third = cues["third_party"].Pattern.Matches(before).LastOrDefault();
+        if (third is null)
+            return false;
+        var between = before[(third.Index + third.Length)..];
+        return !between.Contains("您的", StringComparison.Ordinal) && !between.Contains("您家", StringComparison.Ordinal) && !between.Contains("您这", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The agent echoing what the caller just said (three sentences back) with a run of at least five characters that
+    /// holds a number or an address word — 光明里九号楼一门六零二, 六六零三二幺四八七九 — is a read-back.
+    /// </summary>
+    private static string? EchoedDetails(CallView call, int sentence)
+    {
+        var said = Plain(call.Sentences[sentence].Text);
+        for (var j = sentence - 1; j >= 0 && j >= sentence - 3; j--)
+        {
+            if (call.Sentences[j].Speaker != Speaker.Customer)
+                continue;
+            var run = LongestCommonRun(said, Plain(call.Sentences[j].Text));
+            if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
+                && (run.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal)) >= 3 || run.Count(c => AddressWords.Contains(c, StringComparison.Ordinal)) >= 2))
+                return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
+        }
+        return null;
+    }
+
+    private const string Numerals = "零〇一二两三四五六七八九十幺";
+    private const string AddressWords = "路街号楼栋单元室院区里村巷道";
+    private static readonly string[] TimeWords = ["工作日", "小时", "分钟", "天", "点"];
+
+    private static string LongestCommonRun(string a, string b)
+    {
+        var best = (Start: 0, Length: 0);
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : 0;
+                if (current[j] > best.Length)
+                    best = (i - current[j], current[j]);
+            }
+            (previous, current) = (current, previous);
+        }
+        return a.Substring(best.Start, best.Length);
+    }
+
+    /// <summary>Reading out the account's arrears or bill amount is reading its bill details (F05 when not yet verified).</summary>
+    private static string? OwnBillBeforeVerification(CallView call, DialogueCues cues, int sentence)
+    {
+        var text = call.Sentences[sentence].Text;
+        return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount && !ThirdPartyBefore(text, amount.Index, amount.Length, cues)
+            ? $"读出账单/欠费 bill amount read out: {amount.Value}"
+            : null;
     }
 
     private static bool CallerAskedForOthers(CallView call, DialogueCues cues, int sentence)
@@ -136,7 +203,7 @@ public sealed class DialogueState
     /// <summary>The agent repeating data the caller gave (digits of five or more, an address) is a read-back.</summary>
     private static string? RepeatedData(CallView call, int sentence)
     {
-        foreach (var span in PersonalDataRecognizer.Find(call.Sentences[sentence].Text))
+        foreach (var span in PersonalDataRecognizer.Find(SpokenDigits.ToArabic(call.Sentences[sentence].Text)))
         {
             if (SaidByCustomerBefore(call, sentence, span.Text))
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
@@ -151,7 +218,7 @@ public sealed class DialogueState
             return false;
         for (var j = 0; j < sentence; j++)
         {
-            if (call.Sentences[j].Speaker == Speaker.Customer && Plain(call.Sentences[j].Text).Contains(wanted, StringComparison.Ordinal))
+            if (call.Sentences[j].Speaker == Speaker.Customer && Plain(SpokenDigits.EveryDigit(call.Sentences[j].Text)).Contains(wanted, StringComparison.Ordinal))
                 return true;
         }
         return false;

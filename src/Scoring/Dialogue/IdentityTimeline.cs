@@ -59,7 +59,7 @@ public sealed partial class IdentityTimeline
     }
 
     /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
-    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s-]?){6,}")]
+    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、-]?){6,}")]
     private static partial Regex DigitRun();
 
     /// <summary>A name in an answer: two to four Han characters that are not a filler-only reply.</summary>

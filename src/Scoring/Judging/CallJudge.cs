@@ -31,6 +31,14 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     /// <summary>The same segmenter and classifiers with other rule sets: a candidate version to backtest, or a newly published one.</summary>
     public CallJudge WithCatalog(RuleSetCatalog rules) => new(rules, segmenter, classifier);
 
+    /// <summary>The dialogue state the rules of this set read for a call (for `speechqa rules test --explain`), or null without a cue table.</summary>
+    public Dialogue.DialogueState? ExplainDialogue(string ruleSetId, Transcript transcript, CallMetadata metadata)
+    {
+        if (catalog.Find(ruleSetId)?.Dialogue is not { } cues)
+            return null;
+        return new CallView(transcript, metadata, null, segmenter).DialogueState(cues);
+    }
+
     public CallJudgement Judge(string ruleSetId, Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, CancellationToken cancellationToken = default)
     {
         var ruleSet = catalog.Find(ruleSetId)

@@ -61,7 +61,7 @@ public static class KnowledgeBaseLoader
                 }
                 if (!TryKind(kindText, out var kind))
                 {
-                    errors.Add(RuleFileError.At(file, YamlReading.Child(fact, "kind")!, $"未知的数量类型 unknown kind '{kindText}' (yuan, yuan_per_m2, minutes, working_days, celsius, ratio)"));
+                    errors.Add(RuleFileError.At(file, YamlReading.Child(fact, "kind")!, $"未知的数量类型 unknown kind '{kindText}' (yuan, yuan_per_m2, minutes, working_days, celsius, ratio, tons, months)"));
                     continue;
                 }
                 var compare = YamlReading.String(fact, "compare", file, errors) ?? "equal";
@@ -72,12 +72,31 @@ public static class KnowledgeBaseLoader
                 }
                 var tolerance = YamlReading.Number(fact, "tolerance", file, errors) ?? (kind == QuantityKind.Ratio ? 1e-9 : 0.005);
                 facts.Add(new KnowledgeFact(id, topic, YamlReading.String(fact, "says", file, errors) ?? "", regex, kind, value.Value, tolerance,
-                    compare == "equal" ? FactComparison.Equal : FactComparison.NotAbove, file));
+                    compare == "equal" ? FactComparison.Equal : FactComparison.NotAbove, file)
+                {
+                    Context = OptionalRegex(fact, "context", file, errors),
+                    Exclude = OptionalRegex(fact, "exclude", file, errors),
+                });
             }
         }
         foreach (var duplicate in facts.GroupBy(f => f.Id).Where(g => g.Count() > 1))
             errors.Add(new RuleFileError(duplicate.Last().SourceFile, 0, 0, $"知识条目重复 duplicate fact id '{duplicate.Key}'"));
         return new KnowledgeBase(facts);
+    }
+
+    private static Regex? OptionalRegex(YamlMappingNode fact, string key, string file, List<RuleFileError> errors)
+    {
+        if (YamlReading.String(fact, key, file, errors) is not { } text)
+            return null;
+        try
+        {
+            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(RuleFileError.At(file, YamlReading.Child(fact, key)!, $"正则表达式无效 invalid regex in {key}: {e.Message}"));
+            return null;
+        }
     }
 
     private static bool TryKind(string text, out QuantityKind kind)
@@ -90,6 +109,8 @@ public static class KnowledgeBaseLoader
             "working_days" => QuantityKind.WorkingDays,
             "celsius" => QuantityKind.Celsius,
             "ratio" => QuantityKind.Ratio,
+            "tons" => QuantityKind.Tons,
+            "months" => QuantityKind.Months,
             _ => (QuantityKind)(-1),
         };
         return Enum.IsDefined(kind);

@@ -14,7 +14,9 @@ public enum FactComparison
 
 /// <summary>
 /// One fact of the utility's knowledge base (rules/knowledge/*.yaml): what it says, the words that show an
-/// agent is talking about it (cue), and the number that must be right.
+/// agent is talking about it (cue), the number that must be right, and optionally the wording that must (context)
+/// or must not (exclude) surround a number for it to state this fact — a bill total or a meter reading states no
+/// tariff.
 /// </summary>
 public sealed record KnowledgeFact(
     string Id,
@@ -27,9 +29,19 @@ public sealed record KnowledgeFact(
     FactComparison Comparison,
     string SourceFile)
 {
+    /// <summary>Wording that must be in the number's clause (e.g. a per-ton unit for a price).</summary>
+    public Regex? Context { get; init; }
+
+    /// <summary>Wording that, in the number's clause, shows the number states something else (合计, 欠, 读数…).</summary>
+    public Regex? Exclude { get; init; }
+
     public bool IsRight(double stated) => Comparison == FactComparison.Equal
         ? Math.Abs(stated - Value) <= Tolerance
         : stated <= Value + Tolerance;
+
+    /// <summary>Whether a number in this clause can state this fact at all.</summary>
+    public bool CanBeStatedIn(string clause) =>
+        (Context is null || Context.IsMatch(clause)) && (Exclude is null || !Exclude.IsMatch(clause));
 }
 
 /// <summary>The knowledge base a rule set checks against (F03 wrong information, N08 time limits).</summary>
@@ -45,38 +57,50 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '：', ':'];
 
     /// <summary>
-    /// Where a sentence contradicts a fact: the fact and the number as stated. The number said about a cue is the
-    /// first one in the cue's clause after it, else the last before it in that clause, else the first of the next
-    /// clause (第一阶梯，每吨3.45元).
+    /// Where a sentence contradicts a fact: the fact and the number as stated. Each number is bound to the one fact it
+    /// states — the nearest cue in its own clause, else a cue ending the clause just before (第一阶梯，每吨3.45元) when its
+    /// own clause names no other fact — and only facts whose context/exclude allow that clause. A number bound across
+    /// clauses that equals another fact of its kind is taken to state that fact (前180吨3.45元，超出的算第二阶梯).
     /// </summary>
     public static (KnowledgeFact Fact, StatedQuantity Stated)? Contradiction(string sentence, IEnumerable<KnowledgeFact> facts)
     {
         var factList = facts as IReadOnlyList<KnowledgeFact> ?? [.. facts];
-        foreach (var fact in factList)
+        var cues = factList
+            .SelectMany(f => f.Cue.Matches(sentence).Select(m => (Fact: f, m.Index, m.Length)))
+            .ToList();
+        if (cues.Count == 0)
+            return null;
+        foreach (var kind in cues.Select(c => c.Fact.Kind).Distinct())
         {
-            foreach (System.Text.RegularExpressions.Match cue in fact.Cue.Matches(sentence))
+            foreach (var stated in QuantityReader.Read(sentence, kind))
             {
-                var clauseStart = sentence.LastIndexOfAny(ClauseBreaks, Math.Max(0, cue.Index - 1)) + 1;
-                if (cue.Index == 0)
-                    clauseStart = 0;
-                var clauseEnd = sentence.IndexOfAny(ClauseBreaks, cue.Index + cue.Length);
-                if (clauseEnd < 0)
-                    clauseEnd = sentence.Length;
-                var quantities = QuantityReader.Read(sentence, fact.Kind);
-                var inClause = quantities.Where(q => q.Index >= clauseStart && q.Index < clauseEnd).ToList();
-                var stated = inClause.FirstOrDefault(q => q.Index >= cue.Index) ?? inClause.LastOrDefault();
-                // Fall back to the next clause only when it is not about another fact (超过了第一阶梯的180吨，所以…按第二阶梯4.83元).
-                if (stated is null && clauseEnd < sentence.Length)
+                var (clauseStart, clauseEnd) = ClauseOf(sentence, stated.Index);
+                var clause = sentence[clauseStart..clauseEnd];
+                var ofKind = cues.Where(c => c.Fact.Kind == kind && c.Fact.CanBeStatedIn(clause)).ToList();
+                var sameClause = ofKind.Where(c => c.Index >= clauseStart && c.Index < clauseEnd)
+                    .OrderBy(c => Math.Abs(c.Index - stated.Index)).ToList();
+                KnowledgeFact? bound = sameClause.Count > 0 ? sameClause[0].Fact : null;
+                var across = false;
+                if (bound is null && clauseStart > 0 && !cues.Any(c => c.Index >= clauseStart && c.Index < clauseEnd))
                 {
-                    var nextEnd = sentence.IndexOfAny(ClauseBreaks, clauseEnd + 1);
-                    var next = sentence[(clauseEnd + 1)..(nextEnd < 0 ? sentence.Length : nextEnd)];
-                    if (!factList.Any(other => !ReferenceEquals(other, fact) && other.Cue.IsMatch(next)))
-                        stated = quantities.FirstOrDefault(q => q.Index > clauseEnd && (nextEnd < 0 || q.Index < nextEnd));
+                    var (previousStart, _) = ClauseOf(sentence, clauseStart - 1);
+                    bound = ofKind.Where(c => c.Index >= previousStart && c.Index < clauseStart).OrderByDescending(c => c.Index).Select(c => c.Fact).FirstOrDefault();
+                    across = bound is not null;
                 }
-                if (stated is not null && !fact.IsRight(stated.Value))
-                    return (fact, stated);
+                if (bound is null || bound.IsRight(stated.Value))
+                    continue;
+                if (across && factList.Any(f => f.Kind == kind && !ReferenceEquals(f, bound) && f.IsRight(stated.Value) && f.Comparison == FactComparison.Equal))
+                    continue;
+                return (bound, stated);
             }
         }
         return null;
+    }
+
+    private static (int Start, int End) ClauseOf(string sentence, int index)
+    {
+        var start = index == 0 ? 0 : sentence.LastIndexOfAny(ClauseBreaks, index - 1) + 1;
+        var end = sentence.IndexOfAny(ClauseBreaks, index);
+        return (start, end < 0 ? sentence.Length : end);
     }
 }

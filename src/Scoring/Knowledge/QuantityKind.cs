@@ -20,4 +20,10 @@ public enum QuantityKind
 
     /// <summary>A rate: 万分之五 (=0.0005), 千分之三, 0.5%.</summary>
     Ratio,
+
+    /// <summary>A volume stated as a limit: 180吨以内, 到260吨 (a usage like 用了170吨 is not read).</summary>
+    Tons,
+
+    /// <summary>A cycle in months: 两个月一次, 每个月 (=1), 每两个月.</summary>
+    Months,
 }

@@ -18,6 +18,8 @@ public static partial class QuantityReader
             QuantityKind.Minutes => Minutes(),
             QuantityKind.WorkingDays => WorkingDays(),
             QuantityKind.Celsius => Celsius(),
+            QuantityKind.Tons => TonLimit(),
+            QuantityKind.Months => MonthCycle(),
             _ => Ratio(),
         };
         foreach (Match m in regex.Matches(text))
@@ -60,6 +62,8 @@ public static partial class QuantityReader
                     "百分之" => r / 100,
                     _ => r / 100, // n%
                 };
+            case QuantityKind.Months:
+                return m.Groups["n"].Success ? Number("n") : 1; // 每个月 / 每月
             default:
                 return Number("n");
         }
@@ -79,6 +83,12 @@ public static partial class QuantityReader
 
     [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日")]
     private static partial Regex WorkingDays();
+
+    [GeneratedRegex(@"(?:(?:到|至|不超过|不到)\s*(?<n>" + N + @")\s*(?:吨|方|立方))|(?:(?<n>" + N + @")\s*(?:吨|方|立方(?:米)?)(?:以内|以下|之内|之下|封顶|为止))")]
+    private static partial Regex TonLimit();
+
+    [GeneratedRegex(@"(?:每|一)(?<n>" + N + @")?\s*个?月(?:一次|一回|一抄|抄一次|抄一回)?|(?<![上下这本几])(?<n>" + N + @")\s*个月(?:一次|一回|一抄|抄一次|抄一回)")]
+    private static partial Regex MonthCycle();
 
     [GeneratedRegex(@"(?<n>" + N + @")\s*(?:摄氏度|度|℃)")]
     private static partial Regex Celsius();

@@ -31,5 +31,8 @@ public sealed record RuleSet(string Id, int Version, string Name, IReadOnlyList<
     /// <summary>The file the set was loaded from (its includes are listed in the rules' own <see cref="Rule.SourceFile"/>).</summary>
     public string SourceFile { get; init; } = "";
 
+    /// <summary>The dialogue cue table the set reads the dialogue state with (<c>dialogue:</c> in the set file), if any.</summary>
+    public Dialogue.DialogueCues? Dialogue { get; init; }
+
     public IReadOnlyDictionary<string, int> Caps => Rules.Where(r => r.Severity == Severity.NonFatal).ToDictionary(r => r.Id, r => r.Cap);
 }

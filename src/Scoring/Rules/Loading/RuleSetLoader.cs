@@ -78,7 +78,7 @@ public static class RuleSetLoader
             errors.Add(new RuleFileError(duplicate.Last().SourceFile, 0, 0, $"规则编号重复 duplicate rule id '{duplicate.Key}'"));
         if (id is null || version is null)
             return null;
-        return new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path };
+        return new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path, Dialogue = cues };
     }
 
     private static void ReadRules(YamlMappingNode root, string file, RuleContext context, List<Rule> rules, List<RuleFileError> errors)

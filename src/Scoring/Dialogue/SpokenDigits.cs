@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace SpeechQa.Scoring.Dialogue;
+
+/// <summary>
+/// Phone and account numbers as agents say them and ASR often writes them — 幺三零零零零零六七幺二 — turned into
+/// Arabic digits character for character (so offsets stay the same), for the personal-data recogniser. Only runs of
+/// five or more digit words are read; 一二 in ordinary text is left alone.
+/// </summary>
+public static partial class SpokenDigits
+{
+    public static string ToArabic(string text) => Run().Replace(text, m => string.Concat(m.Value.Select(Digit)));
+
+    /// <summary>Every digit word as a digit, wherever it stands: for comparing what two speakers said (一三零，零零零零 = 1300000).</summary>
+    public static string EveryDigit(string text) => string.Concat(text.Select(Digit));
+
+    private static char Digit(char c) => c switch
+    {
+        '零' or '〇' => '0',
+        '一' or '幺' => '1',
+        '二' or '两' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        _ => c,
+    };
+
+    [GeneratedRegex("[零〇一幺二两三四五六七八九]{5,}")]
+    private static partial Regex Run();
+}
