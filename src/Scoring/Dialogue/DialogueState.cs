@@ -71,6 +71,11 @@ public sealed class DialogueState
             if ((Cue("ticket_number") ?? Cue("callback") ?? (Act("ticket_number") || Act("callback_promised") ? "act:callback" : null)) is { } told)
                 state.Add(DialogueEvent.TicketNumberOrCallback, i, told);
         }
+        if (firstTicket < 0 && InferredTicket(call, cues, state) is { } inferred)
+        {
+            state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
+            firstTicket = inferred.Sentence;
+        }
         // A time limit or callback belongs to a ticket only from just before the agent made it.
         var from = firstTicket < 0 ? int.MaxValue : firstTicket - TicketLead;
         foreach (var kind in new[] { DialogueEvent.TimeLimit, DialogueEvent.TicketNumberOrCallback })
@@ -80,6 +85,26 @@ public sealed class DialogueState
         }
         return state;
     }
+
+    /// <summary>
+    /// A ticket the agent made without naming the act: a ticket number given, or details read back and then a time
+    /// for the visit — unless the caller had reported it before (then the number or time is about that ticket).
+    /// </summary>
+    private static DialogueMoment? InferredTicket(CallView call, DialogueCues cues, DialogueState state)
+    {
+        var earlier = call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null);
+        if (earlier)
+            return null;
+        var number = state.Events(DialogueEvent.TicketNumberOrCallback).FirstOrDefault(m => cues["ticket_number"].Pattern.IsMatch(call.Sentences[m.Sentence].Text));
+        if (number is not null)
+            return new DialogueMoment(DialogueEvent.AgentTicket, number.Sentence, $"{number.Evidence}（给出单号，推断已建单 ticket inferred from its number）");
+        var readBacks = state.Events(DialogueEvent.ReadBack);
+        var readBack = readBacks.Count > 0 ? readBacks[0] : null;
+        var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)));
+        return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
+    }
+
+    private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "修", "到"];
 
     private void Add(DialogueEvent kind, int sentence, string evidence)
     {
@@ -114,7 +139,8 @@ public sealed class DialogueState
             spans.Add((arrears.Index, arrears.Length, "Arrears"));
         foreach (var (start, length, label) in spans)
         {
-            var thirdParty = ThirdPartyBefore(text, start, length, cues) || CallerAskedForOthers(call, cues, sentence);
+            var ownMarked = OwnMarkers.Any(m => text[..start].Contains(m, StringComparison.Ordinal));
+            var thirdParty = ThirdPartyBefore(text, start, length, cues) || (!ownMarked && CallerAskedForOthers(call, cues, sentence));
             if (thirdParty)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（他人信息 another household's data）";
             if (!identity.IsVerifiedBefore(sentence))
@@ -157,6 +183,8 @@ public sealed class DialogueState
         }
         return null;
     }
+
+    private static readonly string[] OwnMarkers = ["您这户", "您家", "您的", "您这", "您户", "您本人"];
 
     private const string Numerals = "零〇一二两三四五六七八九十幺";
     private const string AddressWords = "路街号楼栋单元室院区里村巷道";
