@@ -9,7 +9,8 @@
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
 #   scripts/bench.sh portal [--calls N] [--seconds S]   wrk load on the queue, a call page and the dashboard with N calls stored
 #   scripts/bench.sh repeats [--calls N]   repeat chains, clusters and root causes of N generated calls (default 1 000 000)
-#   scripts/bench.sh classifier [--examples N]   training time and utterances/s beside scikit-learn (python3-sklearn)
+#   scripts/bench.sh classifier [--examples N]   category: the own trainer, ML.NET on the project's features, ML.NET's
+#     FeaturizeText + ConvertToOnnx and scikit-learn (python3-sklearn) side by side; dialogue acts: trainers, whole vs clauses
 #   scripts/bench.sh segment [--corpus FILE] [--passes N]   jieba segmentation MB/s beside Python jieba and
 #     @node-rs/jieba (installed here into .tools/node-rs-jieba)
 set -euo pipefail
@@ -32,6 +33,11 @@ elif [ "$1" = search ]; then
     --filter "FullyQualifiedName~SearchQuerySuite" 2>&1 | grep -E "Passed!|Failed!|\[FAIL\]"
 elif [ "$1" = classifier ]; then
   shift
+  # ML.NET's exported text models make ONNX Runtime open the en_US.UTF-8 locale: build one beside the tools if the system lacks it.
+  if ! locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then
+    [ -d .tools/locale/en_US.UTF-8 ] || { mkdir -p .tools/locale && localedef -i en_US -f UTF-8 .tools/locale/en_US.UTF-8; }
+    export LOCPATH="$PWD/.tools/locale"
+  fi
   dotnet out/bench/SpeechQa.Bench.dll classifier "$@"
 elif [ "$1" = portal ]; then
   shift

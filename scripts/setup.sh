@@ -12,11 +12,12 @@ want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok ins
 
 case "$profile" in
   demo) want ffmpeg; want python3-jieba; want espeak-ng; want python3-numpy   # ffmpeg: audio that is not plain WAV/G.711 (and the demo's A-law files); python3-jieba: dictionary data; espeak-ng + numpy: the demo data set's voices
-        command -v npm >/dev/null || want npm ;;           # npm: fetches ONNX Runtime (classifiers, Whisper)
+        command -v npm >/dev/null || want npm ;;           # npm: fetches ONNX Runtime 1.23 for Whisper (the classifiers use the NuGet package)
   tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want python3-numpy; want postgresql; want python3-onnx; want chromium; want fonts-wqy-zenhei
          command -v npm >/dev/null || want npm ;;
          # python3-jieba: also the reference segmenter; sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models; chromium + fonts-wqy-zenhei: portal browser tests (screenshots need a CJK font)
-  bench) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx; want python3-sklearn
+  bench) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx; want python3-sklearn; want locales
+         # locales: the en_US.UTF-8 sources ML.NET's exported text models need in ONNX Runtime (classifier bench)
          command -v npm >/dev/null || want npm ;;
   *) echo "usage: scripts/setup.sh demo|tests|bench" >&2; exit 2 ;;
 esac

@@ -4,8 +4,7 @@
     /usr/bin/python3 models/data/make_training_data.py [--seed 7] [--per-template 12]
 
 category.tsv   LABEL<TAB>customer side of a call<TAB>group     (C01–C12, C99)
-behaviour.tsv  LABEL<TAB>one agent utterance<TAB>group           (greeting, closing, apology, empathy,
-                                                                  shirking, rude, impatient, none)
+(The dialogue-act model trains on models/data/acts/pool.tsv, written by hand, not generated here.)
 The group names the core phrase an example was built around, so cross-validation can hold out whole
 phrases rather than near-copies. The held-out test sets in tests/classifier/ were written separately.
 """
@@ -96,35 +95,6 @@ DETAILS = {
     'C99': ['没别的事', '就问问', '谢谢', '我是{place}的'],
 }
 
-BEHAVIOUR = {
-    'greeting': ['您好，{line}，请问您有什么需要', '您好，{line}{no}号，请问有什么可以为您服务', '您好，{line}，工号{no}，请讲', '您好，感谢致电{line}，我是{no}号话务员', '您好，{line}，请问您要咨询什么', '您好，{line}{no}号客服为您服务',
-                 '您好，{line}，工号{no}，请问有什么可以帮您？', '您好，{line}，{no}号为您服务，请讲', '您好，这里是{line}，请问您需要办理什么业务',
-                 '您好，{line}{no}号坐席，很高兴为您服务', '你好，{line}，请问有什么能帮到您', '您好，欢迎致电{line}，请问您有什么问题'],
-    'closing': ['感谢您的来电，再见', '好的，祝您生活愉快，再见', '不客气，再见', '那就这样，感谢您对我们工作的支持，再见', '好的，谢谢您，再见', '感谢您的来电，欢迎您再次来电', '祝您一切顺利，再见', '好的，有需要随时联系我们，再见',
-                 '感谢您的来电，祝您生活愉快，再见', '好的，那就不打扰您了，再见', '感谢来电，再见', '祝您生活愉快，欢迎再次来电',
-                '谢谢您的来电，有问题随时打我们电话，再见', '那先这样，感谢您的耐心，再见'],
-    'apology': ['非常抱歉，是我们的问题', '抱歉让您等了这么久', '不好意思，给您添麻烦了', '对不起，这是我们工作的疏忽', '真的很抱歉，耽误您的时间了', '抱歉，刚才线路不太好', '不好意思，让您多跑了一趟', '非常对不起，让您着急了',
-                 '非常抱歉给您带来不便', '实在不好意思让您久等了', '真是对不起，是我们工作没做到位', '抱歉，刚才没听清楚',
-                '不好意思，这次是我们的失误', '对不起，让您跑了好几趟'],
-    'empathy': ['我明白您的感受', '您的心情我完全能理解', '您先别急，我来帮您处理', '这么冷的天确实难受，我们尽快安排', '家里有老人孩子确实着急，我理解', '您别上火，我马上给您催', '您说的情况我都记下了，您放心', '确实给您生活带来很大影响',
-                 '我理解您的心情', '您先别着急，我马上帮您查', '换做是我也会着急的', '您别生气，我们一起想办法',
-                '我能体会大冷天没暖气的难受', '您放心，这个事我帮您跟到底'],
-    'shirking': ['这个不归我们这边管', '你去问物业吧别问我们', '这种事我们不管', '我这边没法处理，你找别人吧', '这事你跟我说也没用', '那是开发商的事，跟我们无关', '我们只管到表前，剩下的你自己想办法', '别打给我们了，打了也没用',
-                 '这事不归我们管', '你自己去找物业吧', '我们管不了这个', '这个我处理不了，你别打了', '跟我们没关系，你找开发商去',
-                 '你找别人问吧，我不清楚'],
-    'rude': ['你是听不懂人话吗', '这点事都弄不明白', '你自己不会看吗', '早干嘛去了', '有本事你去告啊', '你烦不烦啊', '自己不交钱怪谁', '闭嘴听我说', '你脑子是不是不好使', '嫌冷你多穿点呗',
-                 '你有病吧', '这都不懂，你懂不懂啊', '爱找谁找谁去', '活该，谁让你不按时交', '你脑子有问题吧', '你算老几啊'],
-    'impatient': ['你能不能快点', '我刚才已经说过了', '别问了，就这样', '说了多少遍了你还问', '你到底想说什么', '长话短说', '我没时间跟你耗', '一个问题问八遍', '你听清楚，我只说一遍',
-                 '我都说了好几遍了', '你快点说，后面还有人排队', '你到底要办什么', '说重点行不行', '听清楚了没有',
-                  '别啰嗦了，直接说事'],
-    'none': ['您家的地址是哪里', '麻烦您提供一下户号', '我给您查一下', '系统显示这片区今天在检修', '您说的情况我了解了', '维修师傅上门前会联系您', '您可以通过公众号缴费', '这个需要带身份证去营业厅办理', '我帮您转到相关部门', '您的工单号是{no}', '您稍等，我看一下记录', '请问您贵姓', '您这边是楼房还是平房', '一般维修一个工作日内处理', '物业那边负责楼内的管道，我先给您登记一下', '采暖费是每平方米22元',
-                 '请问您的户号是多少', '请您稍等，我帮您查询一下', '您的地址是{place}{unit}对吗', '第一阶梯水价是3.45元一吨',
-             '我们会安排师傅2小时内到场', '好的，已经给您登记了', '请问您的联系电话是多少', '物业的电话是这个号码，您记一下',
-             '您说的这个情况我记录下来了', '系统显示您家已经缴费了', '这边帮您转接到热力公司', '维修人员会先和您电话联系'],
-}
-
-BEHAVIOUR_PREFIX = ['', '', '嗯，', '好的，', '那个，', '哎，', '这个，', '女士，', '先生，', '喂，']
-BEHAVIOUR_SUFFIX = ['', '', '。', '啊', '，明白吗', '，好吧', '。嗯', '！']
 LINES = ['供水服务热线', '自来水热线', '供热服务热线', '水务客服中心', '热力公司客服']
 
 
@@ -152,10 +122,6 @@ def category_example(label, core, rng):
     return '。'.join(turns)
 
 
-def behaviour_example(core, rng):
-    return rng.choice(BEHAVIOUR_PREFIX) + fill(core, rng) + rng.choice(BEHAVIOUR_SUFFIX)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--seed', type=int, default=7)
@@ -168,11 +134,6 @@ def main():
             for i, core in enumerate(cores):
                 for _ in range(args.per_template):
                     f.write(f'{label}\t{category_example(label, core, rng)}\t{label}-{i}\n')
-    with open(f'{args.out}/behaviour.tsv', 'w', encoding='utf-8') as f:
-        for label, cores in BEHAVIOUR.items():
-            for i, core in enumerate(cores):
-                for _ in range(args.per_template):
-                    f.write(f'{label}\t{behaviour_example(core, rng)}\t{label}-{i}\n')
 
 
 if __name__ == '__main__':

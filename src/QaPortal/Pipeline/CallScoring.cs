@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Transcripts;
-using SpeechQa.OnnxRuntime;
 using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Repeats;
@@ -13,7 +12,7 @@ namespace SpeechQa.QaPortal.Pipeline;
 
 /// <summary>
 /// Where the rules are, which rule set a call gets when its manifest row names none (column <c>ruleset</c>), and
-/// the folder with the classifiers (category.onnx, behaviour.onnx; empty string: no classifiers).
+/// the folder with the classifiers (category.onnx, acts.onnx; empty string: no classifiers).
 /// </summary>
 public sealed record ScoringOptions(string RulesFolder, string DefaultRuleSet, string ModelsFolder = "models")
 {
@@ -39,7 +38,6 @@ public sealed class CallScoring : IDisposable
     private readonly Lazy<CallJudge?> _judge;
     private volatile CallJudge? _published;
     private readonly Lazy<RepeatPolicy?> _repeatPolicy;
-    private OrtRuntime? _runtime;
     private CallClassifier? _classifier;
 
     public CallScoring(ScoringOptions options, ILogger<CallScoring> logger)
@@ -110,36 +108,29 @@ public sealed class CallScoring : IDisposable
     private CallClassifier? LoadClassifier(WordSegmenter segmenter)
     {
         var folder = _options.ModelsFolder;
-        if (folder.Length == 0 || !(File.Exists(Path.Combine(folder, CallClassifier.CategoryFile)) || File.Exists(Path.Combine(folder, CallClassifier.BehaviourFile))))
+        if (folder.Length == 0 || !CallClassifier.AnyIn(folder))
         {
             if (_logger.IsEnabled(LogLevel.Warning))
-                _logger.LogWarning("No classifier models in {Folder}: calls get no category and rules no behaviour labels", Path.GetFullPath(folder.Length == 0 ? "." : folder));
+                _logger.LogWarning("No classifier models in {Folder}: calls get no category and sentences no dialogue acts", Path.GetFullPath(folder.Length == 0 ? "." : folder));
             return null;
         }
         try
         {
-            _runtime = OrtRuntime.Load();
-            _classifier = CallClassifier.Load(_runtime, folder, new ClassifierTokens(segmenter));
+            _classifier = CallClassifier.Load(folder, new ClassifierTokens(segmenter));
             if (_logger.IsEnabled(LogLevel.Information))
-                _logger.LogInformation("Classifiers loaded from {Folder}: category {Category}, behaviour {Behaviour}",
-                    Path.GetFullPath(folder), _classifier.HasCategory, _classifier.HasBehaviour);
+                _logger.LogInformation("Classifiers loaded from {Folder}: category {Category}, dialogue acts {Acts}",
+                    Path.GetFullPath(folder), _classifier.HasCategory, _classifier.HasActs);
             return _classifier;
         }
-        catch (Exception e) when (e is OnnxRuntimeException or ClassifierModelException)
+        catch (Exception e) when (e is ClassifierModelException or DllNotFoundException or TypeInitializationException)
         {
-            // A broken model must not stop scoring: the rules still run, and the log names the problem.
+            // A broken model (or a missing native library) must not stop scoring: the rules still run, and the log names the problem.
             _logger.LogError("Classifiers not used: {Reason}", e.Message);
-            _runtime?.Dispose();
-            _runtime = null;
             return null;
         }
     }
 
-    public void Dispose()
-    {
-        _classifier?.Dispose();
-        _runtime?.Dispose();
-    }
+    public void Dispose() => _classifier?.Dispose();
 
     public string RuleSetFor(Call call) =>
         call.Attributes.TryGetValue("ruleset", out var named) && named.Length > 0 ? named : _options.DefaultRuleSet;

@@ -1,37 +1,44 @@
 using SpeechQa.Batch.Transcripts;
-using SpeechQa.OnnxRuntime;
 
 namespace SpeechQa.Scoring.Classification;
 
 /// <summary>
-/// The shipped classifiers applied to a call: the category model on everything the customer said, the behaviour
-/// model on each agent sentence (probabilities the rules' <c>classifier</c> condition reads). Either may be absent.
+/// The shipped classifiers applied to a call: the category model on everything the customer said, the
+/// dialogue-act model on every sentence of both speakers (the acts the dialogue state reads, and the probabilities
+/// the rules' <c>classifier</c> condition reads). Either may be absent.
 /// </summary>
-public sealed class CallClassifier(OnnxTextClassifier? category, OnnxTextClassifier? behaviour) : IDisposable
+public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabeller? acts) : IDisposable
 {
     public const string CategoryFile = "category.onnx";
-    public const string BehaviourFile = "behaviour.onnx";
+    public const string ActsFile = "acts.onnx";
 
     public bool HasCategory => category is not null;
 
-    public bool HasBehaviour => behaviour is not null;
+    public bool HasActs => acts is not null;
 
-    /// <summary>Loads whichever of models/category.onnx and models/behaviour.onnx exist.</summary>
-    public static CallClassifier Load(OrtRuntime runtime, string modelsFolder, ClassifierTokens tokens)
+    /// <summary>Whether a models folder holds any model this class loads.</summary>
+    public static bool AnyIn(string modelsFolder) =>
+        File.Exists(Path.Combine(modelsFolder, CategoryFile)) || File.Exists(Path.Combine(modelsFolder, ActsFile));
+
+    /// <summary>Loads whichever of models/category.onnx and models/acts.onnx exist.</summary>
+    public static CallClassifier Load(string modelsFolder, ClassifierTokens tokens)
     {
         OnnxTextClassifier? Open(string file)
         {
             var path = Path.Combine(modelsFolder, file);
-            return File.Exists(path) ? OnnxTextClassifier.Load(runtime, path, tokens) : null;
+            return File.Exists(path) ? OnnxTextClassifier.Load(path, tokens) : null;
         }
         var categoryModel = Open(CategoryFile);
+        OnnxTextClassifier? actModel = null;
         try
         {
-            return new CallClassifier(categoryModel, Open(BehaviourFile));
+            actModel = Open(ActsFile);
+            return new CallClassifier(categoryModel, actModel is null ? null : new DialogueActLabeller(actModel));
         }
         catch
         {
             categoryModel?.Dispose();
+            actModel?.Dispose();
             throw;
         }
     }
@@ -47,27 +54,17 @@ public sealed class CallClassifier(OnnxTextClassifier? category, OnnxTextClassif
         return [.. category.Labels.Select((label, k) => new CategoryScore(label, Math.Round(p[k], 4))).OrderByDescending(c => c.P).Take(3)];
     }
 
-    /// <summary>Behaviour label probabilities per sentence (agent sentences only; others get none).</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, double>>? LabelSentences(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sentences);
-        if (behaviour is null)
-            return null;
-        var agent = sentences.Select((s, i) => (s, i)).Where(x => x.s.Speaker == Speaker.Agent).ToList();
-        var result = new IReadOnlyDictionary<string, double>[sentences.Count];
-        Array.Fill(result, new Dictionary<string, double>());
-        if (agent.Count > 0)
-        {
-            var p = behaviour.Predict([.. agent.Select(x => x.s.Text)], cancellationToken);
-            for (var j = 0; j < agent.Count; j++)
-                result[agent[j].i] = behaviour.Labels.Select((label, k) => (label, k)).ToDictionary(x => x.label, x => (double)p[j][x.k], StringComparer.Ordinal);
-        }
-        return result;
-    }
+    /// <summary>The dialogue acts of every sentence, both speakers (null without the act model).</summary>
+    public IReadOnlyList<DialogueActs>? LabelActs(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken) =>
+        acts?.Label(sentences, cancellationToken);
+
+    /// <summary>Act → probability per sentence (the rules' <c>classifier</c> condition); empty for sentences without a known speaker.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>>? LabelSentences(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken) =>
+        LabelActs(sentences, cancellationToken)?.Select(a => a.Probabilities).ToList();
 
     public void Dispose()
     {
         category?.Dispose();
-        behaviour?.Dispose();
+        acts?.Model.Dispose();
     }
 }

@@ -9,6 +9,20 @@ namespace SpeechQa.Scoring.Classification;
 /// </summary>
 public sealed class ClassifierTokens(WordSegmenter segmenter)
 {
+    /// <summary>
+    /// A text's words and characters; with a speaker, the marker "s:agent" / "s:customer" is the first word, so the
+    /// model learns a prior per speaker and word bigrams that start the utterance (s:customer + 您好 is not a greeting).
+    /// </summary>
+    public (List<string> Words, List<string> Chars) Of(string text, string? speaker = null)
+    {
+        var words = Words(text);
+        if (speaker is not null)
+            words.Insert(0, SpeakerMarker(speaker));
+        return (words, Characters(text));
+    }
+
+    public static string SpeakerMarker(string speaker) => "s:" + speaker;
+
     public List<string> Words(string text)
     {
         var words = new List<string>();

@@ -1,25 +1,32 @@
 using System.Text.Json;
-using SpeechQa.OnnxRuntime;
-using SpeechQa.OnnxRuntime.Format;
+using Microsoft.ML.OnnxRuntime;
 
 namespace SpeechQa.Scoring.Classification;
 
 /// <summary>
-/// A text classifier model (written by <see cref="TextClassifierOnnx"/>) scored through ONNX Runtime. Texts are mapped
-/// to token ids with the model's own vocabulary (metadata), padded with 0 and scored in batches.
+/// A text classifier model (written by <see cref="TextClassifierOnnx"/>) scored through Microsoft's ONNX Runtime
+/// package. Texts are mapped to token ids with the model's own vocabulary (metadata), padded with 0 and scored in
+/// batches. A speaker-conditioned model (the dialogue acts) also reads each text's speaker: the marker token goes
+/// in, and only the speaker's own labels come out (<see cref="SpeakerRestriction"/>).
 /// </summary>
 public sealed class OnnxTextClassifier : IDisposable
 {
+    private static readonly string[] InputNames = [TextClassifierOnnx.InputName];
+    private static readonly string[] OutputNames = [TextClassifierOnnx.OutputName];
+
     private readonly InferenceSession _session;
     private readonly Dictionary<string, long> _tokenIds;
     private readonly ClassifierTokens _tokens;
+    private readonly SpeakerRestriction? _speakers;
 
-    private OnnxTextClassifier(InferenceSession session, string kind, IReadOnlyList<string> labels, IReadOnlyList<string> vocabulary, ClassifierTokens tokens)
+    private OnnxTextClassifier(InferenceSession session, string kind, IReadOnlyList<string> labels, IReadOnlyList<string> vocabulary,
+        ClassifierTokens tokens, SpeakerRestriction? speakers)
     {
         _session = session;
         Kind = kind;
         Labels = labels;
         _tokens = tokens;
+        _speakers = speakers;
         _tokenIds = new Dictionary<string, long>(vocabulary.Count, StringComparer.Ordinal);
         for (var i = 1; i < vocabulary.Count; i++)
             _tokenIds[vocabulary[i]] = i;
@@ -29,10 +36,12 @@ public sealed class OnnxTextClassifier : IDisposable
 
     public IReadOnlyList<string> Labels { get; }
 
+    /// <summary>Whether <see cref="Predict(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/> needs each text's speaker.</summary>
+    public bool IsSpeakerConditioned => _speakers is not null;
+
     /// <summary>Loads and checks a model file; a corrupt file or one that is not a SpeechQa text classifier gives <see cref="ClassifierModelException"/>.</summary>
-    public static OnnxTextClassifier Load(OrtRuntime runtime, string path, ClassifierTokens tokens)
+    public static OnnxTextClassifier Load(string path, ClassifierTokens tokens)
     {
-        ArgumentNullException.ThrowIfNull(runtime);
         byte[] bytes;
         try
         {
@@ -42,61 +51,116 @@ public sealed class OnnxTextClassifier : IDisposable
         {
             throw new ClassifierModelException($"{path}: cannot read the model file: {e.Message}", e);
         }
-        OnnxModelFile file;
+        InferenceSession session;
+        // One thread per run: the pipeline scores calls on several workers at once, and a small linear model gains
+        // nothing from splitting one batch across cores.
+        using (var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL })
+        {
+            try
+            {
+                session = new InferenceSession(bytes, options);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new ClassifierModelException($"{path}: not an ONNX model file ONNX Runtime can load ({e.Message})", e);
+            }
+        }
         try
         {
-            file = OnnxModelFile.Read(bytes);
+            return Open(path, session, tokens);
         }
-        catch (InvalidDataException e)
+        catch
         {
-            throw new ClassifierModelException($"{path}: not an ONNX model file ({e.Message})", e);
+            session.Dispose();
+            throw;
         }
-        string Meta(string key) => file.Metadata.TryGetValue(key, out var v) ? v
+    }
+
+    private static OnnxTextClassifier Open(string path, InferenceSession session, ClassifierTokens tokens)
+    {
+        var metadata = session.ModelMetadata.CustomMetadataMap;
+        string Meta(string key) => metadata.TryGetValue(key, out var v) ? v
             : throw new ClassifierModelException($"{path}: not a SpeechQa text classifier (metadata '{key}' is missing)");
         var featurizer = Meta(TextClassifierOnnx.FeaturizerKey);
         if (featurizer != TextClassifierOnnx.FeaturizerVersion)
             throw new ClassifierModelException($"{path}: made for featurizer '{featurizer}', this version computes '{TextClassifierOnnx.FeaturizerVersion}': retrain it");
         var labels = JsonSerializer.Deserialize<List<string>>(Meta(TextClassifierOnnx.LabelsKey)) ?? [];
         var vocabulary = JsonSerializer.Deserialize<List<string>>(Meta(TextClassifierOnnx.TokensKey)) ?? [];
-        InferenceSession session;
-        try
+        SpeakerRestriction? speakers = null;
+        if (metadata.TryGetValue(TextClassifierOnnx.SpeakersKey, out var speakerJson))
         {
-            session = runtime.OpenSession(path);
+            var map = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(speakerJson) ?? [];
+            speakers = new SpeakerRestriction(labels, map.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal));
         }
-        catch (OnnxRuntimeException e)
-        {
-            throw new ClassifierModelException($"{path}: ONNX Runtime rejected the model: {e.Message}", e);
-        }
-        var output = session.Outputs.FirstOrDefault(o => o.Name == TextClassifierOnnx.OutputName);
-        if (session.Inputs.Count != 1 || session.Inputs[0].Name != TextClassifierOnnx.InputName || output is null
-            || output.Shape.Count != 2 || output.Shape[1] != labels.Count)
-        {
-            session.Dispose();
+        if (session.InputMetadata.Count != 1 || !session.InputMetadata.ContainsKey(TextClassifierOnnx.InputName)
+            || !session.OutputMetadata.TryGetValue(TextClassifierOnnx.OutputName, out var output)
+            || output.Dimensions.Length != 2 || output.Dimensions[1] != labels.Count)
             throw new ClassifierModelException($"{path}: the graph does not match its metadata (expected input '{TextClassifierOnnx.InputName}' and output '{TextClassifierOnnx.OutputName}' with {labels.Count} classes)");
-        }
-        return new OnnxTextClassifier(session, Meta(TextClassifierOnnx.KindKey), labels, vocabulary, tokens);
+        return new OnnxTextClassifier(session, Meta(TextClassifierOnnx.KindKey), labels, vocabulary, tokens, speakers);
     }
 
-    /// <summary>Probabilities per text (rows in the order of <see cref="Labels"/>).</summary>
+    /// <summary>Probabilities per text (rows in the order of <see cref="Labels"/>) of a model without speaker input.</summary>
     public float[][] Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        if (texts.Count == 0)
-            return [];
-        var encoded = texts.Select(Encode).ToList();
-        var length = Math.Max(1, encoded.Max(e => e.Length));
-        var ids = new long[texts.Count * length];
-        for (var i = 0; i < encoded.Count; i++)
-            encoded[i].CopyTo(ids, i * length);
-        var outputs = _session.Run(new Dictionary<string, OrtTensor> { [TextClassifierOnnx.InputName] = OrtTensor.Int64(ids, texts.Count, length) },
-            [TextClassifierOnnx.OutputName], cancellationToken);
-        var probabilities = outputs[TextClassifierOnnx.OutputName].As<float>();
-        var classes = Labels.Count;
-        return [.. Enumerable.Range(0, texts.Count).Select(i => probabilities.AsSpan(i * classes, classes).ToArray())];
+        if (_speakers is not null)
+            throw new InvalidOperationException($"the {Kind} model labels utterances of a speaker: pass each text's speaker");
+        return Score([.. texts.Select(t => Encode(t, null))], cancellationToken);
     }
 
-    private long[] Encode(string text) =>
-        TextFeatureSpace.Encode(_tokens.Words(text), ClassifierTokens.Characters(text), t => _tokenIds.GetValueOrDefault(t));
+    /// <summary>
+    /// Probabilities per text of a speaker-conditioned model, restricted to each speaker's labels and renormalised
+    /// (<paramref name="restrict"/> false: the raw model output over all labels, as the trainer computes it).
+    /// </summary>
+    public float[][] Predict(IReadOnlyList<string> texts, IReadOnlyList<string> speakers, CancellationToken cancellationToken, bool restrict = true)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(speakers);
+        if (_speakers is null)
+            throw new InvalidOperationException($"the {Kind} model has no speaker input");
+        if (speakers.Count != texts.Count)
+            throw new ArgumentException($"{texts.Count} texts but {speakers.Count} speakers", nameof(speakers));
+        var raw = Score([.. texts.Select((t, i) => Encode(t, speakers[i]))], cancellationToken);
+        return restrict ? [.. raw.Select((p, i) => _speakers.Apply(p, speakers[i]))] : raw;
+    }
+
+    private float[][] Score(List<long[]> encoded, CancellationToken cancellationToken)
+    {
+        if (encoded.Count == 0)
+            return [];
+        var length = Math.Max(1, encoded.Max(e => e.Length));
+        var ids = new long[encoded.Count * length];
+        for (var i = 0; i < encoded.Count; i++)
+            encoded[i].CopyTo(ids, i * length);
+        using var input = OrtValue.CreateTensorValueFromMemory(ids, [encoded.Count, length]);
+        using var runOptions = new RunOptions();
+        // ONNX Runtime checks the terminate flag between nodes: a cancelled call stops the run instead of finishing it.
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        try
+        {
+            outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        using (outputs)
+        {
+            var probabilities = outputs[0].GetTensorDataAsSpan<float>();
+            var classes = Labels.Count;
+            var result = new float[encoded.Count][];
+            for (var i = 0; i < result.Length; i++)
+                result[i] = probabilities.Slice(i * classes, classes).ToArray();
+            return result;
+        }
+    }
+
+    private long[] Encode(string text, string? speaker)
+    {
+        var (words, chars) = _tokens.Of(text, speaker);
+        return TextFeatureSpace.Encode(words, chars, t => _tokenIds.GetValueOrDefault(t));
+    }
 
     public void Dispose() => _session.Dispose();
 }

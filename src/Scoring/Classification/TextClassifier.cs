@@ -6,7 +6,7 @@ namespace SpeechQa.Scoring.Classification;
 /// </summary>
 public sealed class TextClassifier(string kind, TextFeatureSpace features, IReadOnlyList<string> labels, float[] weights, float[] bias)
 {
-    /// <summary>What the model labels ("category", "behaviour").</summary>
+    /// <summary>What the model labels ("category", "acts").</summary>
     public string Kind { get; } = kind;
 
     public TextFeatureSpace Features { get; } = features;
@@ -17,10 +17,15 @@ public sealed class TextClassifier(string kind, TextFeatureSpace features, IRead
 
     public float[] Bias { get; } = bias;
 
-    public double[] Predict(ClassifierTokens tokens, string text)
+    /// <summary>For a speaker-conditioned model: the labels each speaker may get (null: the model has no speaker input).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? SpeakerLabels { get; init; }
+
+    /// <summary>Unrestricted probabilities over all labels (the raw model output; see <see cref="SpeakerRestriction"/>).</summary>
+    public double[] Predict(ClassifierTokens tokens, string text, string? speaker = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Predict(Features.Vectorize(Features.Encode(tokens.Words(text), ClassifierTokens.Characters(text))));
+        var (words, chars) = tokens.Of(text, speaker);
+        return Predict(Features.Vectorize(Features.Encode(words, chars)));
     }
 
     public double[] Predict(SparseVector v)

@@ -19,6 +19,7 @@ public static class TextClassifierOnnx
     internal const string LabelsKey = "speechqa.labels";
     internal const string TokensKey = "speechqa.tokens";
     internal const string FeaturizerKey = "speechqa.featurizer";
+    internal const string SpeakersKey = "speechqa.speakers";
 
     public static byte[] Export(TextClassifier model, string? description = null)
     {
@@ -53,6 +54,8 @@ public static class TextClassifierOnnx
             .Metadata(LabelsKey, JsonSerializer.Serialize(model.Labels))
             .Metadata(TokensKey, JsonSerializer.Serialize(space.Tokens))
             .Metadata(FeaturizerKey, FeaturizerVersion);
+        if (model.SpeakerLabels is { } speakers)
+            builder.Metadata(SpeakersKey, JsonSerializer.Serialize(speakers));
         return builder.Build();
     }
 }

@@ -25,7 +25,7 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         return new CallJudge(catalog, File.Exists(dictionary) ? segmenter.WithUserDictionary(dictionary) : segmenter);
     }
 
-    /// <summary>The same judge with the classifiers (category of the call, behaviour labels for the rules' classifier condition).</summary>
+    /// <summary>The same judge with the classifiers (category of the call, dialogue acts for the rules' classifier condition).</summary>
     public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier);
 
     /// <summary>The same segmenter and classifiers with other rule sets: a candidate version to backtest, or a newly published one.</summary>
@@ -46,7 +46,7 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         var view = new CallView(transcript, metadata, audio, segmenter);
         if (classifier is null)
             return _engine.Evaluate(ruleSet, view);
-        // The behaviour model runs on every agent sentence: only for rule sets that have a classifier condition to read it.
+        // The act model runs on every sentence: only for rule sets that have a classifier condition to read it.
         if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition)))
             view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
         return _engine.Evaluate(ruleSet, view) with { Categories = classifier.Categorize(transcript, cancellationToken) };

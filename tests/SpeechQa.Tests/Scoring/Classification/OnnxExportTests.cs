@@ -1,11 +1,16 @@
 using SpeechQa.OnnxRuntime;
+using SpeechQa.OnnxRuntime.Format;
 using SpeechQa.Scoring.Classification;
 using SpeechQa.Tests.Infrastructure;
 using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
 
 namespace SpeechQa.Tests.Scoring.Classification;
 
-/// <summary>The exported graph: python3-onnx's checker accepts it and ONNX Runtime computes the trainer's probabilities.</summary>
+/// <summary>
+/// The exported graph: python3-onnx's checker accepts it and ONNX Runtime (Microsoft's package) computes the
+/// probabilities of the project's own trainer (the bench's baseline); a speaker-conditioned model restricts its
+/// output to the speaker's labels.
+/// </summary>
 public sealed class OnnxExportTests : IDisposable
 {
     private static readonly LabelledText[] Toy =
@@ -27,8 +32,7 @@ public sealed class OnnxExportTests : IDisposable
         File.WriteAllBytes(path, TextClassifierOnnx.Export(model));
         Tool.Run("/usr/bin/python3", "-c", "import onnx,sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)", path);
 
-        using var runtime = OrtRuntime.Load();
-        using var onnx = OnnxTextClassifier.Load(runtime, path, _tokens);
+        using var onnx = OnnxTextClassifier.Load(path, _tokens);
         Assert.Equal(model.Labels, onnx.Labels);
         string[] texts = ["停水了", "水费太贵了吧我家这个月", "暖气还是不热", "", "完全无关的句子abc"];
         var scored = onnx.Predict(texts, CancellationToken.None);
@@ -45,24 +49,55 @@ public sealed class OnnxExportTests : IDisposable
     [Fact]
     public void A_corrupt_or_foreign_model_file_gives_a_clear_error()
     {
-        using var runtime = OrtRuntime.Load();
         var corrupt = Path.Combine(_folder, "corrupt.onnx");
         File.WriteAllBytes(corrupt, [0x0A, 0xFF, 0xFF, 0x01, 0x02]);
-        var e = Assert.Throws<ClassifierModelException>(() => OnnxTextClassifier.Load(runtime, corrupt, _tokens));
+        var e = Assert.Throws<ClassifierModelException>(() => OnnxTextClassifier.Load(corrupt, _tokens));
         Assert.Contains("not an ONNX model", e.Message, StringComparison.Ordinal);
+        Assert.Contains(corrupt, e.Message, StringComparison.Ordinal);
 
         var foreign = Path.Combine(_folder, "foreign.onnx");
-        File.WriteAllBytes(foreign, new SpeechQa.OnnxRuntime.Format.OnnxModelBuilder("g")
+        File.WriteAllBytes(foreign, new OnnxModelBuilder("g")
             .Input("x", TensorElementType.Float, 1).Output("y", TensorElementType.Float, 1).Node("Identity", ["x"], ["y"]).Build());
-        e = Assert.Throws<ClassifierModelException>(() => OnnxTextClassifier.Load(runtime, foreign, _tokens));
+        e = Assert.Throws<ClassifierModelException>(() => OnnxTextClassifier.Load(foreign, _tokens));
         Assert.Contains("not a SpeechQa text classifier", e.Message, StringComparison.Ordinal);
 
         var truncated = Path.Combine(_folder, "truncated.onnx");
         var model = new TextClassifierTrainer(_tokens) { MinDocuments = 1 }.Train("toy", Toy);
         var bytes = TextClassifierOnnx.Export(model);
         File.WriteAllBytes(truncated, bytes.AsSpan(0, bytes.Length / 2).ToArray());
-        e = Assert.Throws<ClassifierModelException>(() => OnnxTextClassifier.Load(runtime, truncated, _tokens));
+        e = Assert.Throws<ClassifierModelException>(() => OnnxTextClassifier.Load(truncated, _tokens));
         Assert.Contains(truncated, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_speaker_conditioned_model_gives_only_the_speakers_own_labels()
+    {
+        LabelledText[] acts =
+        [
+            new("greeting", "您好供水热线", null, "agent"), new("greeting", "您好热线为您服务", null, "agent"), new("none", "好的", null, "agent"),
+            new("none", "嗯嗯好的", null, "agent"), new("complaint", "你们服务太差了", null, "customer"), new("complaint", "太差了我要投诉", null, "customer"),
+            new("none", "好的", null, "customer"), new("none", "嗯好的", null, "customer"),
+        ];
+        var model = new TextClassifierTrainer(_tokens) { MinDocuments = 1 }.Train("acts", acts);
+        model = new TextClassifier(model.Kind, model.Features, model.Labels, model.Weights, model.Bias)
+        {
+            SpeakerLabels = new Dictionary<string, IReadOnlyList<string>> { ["agent"] = ["greeting", "none"], ["customer"] = ["complaint", "none"] },
+        };
+        var path = Path.Combine(_folder, "acts.onnx");
+        File.WriteAllBytes(path, TextClassifierOnnx.Export(model));
+        using var onnx = OnnxTextClassifier.Load(path, _tokens);
+        Assert.True(onnx.IsSpeakerConditioned);
+        Assert.Throws<InvalidOperationException>(() => onnx.Predict(["您好"], CancellationToken.None));
+        var p = onnx.Predict(["您好供水热线", "您好供水热线"], ["agent", "customer"], CancellationToken.None);
+        var raw = onnx.Predict(["您好供水热线", "您好供水热线"], ["agent", "customer"], CancellationToken.None, restrict: false);
+        var greeting = model.Labels.ToList().IndexOf("greeting");
+        var complaint = model.Labels.ToList().IndexOf("complaint");
+        Assert.Equal(0f, p[0][complaint]);
+        Assert.Equal(0f, p[1][greeting]);
+        Assert.Equal(1.0, p[1].Sum(), 5);
+        Assert.True(raw[1][greeting] > 0);
+        for (var k = 0; k < model.Labels.Count; k++)
+            Assert.True(Math.Abs(raw[0][k] - model.Predict(_tokens, "您好供水热线", "agent")[k]) < 1e-5);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,40 +1,96 @@
-using SpeechQa.OnnxRuntime;
+using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Classification;
+using SpeechQa.Scoring.Rules;
 using SpeechQa.Tests.Infrastructure;
+using SpeechQa.Training;
 using Xunit.Abstractions;
 using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
 
 namespace SpeechQa.Tests.Scoring.Classification;
 
 /// <summary>
-/// The two models in models/ on the hand-written held-out sets in tests/classifier/ (never used for training),
-/// scored through ONNX Runtime; and retraining from models/data/ reproduces the shipped files byte for byte.
+/// The two models in models/ on the held-out sets in tests/classifier/ (written by other authors, never used for
+/// training), scored through ONNX Runtime the way the product scores them; retraining with ML.NET from
+/// models/data/ reproduces the shipped files byte for byte, and ONNX Runtime's probabilities equal ML.NET's own.
 /// </summary>
 public sealed class ShippedModelTests(ITestOutputHelper output)
 {
     private readonly ClassifierTokens _tokens = new(Words);
 
+    private static string Repository(string path) => Path.Combine(TestPaths.Repository, path);
+
+    /// <summary>Bars a little under the measured figures (docs/classifier.md): category 0.918, acts 0.895.</summary>
     [Theory]
     [InlineData("category", 0.90)]
-    [InlineData("behaviour", 0.85)]
+    [InlineData("acts", 0.87)]
     public void Held_out_macro_f1_meets_the_bar(string kind, double bar)
     {
-        var examples = TrainingDataFile.Read(Path.Combine(TestPaths.Repository, "tests/classifier", kind + "-heldout.tsv"));
-        using var runtime = OrtRuntime.Load();
-        using var model = OnnxTextClassifier.Load(runtime, Path.Combine(TestPaths.Repository, "models", kind + ".onnx"), _tokens);
+        using var model = OnnxTextClassifier.Load(Repository($"models/{kind}.onnx"), _tokens);
         Assert.Equal(kind, model.Kind);
-        var probabilities = model.Predict([.. examples.Select(e => e.Text)], CancellationToken.None);
-        var report = ClassificationReport.Of([.. examples.Select(e => e.Label)], [.. probabilities.Select(p => model.Labels[Array.IndexOf(p, p.Max())])]);
+        var examples = ShippedData.HeldOut(kind);
+        List<string> predicted;
+        if (model.IsSpeakerConditioned)
+        {
+            var acts = new DialogueActLabeller(model) { ScoreClauses = false }.Label(ShippedData.AsSentences(examples), CancellationToken.None);
+            predicted = [.. acts.Select(a => a.Act)];
+            Assert.All(acts, a => Assert.Equal(1.0, a.Probabilities.Values.Sum(), 4));
+        }
+        else
+        {
+            var probabilities = model.Predict([.. examples.Select(e => e.Text)], CancellationToken.None);
+            predicted = [.. probabilities.Select(p => model.Labels[Array.IndexOf(p, p.Max())])];
+            Assert.All(probabilities, p => Assert.Equal(1.0, p.Sum(), 4));
+        }
+        var report = ClassificationReport.Of([.. examples.Select(e => e.Label)], predicted);
         output.WriteLine(report.ToMarkdown());
         Assert.True(report.MacroF1 >= bar, $"{kind}: held-out macro-F1 {report.MacroF1:0.000} < {bar}");
-        Assert.All(probabilities, p => Assert.Equal(1.0, p.Sum(), 4));
+    }
+
+    [Theory]
+    [InlineData("category")]
+    [InlineData("acts")]
+    public void Retraining_with_ml_net_reproduces_the_shipped_model_and_onnx_runtime_equals_ml_net(string kind)
+    {
+        var model = new MlNetTextTrainer(_tokens).Train(kind, ShippedData.Training(kind));
+        var bytes = TextClassifierOnnx.Export(model.Classifier, $"SpeechQa {kind} classifier trained on {Path.GetFileName(ShippedData.TrainingFile(kind))}");
+        Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Repository($"models/{kind}.onnx"))),
+            $"models/{kind}.onnx is not what {ShippedData.TrainingFile(kind)} trains: run `speechqa model train {ShippedData.TrainingFile(kind)} --kind {kind} --out models/{kind}.onnx`");
+
+        // ONNX Runtime on the shipped file against ML.NET's prediction engine, on held-out texts (raw outputs: the
+        // speaker restriction is the same arithmetic after both).
+        var heldOut = ShippedData.HeldOut(kind);
+        using var onnx = OnnxTextClassifier.Load(Repository($"models/{kind}.onnx"), _tokens);
+        var texts = heldOut.Select(e => e.Text).ToList();
+        var scored = onnx.IsSpeakerConditioned
+            ? onnx.Predict(texts, [.. heldOut.Select(e => e.Speaker!)], CancellationToken.None, restrict: false)
+            : onnx.Predict(texts, CancellationToken.None);
+        var reference = model.PredictWithMlNet([.. heldOut.Select(e => (e.Text, e.Speaker))]);
+        var worst = 0.0;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            for (var k = 0; k < onnx.Labels.Count; k++)
+                worst = Math.Max(worst, Math.Abs(scored[i][k] - reference[i][k]));
+        }
+        output.WriteLine($"{kind}: largest |ONNX Runtime − ML.NET| over {texts.Count} held-out texts × {onnx.Labels.Count} labels: {worst:E2}");
+        Assert.True(worst <= 1e-5, $"{kind}: ONNX Runtime and ML.NET differ by {worst}");
     }
 
     [Fact]
-    public void A_rule_can_use_the_behaviour_labels_of_agent_sentences()
+    public void Act_model_cross_validation_with_ml_net_prints_its_report()
     {
-        using var runtime = OrtRuntime.Load();
-        using var classifier = CallClassifier.Load(runtime, Path.Combine(TestPaths.Repository, "models"), _tokens);
+        var report = new MlNetTextTrainer(_tokens).CrossValidate(ShippedData.Training("acts"), folds: 5);
+        output.WriteLine(report.ToMarkdown());
+        Assert.Equal(5, report.Folds.Count);
+        Assert.Equal(ShippedData.Training("acts").Count, report.Report.Count);
+        // Measured 0.79 (groups held out whole, so each fold meets new core phrasings); far below means training broke.
+        Assert.True(report.Report.MacroF1 >= 0.70, report.ToMarkdown());
+    }
+
+    [Fact]
+    public void A_rule_can_use_the_act_labels_of_agent_sentences()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        Assert.True(classifier.HasActs && classifier.HasCategory);
         var judge = SpeechQa.Scoring.Judging.CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
         var rule = RuleSetOf("""
               - id: X01
@@ -46,27 +102,14 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
             """);
         var calm = Call(('c', 0, 2, "你们这什么破服务"), ('a', 2, 4, "非常抱歉给您带来不便，我马上帮您处理"));
         var rude = Call(('c', 0, 2, "我的水费怎么这么多"), ('a', 2, 4, "你是不是听不懂人话啊，自己不会看账单吗"));
-        static SpeechQa.Scoring.Rules.CallView Labelled(SpeechQa.Scoring.Rules.CallView v, CallClassifier c) =>
-            new(new SpeechQa.Batch.Transcripts.Transcript("T", "zh", "imported", [.. v.Sentences]), v.Metadata, null, Words)
+        static CallView Labelled(CallView v, CallClassifier c) =>
+            new(new Transcript("T", "zh", "imported", [.. v.Sentences]), v.Metadata, null, Words)
             { SentenceLabels = c.LabelSentences(v.Sentences, CancellationToken.None) };
-        var engine = new SpeechQa.Scoring.Rules.RuleEngine();
+        var engine = new RuleEngine();
         Assert.Empty(engine.Evaluate(rule, Labelled(calm, classifier)).Hits);
         var hit = Assert.Single(engine.Evaluate(rule, Labelled(rude, classifier)).Hits);
         Assert.Equal(1, hit.Segment);
-        var judged = judge.Judge("water-hotline", new SpeechQa.Batch.Transcripts.Transcript("T", "zh", "imported", [.. rude.Sentences]),
-            new SpeechQa.Scoring.Rules.CallMetadata { Direction = "inbound" });
+        var judged = judge.Judge("water-hotline", new Transcript("T", "zh", "imported", [.. rude.Sentences]), new CallMetadata { Direction = "inbound" });
         Assert.Equal("C01", judged.Categories[0].Id);
-    }
-
-    [Theory]
-    [InlineData("category")]
-    [InlineData("behaviour")]
-    public void Retraining_from_the_repository_data_reproduces_the_shipped_model(string kind)
-    {
-        var data = Path.Combine(TestPaths.Repository, "models/data", kind + ".tsv");
-        var model = new TextClassifierTrainer(_tokens).Train(kind, TrainingDataFile.Read(data));
-        var bytes = TextClassifierOnnx.Export(model, $"SpeechQa {kind} classifier trained on {kind}.tsv");
-        Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(TestPaths.Repository, "models", kind + ".onnx"))),
-            $"models/{kind}.onnx is not what models/data/{kind}.tsv trains: run `speechqa model train models/data/{kind}.tsv --kind {kind} --out models/{kind}.onnx`");
     }
 }

@@ -1,0 +1,65 @@
+using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Classification;
+using SpeechQa.Tests.Infrastructure;
+using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
+
+namespace SpeechQa.Tests.Scoring.Classification;
+
+/// <summary>The dialogue acts of a call's sentences (both speakers) through CallClassifier with the shipped models.</summary>
+public sealed class DialogueActTests
+{
+    [Fact]
+    public void Every_sentence_gets_its_speakers_acts_and_each_clause_its_own()
+    {
+        using var classifier = CallClassifier.Load(Path.Combine(TestPaths.Repository, "models"), new ClassifierTokens(Words));
+        TranscriptSegment[] sentences =
+        [
+            new(Speaker.Agent, 0, 3, "您好，供水服务热线，请问有什么可以帮您？"),
+            new(Speaker.Customer, 3, 6, "你们这服务也太差了，我要投诉"),
+            new(Speaker.Agent, 6, 9, "非常抱歉给您带来不便，工单已经给您登记好了"),
+            new(Speaker.Unknown, 9, 10, "喂喂"),
+        ];
+        var acts = classifier.LabelActs(sentences, CancellationToken.None)!;
+        Assert.Equal(4, acts.Count);
+        Assert.Equal("greeting", acts[0].Act);
+        Assert.Equal("complaint", acts[1].Act);
+        // A customer sentence never gets an agent act, and its probabilities still sum to 1.
+        Assert.Equal(0, acts[1].Probabilities["greeting"]);
+        Assert.Equal(1.0, acts[1].Probabilities.Values.Sum(), 4);
+        Assert.Equal(["empathy", "ticket_created"], acts[2].Clauses.Select(c => c.Act));
+        Assert.Equal(["非常抱歉给您带来不便", "工单已经给您登记好了"], acts[2].Clauses.Select(c => c.Text));
+        Assert.Equal(DialogueActs.None, acts[3].Act);
+        Assert.Empty(acts[3].Probabilities);
+
+        var labels = classifier.LabelSentences(sentences, CancellationToken.None)!;
+        Assert.Equal(acts[0].Probabilities, labels[0]);
+    }
+
+    [Fact]
+    public void Clauses_are_cut_at_chinese_and_ascii_punctuation()
+    {
+        Assert.Equal(["好的", "我帮您查一下", "请稍等"], ClauseSplitter.Split("好的，我帮您查一下；请稍等。"));
+        Assert.Equal(["ok", "马上到"], ClauseSplitter.Split("ok, 马上到!"));
+        Assert.Equal(["嗯"], ClauseSplitter.Split("嗯"));
+        Assert.Equal(["……"], ClauseSplitter.Split("……"));
+    }
+
+    [Fact]
+    public void An_act_file_names_a_bad_speaker_with_its_line()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["greeting\tagent\t您好\tg1", "complaint\tcaller\t太差了"]);
+            var e = Assert.Throws<FormatException>(() => TrainingDataFile.Read(path, speakerColumn: true));
+            Assert.Contains($"{path}:2:", e.Message, StringComparison.Ordinal);
+            File.WriteAllLines(path, ["greeting\tagent\t您好\tg1", "complaint\tcustomer\t太差了"]);
+            var examples = TrainingDataFile.Read(path, speakerColumn: true);
+            Assert.Equal([("agent", "g1"), ("customer", null)], examples.Select(x => (x.Speaker, x.Group)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
