@@ -4,6 +4,7 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Dialogue;
 using SpeechQa.Scoring.Evaluation;
 using SpeechQa.Scoring.Judging;
@@ -35,14 +36,21 @@ public static class RulesCommand
         var sets = new Option<string>("--sets") { Description = "The index of labelled sets (set,split,folder,author)", DefaultValueFactory = _ => "tests/eval/sets.csv" };
         var rules = new Option<string>("--rules") { Description = "Rules folder", DefaultValueFactory = _ => "rules" };
         var misses = new Option<bool>("--show-misses") { Description = "List each disagreement of the dev sets (never of the test sets: nobody tunes on those)" };
+        var models = new Option<string>("--models") { Description = "Models folder (category and dialogue-act models; rules alone when it has none)", DefaultValueFactory = _ => "models" };
         var command = new Command("eval", "Precision and recall per error id on the labelled dev and test sets, per set and per split");
         command.Options.Add(sets);
+        command.Options.Add(models);
         command.Options.Add(rules);
         command.Options.Add(misses);
         command.SetAction((result, cancellationToken) => GuardAsync(() =>
         {
             var index = result.GetValue(sets)!;
             var judge = CreateJudge(result.GetValue(rules)!);
+            using var classifier = CallClassifier.AnyIn(result.GetValue(models)!) ? CallClassifier.Load(result.GetValue(models)!, new ClassifierTokens(judge.Segmenter)) : null;
+            if (classifier is not null)
+                judge = judge.WithClassifier(classifier);
+            else
+                Console.WriteLine("没有模型 no models: rules alone, no category");
             var loaded = EvaluationSet.LoadIndex(index);
             foreach (var split in new[] { EvaluationSplit.Dev, EvaluationSplit.Test })
             {
@@ -93,11 +101,16 @@ public static class RulesCommand
         command.Options.Add(rules);
         command.Options.Add(hangup);
         command.Options.Add(direction);
-        var explain = new Option<bool>("--explain") { Description = "Also print the dialogue state the rules read (verification, tickets, read-backs, time limits…)" };
+        var explain = new Option<bool>("--explain") { Description = "Also print the dialogue state the rules read (verification, tickets, read-backs, time limits…) and each sentence's dialogue act" };
         command.Options.Add(explain);
+        var testModels = new Option<string>("--models") { Description = "Models folder (category and dialogue-act models; rules alone when it has none)", DefaultValueFactory = _ => "models" };
+        command.Options.Add(testModels);
         command.SetAction((result, cancellationToken) => GuardAsync(async () =>
         {
             var judge = CreateJudge(result.GetValue(rules)!);
+            using var classifier = CallClassifier.AnyIn(result.GetValue(testModels)!) ? CallClassifier.Load(result.GetValue(testModels)!, new ClassifierTokens(judge.Segmenter)) : null;
+            if (classifier is not null)
+                judge = judge.WithClassifier(classifier);
             var parsed = TranscriptJson.Parse(await File.ReadAllBytesAsync(result.GetValue(transcript)!, cancellationToken).ConfigureAwait(false));
             var metadata = new CallMetadata { Direction = result.GetValue(direction), HangupBy = result.GetValue(hangup) };
             var judgement = judge.Judge(result.GetValue(ruleSet)!, parsed, metadata);
@@ -113,6 +126,12 @@ public static class RulesCommand
                 {
                     foreach (var moment in state.Events(kind))
                         Console.WriteLine($"  {DialogueEventNames.WireName(kind)} @{moment.Sentence}: {moment.Evidence}");
+                }
+                if (classifier?.LabelActs(parsed.Segments.OrderBy(s => s.Start).ThenBy(s => s.End).ToList(), cancellationToken) is { } acts)
+                {
+                    Console.WriteLine("对话行为 dialogue acts:");
+                    foreach (var act in acts)
+                        Console.WriteLine($"  @{act.Sentence} {act.Speaker.ToString().ToLowerInvariant()}: {act.Act} p={act.P:0.00}");
                 }
             }
             return ExitCodes.Ok;

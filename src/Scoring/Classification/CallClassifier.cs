@@ -58,9 +58,26 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     public IReadOnlyList<DialogueActs>? LabelActs(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken) =>
         acts?.Label(sentences, cancellationToken);
 
-    /// <summary>Act → probability per sentence (the rules' <c>classifier</c> condition); empty for sentences without a known speaker.</summary>
+    /// <summary>
+    /// Act → probability per sentence (the rules' <c>classifier</c> condition and the dialogue state); empty for sentences
+    /// without a known speaker. A long sentence often does several things (复述地址，给您派单，两小时内到): an act that is the best
+    /// act of one of its clauses counts with that clause's probability when it is higher than the whole sentence's.
+    /// </summary>
     public IReadOnlyList<IReadOnlyDictionary<string, double>>? LabelSentences(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken) =>
-        LabelActs(sentences, cancellationToken)?.Select(a => a.Probabilities).ToList();
+        LabelActs(sentences, cancellationToken)?.Select(WithClauseActs).ToList();
+
+    private static IReadOnlyDictionary<string, double> WithClauseActs(DialogueActs acts)
+    {
+        if (acts.Clauses.Count <= 1)
+            return acts.Probabilities;
+        var merged = new Dictionary<string, double>(acts.Probabilities, StringComparer.Ordinal);
+        foreach (var clause in acts.Clauses)
+        {
+            if (merged.TryGetValue(clause.Act, out var p) && clause.P > p)
+                merged[clause.Act] = clause.P;
+        }
+        return merged;
+    }
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ namespace SpeechQa.Scoring.Dialogue;
 /// </summary>
 public sealed class DialogueState
 {
-    public const double ActThreshold = 0.6;
+    public const double ActThreshold = 0.9;
 
     /// <summary>Sentences before the first ticket whose time limit or callback still belongs to it (我给您派单，师傅两小时内到).</summary>
     private const int TicketLead = 2;

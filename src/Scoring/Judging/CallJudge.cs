@@ -36,7 +36,10 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     {
         if (catalog.Find(ruleSetId)?.Dialogue is not { } cues)
             return null;
-        return new CallView(transcript, metadata, null, segmenter).DialogueState(cues);
+        var view = new CallView(transcript, metadata, null, segmenter);
+        if (classifier is not null)
+            view = new CallView(transcript, metadata, null, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, CancellationToken.None) };
+        return view.DialogueState(cues);
     }
 
     public CallJudgement Judge(string ruleSetId, Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, CancellationToken cancellationToken = default)
@@ -46,8 +49,8 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         var view = new CallView(transcript, metadata, audio, segmenter);
         if (classifier is null)
             return _engine.Evaluate(ruleSet, view);
-        // The act model runs on every sentence: only for rule sets that have a classifier condition to read it.
-        if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition)))
+        // The act model runs on every sentence: only for rule sets that read it (a classifier condition, or the dialogue state).
+        if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition or DialogueCondition)))
             view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
         return _engine.Evaluate(ruleSet, view) with { Categories = classifier.Categorize(transcript, cancellationToken) };
     }
