@@ -28,7 +28,7 @@ public sealed class DialogueCues(IReadOnlyDictionary<string, DialogueCue> cues, 
     public static readonly IReadOnlyList<string> Required =
     [
         "account_request", "name_request", "holder_named", "identity_refused", "own_line", "third_party", "data_request",
-        "arrears_amount", "sensitive_done", "ticket_action", "ticket_chase", "earlier_ticket", "ticket_offer", "other_party_order", "read_back",
+        "arrears_amount", "sensitive_done", "ticket_action", "ticket_chase", "earlier_ticket", "repair_not_done", "ticket_offer", "other_party_order", "read_back",
         "time_limit", "wait_notice", "ticket_number", "callback", "customer_upset", "agent_empathy", "asks_when",
     ];
 

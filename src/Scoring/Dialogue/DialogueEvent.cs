@@ -38,6 +38,9 @@ public enum DialogueEvent
 
     /// <summary>The customer asks when something will happen.</summary>
     AsksWhen,
+
+    /// <summary>The caller reported it before and it is still not done (a repeat call: category C10 by the taxonomy's rule).</summary>
+    RepairNotDone,
 }
 
 /// <summary>Rule-file names of the events (snake case, as the other operators' names).</summary>

@@ -71,6 +71,17 @@ public sealed class DialogueState
             if ((Cue("ticket_number") ?? Cue("callback") ?? (Act("ticket_number") || Act("callback_promised") ? "act:callback" : null)) is { } told)
                 state.Add(DialogueEvent.TicketNumberOrCallback, i, told);
         }
+        if (call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null))
+        {
+            for (var i = 0; i < call.Sentences.Count; i++)
+            {
+                if (cues["repair_not_done"].Find(call.Sentences[i].Speaker, call.Sentences[i].Text) is { } notDone)
+                {
+                    state.Add(DialogueEvent.RepairNotDone, i, notDone.Value);
+                    break;
+                }
+            }
+        }
         if (firstTicket < 0 && InferredTicket(call, cues, state) is { } inferred)
         {
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);

@@ -56,6 +56,8 @@ public sealed class RuleScorecard
             CategoryJudged++;
             if (category == call.Category)
                 CategoryRight++;
+            else
+                _disagreements.Add($"{call.CallId} category {call.Category} → {category}");
         }
     }
 
