@@ -38,8 +38,10 @@ public static class RulesCommand
         var misses = new Option<bool>("--show-misses") { Description = "List each disagreement of the dev sets (never of the test sets: nobody tunes on those)" };
         var models = new Option<string>("--models") { Description = "Models folder (category and dialogue-act models; rules alone when it has none)", DefaultValueFactory = _ => "models" };
         var command = new Command("eval", "Precision and recall per error id on the labelled dev and test sets, per set and per split");
+        var only = new Option<string>("--split") { Description = "dev, test or all", DefaultValueFactory = _ => "all" };
         command.Options.Add(sets);
         command.Options.Add(models);
+        command.Options.Add(only);
         command.Options.Add(rules);
         command.Options.Add(misses);
         command.SetAction((result, cancellationToken) => GuardAsync(() =>
@@ -52,7 +54,14 @@ public static class RulesCommand
             else
                 Console.WriteLine("没有模型 no models: rules alone, no category");
             var loaded = EvaluationSet.LoadIndex(index);
-            foreach (var split in new[] { EvaluationSplit.Dev, EvaluationSplit.Test })
+            var splits = result.GetValue(only) switch
+            {
+                "dev" => new[] { EvaluationSplit.Dev },
+                "test" => [EvaluationSplit.Test],
+                "all" => [EvaluationSplit.Dev, EvaluationSplit.Test],
+                var other => throw new InvalidDataException($"--split 应为 dev、test 或 all, not '{other}'"),
+            };
+            foreach (var split in splits)
             {
                 var ofSplit = loaded.Where(s => s.Split == split).ToList();
                 foreach (var set in ofSplit)
@@ -179,7 +188,7 @@ public static class RulesCommand
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.UsageOrConfig;
         }
-        catch (Exception e) when (e is JiebaDataException or KeyNotFoundException or TranscriptFormatException or FileNotFoundException)
+        catch (Exception e) when (e is JiebaDataException or KeyNotFoundException or TranscriptFormatException or FileNotFoundException or InvalidDataException or DirectoryNotFoundException or ClassifierModelException)
         {
             await Console.Error.WriteLineAsync($"错误 error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrConfig;

@@ -31,8 +31,14 @@ public sealed class DialogueActTests
         Assert.Equal(DialogueActs.None, acts[3].Act);
         Assert.Empty(acts[3].Probabilities);
 
+        // The rules' map: the whole sentence's probabilities, with each clause's best act raised to that clause's p.
         var labels = classifier.LabelSentences(sentences, CancellationToken.None)!;
-        Assert.Equal(acts[0].Probabilities, labels[0]);
+        foreach (var (act, p) in acts[2].Probabilities)
+        {
+            var clauseBest = acts[2].Clauses.Where(c => c.Act == act).Select(c => c.P).DefaultIfEmpty(0).Max();
+            Assert.Equal(Math.Max(p, clauseBest), labels[2][act], 6);
+        }
+        Assert.True(labels[2]["ticket_created"] >= acts[2].Clauses[1].P - 1e-9);
     }
 
     [Fact]
