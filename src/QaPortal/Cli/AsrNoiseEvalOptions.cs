@@ -14,6 +14,7 @@ internal sealed class AsrNoiseEvalOptions
 {
     private readonly Option<bool> _enabled = new("--asr-noise") { Description = "Also score every set with ASR-like noise (homophones, punctuation, numbers, segment cuts, fillers) and print the drop" };
     private readonly Option<double> _level = new("--noise-level") { Description = "Probability of each noise change where it can happen (0–1)", DefaultValueFactory = _ => AsrNoise.DefaultLevel };
+    private readonly Option<AsrChange[]> _kinds = new("--noise-kinds") { Description = "Only these kinds of change (homophone, punctuation, number, split, merge, filler); all by default", AllowMultipleArgumentsPerToken = true };
     private readonly Option<int> _seed = new("--noise-seed") { Description = "Seed mixed with each call id, so a run reproduces", DefaultValueFactory = _ => 0 };
 
     public static AsrNoiseEvalOptions AddTo(Command command)
@@ -22,6 +23,7 @@ internal sealed class AsrNoiseEvalOptions
         command.Options.Add(options._enabled);
         command.Options.Add(options._level);
         command.Options.Add(options._seed);
+        command.Options.Add(options._kinds);
         return options;
     }
 
@@ -29,7 +31,8 @@ internal sealed class AsrNoiseEvalOptions
     {
         if (!result.GetValue(_enabled))
             return;
-        var noise = new AsrNoise(result.GetValue(_level), result.GetValue(_seed));
+        var kinds = result.GetValue(_kinds) is { Length: > 0 } some ? some.ToHashSet() : null;
+        var noise = new AsrNoise(result.GetValue(_level), result.GetValue(_seed), kinds);
         foreach (var split in new[] { EvaluationSplit.Dev, EvaluationSplit.Test })
         {
             var ofSplit = sets.Where(s => s.Split == split).ToList();

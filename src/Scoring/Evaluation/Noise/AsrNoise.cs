@@ -14,12 +14,13 @@ public sealed record NoisyTranscript(Transcript Transcript, AsrNoiseTally Tally)
 /// </summary>
 public sealed class AsrNoise
 {
-    public AsrNoise(double level, int seed = 0)
+    public AsrNoise(double level, int seed = 0, IReadOnlySet<AsrChange>? kinds = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 1.0);
         Level = level;
         Seed = seed;
+        Kinds = kinds ?? Enum.GetValues<AsrChange>().ToHashSet();
     }
 
     /// <summary>The level `speechqa rules eval --asr-noise` uses unless told otherwise.</summary>
@@ -29,10 +30,13 @@ public sealed class AsrNoise
 
     public int Seed { get; }
 
+    /// <summary>The kinds of change made (all unless told): one kind alone shows what it costs the rules.</summary>
+    public IReadOnlySet<AsrChange> Kinds { get; }
+
     public NoisyTranscript Apply(Transcript transcript)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var dice = new NoiseDice(transcript.CallId, Seed, Level);
+        var dice = new NoiseDice(transcript.CallId, Seed, Level, Kinds);
         var style = (PunctuationStyle)dice.Pick(3);
         var ordered = transcript.Segments.OrderBy(s => s.Start).ThenBy(s => s.End).ToList();
         var segments = new List<TranscriptSegment>(ordered.Count);

@@ -42,7 +42,8 @@ public sealed record NoiseComparison(RuleScorecard Clean, RuleScorecard Noisy, A
     public string Table(string title)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{title} — {Clean.Calls} calls, ASR noise level {Noise.Level:0.00} seed {Noise.Seed}");
+        var only = Noise.Kinds.Count < Enum.GetValues<AsrChange>().Length ? ", only " + string.Join(", ", Noise.Kinds.Select(k => k.ToString().ToLowerInvariant())) : "";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{title} — {Clean.Calls} calls, ASR noise level {Noise.Level:0.00} seed {Noise.Seed}{only}");
         text.AppendLine("changes made: " + string.Join(", ", Tally.Counts.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value.Applied}/{c.Value.Opportunities}")));
         text.AppendLine("| id | labelled | clean P | clean R | noisy P | noisy R |");
         text.AppendLine("|---|---|---|---|---|---|");

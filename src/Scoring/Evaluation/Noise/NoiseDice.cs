@@ -4,7 +4,7 @@ namespace SpeechQa.Scoring.Evaluation.Noise;
 /// The random choices of one noisy call: every opportunity is rolled at the level and counted in the tally. Seeded
 /// from the call id (FNV-1a, not string.GetHashCode, which differs per process) so a run reproduces.
 /// </summary>
-internal sealed class NoiseDice(string callId, int seed, double level)
+internal sealed class NoiseDice(string callId, int seed, double level, IReadOnlySet<AsrChange> kinds)
 {
     private readonly Random _random = new(StableSeed(callId, seed));
 
@@ -13,7 +13,8 @@ internal sealed class NoiseDice(string callId, int seed, double level)
     /// <summary>Whether to make this change here; the opportunity is counted either way.</summary>
     public bool Roll(AsrChange kind)
     {
-        var applied = _random.NextDouble() < level;
+        // The draw is made for a kind left out too, so the other kinds' choices stay what they are in a full run.
+        var applied = _random.NextDouble() < level && kinds.Contains(kind);
         Tally.Count(kind, applied);
         return applied;
     }

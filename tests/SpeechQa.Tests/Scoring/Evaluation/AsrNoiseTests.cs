@@ -74,6 +74,15 @@ public sealed class AsrNoiseTests
         Assert.Contains(noisy.Segments, s => s.Speaker == Speaker.Agent && s.Start == 12.6 && s.End < 24.0);
     }
 
+    [Fact]
+    public void Apply_MakesOnlyTheKindsAsked()
+    {
+        var noisy = new AsrNoise(1, kinds: new HashSet<AsrChange> { AsrChange.Homophone }).Apply(Call("EV007"));
+        Assert.True(noisy.Tally[AsrChange.Homophone].Applied > 0);
+        Assert.All(noisy.Tally.Counts.Where(c => c.Key != AsrChange.Homophone), c => Assert.Equal(0, c.Value.Applied));
+        Assert.Equal(Call("EV007").Segments.Select(s => (s.Start, s.End)), noisy.Transcript.Segments.Select(s => (s.Start, s.End)));
+    }
+
     [Theory]
     [InlineData(0.3)]
     [InlineData(1.0)]

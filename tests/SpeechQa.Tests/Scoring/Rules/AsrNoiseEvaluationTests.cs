@@ -16,8 +16,9 @@ namespace SpeechQa.Tests.Scoring.Rules;
 public sealed class AsrNoiseEvaluationTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(EvaluationSplit.Test, 0.15)]
-    [InlineData(EvaluationSplit.Dev, 0.15)]
+    // Measured at level 0.3, seed 0 (docs/rules-evaluation.md): worst drop test 0.089 (non-fatal precision), dev 0.116.
+    [InlineData(EvaluationSplit.Test, 0.10)]
+    [InlineData(EvaluationSplit.Dev, 0.13)]
     public void Drop_under_asr_noise_stays_within_the_measured_bound(EvaluationSplit split, double bound)
     {
         var sets = AvailableSets().Where(s => s.Split == split).ToList();
