@@ -44,6 +44,7 @@ public static class RulesCommand
         command.Options.Add(only);
         command.Options.Add(rules);
         command.Options.Add(misses);
+        var noise = AsrNoiseEvalOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => GuardAsync(() =>
         {
             var index = result.GetValue(sets)!;
@@ -79,6 +80,7 @@ public static class RulesCommand
                 Console.WriteLine();
                 Console.WriteLine(all.Table($"## {(split == EvaluationSplit.Dev ? "dev (tuned on)" : "test (never tuned on)")}: {string.Join(", ", ofSplit.Select(s => s.Name))}"));
             }
+            noise.PrintIfAsked(result, judge, loaded, cancellationToken);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
