@@ -14,6 +14,9 @@ public sealed class DialogueState
 {
     public const double ActThreshold = 0.9;
 
+    /// <summary>Complaint wording is everywhere in hotline calls (水费怎么这么贵); the act counts only when the model is nearly sure.</summary>
+    public const double ComplaintThreshold = 0.97;
+
     /// <summary>Sentences before the first ticket whose time limit or callback still belongs to it (我给您派单，师傅两小时内到).</summary>
     private const int TicketLead = 2;
 
@@ -37,7 +40,8 @@ public sealed class DialogueState
         {
             var s = call.Sentences[i];
             string? Cue(string name) => cues[name].Find(s.Speaker, s.Text)?.Value;
-            bool Act(string label) => call.SentenceLabels is { } acts && i < acts.Count && acts[i].TryGetValue(label, out var p) && p >= ActThreshold;
+            bool Act(string label) => call.SentenceLabels is { } acts && i < acts.Count && acts[i].TryGetValue(label, out var p)
+                && p >= (label == "complaint" ? ComplaintThreshold : ActThreshold);
             if (s.Speaker == Speaker.Customer)
             {
                 if ((Cue("customer_upset") ?? (Act("complaint") ? "act:complaint" : null)) is { } upset)
