@@ -46,7 +46,7 @@ public static class KnowledgeBaseLoader
                 var id = YamlReading.String(fact, "id", file, errors, required: true);
                 var cue = YamlReading.String(fact, "cue", file, errors, required: true);
                 var kindText = YamlReading.String(fact, "kind", file, errors, required: true);
-                var value = YamlReading.Number(fact, "value", file, errors, required: true);
+                var value = kindText == "claim" ? 0 : YamlReading.Number(fact, "value", file, errors, required: true);
                 if (id is null || cue is null || kindText is null || value is null)
                     continue;
                 Regex regex;
@@ -61,7 +61,7 @@ public static class KnowledgeBaseLoader
                 }
                 if (!TryKind(kindText, out var kind))
                 {
-                    errors.Add(RuleFileError.At(file, YamlReading.Child(fact, "kind")!, $"未知的数量类型 unknown kind '{kindText}' (yuan, yuan_per_m2, minutes, working_days, celsius, ratio, tons, months)"));
+                    errors.Add(RuleFileError.At(file, YamlReading.Child(fact, "kind")!, $"未知的数量类型 unknown kind '{kindText}' (yuan, yuan_per_m2, minutes, working_days, celsius, ratio, tons, months, month_day, claim)"));
                     continue;
                 }
                 var compare = YamlReading.String(fact, "compare", file, errors) ?? "equal";
@@ -76,7 +76,11 @@ public static class KnowledgeBaseLoader
                 {
                     Context = OptionalRegex(fact, "context", file, errors),
                     Exclude = OptionalRegex(fact, "exclude", file, errors),
+                    Claims = OptionalRegex(fact, "claims", file, errors),
+                    Right = OptionalRegex(fact, "right", file, errors),
                 });
+                if (kind == QuantityKind.Claim && (YamlReading.Child(fact, "claims") is null || YamlReading.Child(fact, "right") is null))
+                    errors.Add(RuleFileError.At(file, fact, "claim 类知识需要 claims 和 right 两个正则 a claim fact needs both 'claims' and 'right' regexes"));
             }
         }
         foreach (var duplicate in facts.GroupBy(f => f.Id).Where(g => g.Count() > 1))
@@ -111,6 +115,8 @@ public static class KnowledgeBaseLoader
             "ratio" => QuantityKind.Ratio,
             "tons" => QuantityKind.Tons,
             "months" => QuantityKind.Months,
+            "month_day" => QuantityKind.MonthDay,
+            "claim" => QuantityKind.Claim,
             _ => (QuantityKind)(-1),
         };
         return Enum.IsDefined(kind);

@@ -35,6 +35,12 @@ public sealed record KnowledgeFact(
     /// <summary>Wording that, in the number's clause, shows the number states something else (合计, 欠, 读数…).</summary>
     public Regex? Exclude { get; init; }
 
+    /// <summary>For a <see cref="QuantityKind.Claim"/>: wording that states some version of the policy (按抄表周期算, 每次抄完清零).</summary>
+    public Regex? Claims { get; init; }
+
+    /// <summary>For a <see cref="QuantityKind.Claim"/>: the right version (自然年, 1月1日); a claim without it contradicts the fact.</summary>
+    public Regex? Right { get; init; }
+
     public bool IsRight(double stated) => Comparison == FactComparison.Equal
         ? Math.Abs(stated - Value) <= Tolerance
         : stated <= Value + Tolerance;
@@ -70,7 +76,12 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
             .ToList();
         if (cues.Count == 0)
             return null;
-        foreach (var kind in cues.Select(c => c.Fact.Kind).Distinct())
+        foreach (var fact in cues.Select(c => c.Fact).Where(f => f.Kind == QuantityKind.Claim).Distinct())
+        {
+            if (fact.Claims?.Match(sentence) is { Success: true } claim && fact.Right?.IsMatch(sentence) != true && fact.CanBeStatedIn(sentence))
+                return (fact, new StatedQuantity(0, claim.Index, claim.Length, claim.Value));
+        }
+        foreach (var kind in cues.Select(c => c.Fact.Kind).Where(k => k != QuantityKind.Claim).Distinct())
         {
             foreach (var stated in QuantityReader.Read(sentence, kind))
             {
@@ -84,7 +95,9 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                 if (bound is null && clauseStart > 0 && !cues.Any(c => c.Index >= clauseStart && c.Index < clauseEnd))
                 {
                     var (previousStart, _) = ClauseOf(sentence, clauseStart - 1);
-                    bound = ofKind.Where(c => c.Index >= previousStart && c.Index < clauseStart).OrderByDescending(c => c.Index).Select(c => c.Fact).FirstOrDefault();
+                    // A cue whose own clause already states its number lends nothing to the next clause (开栓是11月15号，工期11月10号前完工).
+                    var previousHasOwn = QuantityReader.Read(sentence, kind).Any(q => q.Index >= previousStart && q.Index < clauseStart);
+                    bound = previousHasOwn ? null : ofKind.Where(c => c.Index >= previousStart && c.Index < clauseStart).OrderByDescending(c => c.Index).Select(c => c.Fact).FirstOrDefault();
                     across = bound is not null;
                 }
                 if (bound is null || bound.IsRight(stated.Value))

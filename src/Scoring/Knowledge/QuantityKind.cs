@@ -26,4 +26,10 @@ public enum QuantityKind
 
     /// <summary>A cycle in months: 两个月一次, 每个月 (=1), 每两个月.</summary>
     Months,
+
+    /// <summary>A date in the year as month × 100 + day: 11月15日 (=1115), 十一月一号 (=1101).</summary>
+    MonthDay,
+
+    /// <summary>No number: a policy stated in words (阶梯按自然年累计); the fact's <c>claims</c> and <c>right</c> wording decide.</summary>
+    Claim,
 }

@@ -20,6 +20,7 @@ public static partial class QuantityReader
             QuantityKind.Celsius => Celsius(),
             QuantityKind.Tons => TonLimit(),
             QuantityKind.Months => MonthCycle(),
+            QuantityKind.MonthDay => MonthDay(),
             _ => Ratio(),
         };
         foreach (Match m in regex.Matches(text))
@@ -62,6 +63,8 @@ public static partial class QuantityReader
                     "百分之" => r / 100,
                     _ => r / 100, // n%
                 };
+            case QuantityKind.MonthDay:
+                return Number("m") is { } month && Number("d") is { } day ? month * 100 + day : null;
             case QuantityKind.Months:
                 return m.Groups["n"].Success ? Number("n") : 1; // 每个月 / 每月
             default:
@@ -71,8 +74,8 @@ public static partial class QuantityReader
 
     private const string N = ChineseNumber.Pattern;
 
-    // 3.45元, 三块四毛五, 4块2 (a bare digit after 块 is jiao), 3元4角5分; 22元一平方米 is 22.
-    [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?![0-9一二两三四五六七八九十百千万平吨毛角])|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9一二三四五六七八九])分?)?)?)")]
+    // 3.45元, 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao), 3元4角5分; 22元一平方米 is 22.
+    [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角]|一(?![吨方立]))|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9一二三四五六七八九])分?)?)?)")]
     private static partial Regex Yuan();
 
     [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
@@ -89,6 +92,9 @@ public static partial class QuantityReader
 
     [GeneratedRegex(@"(?:每|一)(?<n>" + N + @")?\s*个?月(?:一次|一回|一抄|抄一次|抄一回)?|(?<![上下这本几])(?<n>" + N + @")\s*个月(?:一次|一回|一抄|抄一次|抄一回)")]
     private static partial Regex MonthCycle();
+
+    [GeneratedRegex(@"(?<m>" + N + @")\s*月\s*(?<d>" + N + @")\s*(?:日|号)")]
+    private static partial Regex MonthDay();
 
     [GeneratedRegex(@"(?<n>" + N + @")\s*(?:摄氏度|度|℃)")]
     private static partial Regex Celsius();
