@@ -12,6 +12,9 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     public const string CategoryFile = "category.onnx";
     public const string ActsFile = "acts.onnx";
 
+    /// <summary>How many of the customer's first turns are given twice to the category model.</summary>
+    public const int OpeningTurns = 3;
+
     public bool HasCategory => category is not null;
 
     public bool HasActs => acts is not null;
@@ -47,7 +50,9 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var customer = string.Join('。', transcript.Segments.Where(s => s.Speaker == Speaker.Customer).OrderBy(s => s.Start).Select(s => s.Text.TrimEnd('。')));
+        var turns = transcript.Segments.Where(s => s.Speaker == Speaker.Customer).OrderBy(s => s.Start).Select(s => s.Text.TrimEnd('。')).ToList();
+        // The request is usually in the first turns; later ones drift to details, numbers and side topics: the opening counts twice.
+        var customer = string.Join('。', turns.Take(OpeningTurns).Concat(turns));
         if (category is null || customer.Length == 0)
             return [];
         var p = category.Predict([customer], cancellationToken)[0];
