@@ -36,6 +36,7 @@ public sealed class DialogueState
         if (state.Identity.VerifiedAt is { } verified)
             state.Add(DialogueEvent.IdentityVerified, verified, "户号与户主姓名已提供 account number and holder name given");
         var firstTicket = -1;
+        var earlier = call.Sentences.Any(x => cues["earlier_ticket"].Find(x.Speaker, x.Text) is not null);
         for (var i = 0; i < call.Sentences.Count; i++)
         {
             var s = call.Sentences[i];
@@ -60,9 +61,17 @@ public sealed class DialogueState
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             if (TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
             {
-                state.Add(DialogueEvent.AgentTicket, i, ticket);
-                if (firstTicket < 0)
-                    firstTicket = i;
+                // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the old one.
+                if (earlier && !NewTicketWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)))
+                {
+                    state.Add(DialogueEvent.TicketChased, i, $"{ticket}（原工单 the earlier ticket）");
+                }
+                else
+                {
+                    state.Add(DialogueEvent.AgentTicket, i, ticket);
+                    if (firstTicket < 0)
+                        firstTicket = i;
+                }
             }
             if (Cue("ticket_chase") is { } chase && !cues["ticket_offer"].Pattern.IsMatch(s.Text))
                 state.Add(DialogueEvent.TicketChased, i, chase);
@@ -91,12 +100,13 @@ public sealed class DialogueState
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
             firstTicket = inferred.Sentence;
         }
-        // A time limit or callback belongs to a ticket only from just before the agent made it.
+        // A time limit or callback belongs to a ticket only from just before the agent made it — or, for a time, when it
+        // says who comes or handles it (1个工作日内会有师傅过去处理, said before 已经给您派单了).
         var from = firstTicket < 0 ? int.MaxValue : firstTicket - TicketLead;
         foreach (var kind in new[] { DialogueEvent.TimeLimit, DialogueEvent.TicketNumberOrCallback })
         {
             if (state._events.TryGetValue(kind, out var list))
-                list.RemoveAll(m => m.Sentence < from);
+                list.RemoveAll(m => m.Sentence < from && !(kind == DialogueEvent.TimeLimit && firstTicket >= 0 && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal))));
         }
         return state;
     }
@@ -110,7 +120,8 @@ public sealed class DialogueState
         var earlier = call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null);
         if (earlier)
             return null;
-        var number = state.Events(DialogueEvent.TicketNumberOrCallback).FirstOrDefault(m => cues["ticket_number"].Pattern.IsMatch(call.Sentences[m.Sentence].Text));
+        var number = state.Events(DialogueEvent.TicketNumberOrCallback).FirstOrDefault(m => cues["ticket_number"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
+            && cues["ticket_action"].Exclude?.IsMatch(call.Sentences[m.Sentence].Text) != true);
         if (number is not null)
             return new DialogueMoment(DialogueEvent.AgentTicket, number.Sentence, $"{number.Evidence}（给出单号，推断已建单 ticket inferred from its number）");
         var readBacks = state.Events(DialogueEvent.ReadBack);
@@ -118,6 +129,8 @@ public sealed class DialogueState
         var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)));
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
     }
+
+    private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开"];
 
     private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "修", "到"];
 
