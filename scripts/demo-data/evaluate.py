@@ -76,7 +76,7 @@ def side_by_side(summaries):
     """Per rule: planted, flagged, precision, recall of each draw in columns; the default draw first."""
     labels = [f"seed {s['seed']} ({'default' if i == 0 else 'unseen'})" for i, s in enumerate(summaries)]
     width = 33
-    print(f"{'':<5} " + " | ".join(f"{label:^{width}}" for label in labels))
+    print((f"{'':<5} " + " | ".join(f"{label:^{width}}" for label in labels)).rstrip())
     print(f"{'rule':<5} " + " | ".join(f"{'planted':>7} {'flagged':>7} {'precision':>9} {'recall':>6}" for _ in summaries))
     for rule in sorted({r for s in summaries for r in s["rules"]}):
         cells = []
