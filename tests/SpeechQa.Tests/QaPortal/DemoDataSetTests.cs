@@ -7,6 +7,8 @@ namespace SpeechQa.Tests.QaPortal;
 /// <summary>
 /// The demo data set (scripts/demo-data) through the real pipeline: a draw with another seed than the demo's is scored
 /// against the generator's ground truth, and its audio is what recorders write (stereo 8 kHz A-law, measured on the audio).
+/// The draw's seed (13) is neither the demo's (7) nor the demo's unseen draw (11), which scripts/demo.sh prints for anyone
+/// to read: nobody tunes rules on this one. Each planted error comes in several wordings drawn by the seed.
 /// </summary>
 public sealed class DemoDataSetTests
 {
@@ -29,7 +31,7 @@ public sealed class DemoDataSetTests
     {
         using var cli = new CliSession("demo-truth");
         var data = Path.Combine(cli.Folder, "demo");
-        await PythonAsync(cli.Folder, Script("generate.py"), "--out", data, "--seed", "11", "--calls", "160", "--no-audio");
+        await PythonAsync(cli.Folder, Script("generate.py"), "--out", data, "--seed", "13", "--calls", "160", "--no-audio");
         await cli.RunAsync("ingest", Path.Combine(data, "manifest.csv"));
         await cli.RunAsync("run");
         var results = Path.Combine(cli.Folder, "results.jsonl");
@@ -40,16 +42,25 @@ public sealed class DemoDataSetTests
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath));
         var root = summary.RootElement;
         Assert.True(root.GetProperty("fatal_planted").GetInt32() > 0);
-        Assert.Empty(root.GetProperty("fatal_missed").EnumerateArray());
-        Assert.Empty(root.GetProperty("unscored").EnumerateArray());
-        Assert.Equal(root.GetProperty("chains").GetInt32(), root.GetProperty("chains_linked").GetInt32());
-        Assert.Equal(root.GetProperty("chains").GetInt32(), root.GetProperty("root_causes_right").GetInt32());
-        Assert.Equal(root.GetProperty("clusters").GetInt32(), root.GetProperty("clusters_found").GetInt32());
-        foreach (var rule in root.GetProperty("rules").EnumerateObject())
+        var rules = root.GetProperty("rules").EnumerateObject().ToList();
+        foreach (var id in new[] { "F01", "F05", "N06" })   // the errors planted last are in the draw at all
+            Assert.Contains(rules, r => r.Name == id && r.Value.GetProperty("planted").GetInt32() > 0);
+        // Every shortfall at once (not the first one only), so a failure says per rule what was missed.
+        var failures = rules
+            .Where(r => r.Value.GetProperty("recall").GetDouble() < 0.9 || r.Value.GetProperty("precision").GetDouble() < 0.9)
+            .Select(r => $"{r.Name}: planted {r.Value.GetProperty("planted")}, flagged {r.Value.GetProperty("flagged")}, "
+                + $"precision {r.Value.GetProperty("precision")}, recall {r.Value.GetProperty("recall")}; "
+                + $"missed [{string.Join(" ", r.Value.GetProperty("missed").EnumerateArray())}], "
+                + $"not planted [{string.Join(" ", r.Value.GetProperty("not_planted").EnumerateArray())}]")
+            .ToList();
+        failures.AddRange(root.GetProperty("fatal_missed").EnumerateArray().Select(m => $"fatal missed: {m.GetString()}"));
+        failures.AddRange(root.GetProperty("unscored").EnumerateArray().Select(c => $"not scored: {c.GetString()}"));
+        foreach (var (total, found) in new[] { ("chains", "chains_linked"), ("chains", "root_causes_right"), ("clusters", "clusters_found") })
         {
-            Assert.True(rule.Value.GetProperty("recall").GetDouble() >= 0.9, $"{rule.Name} recall {rule.Value}");
-            Assert.True(rule.Value.GetProperty("precision").GetDouble() >= 0.9, $"{rule.Name} precision {rule.Value}");
+            if (root.GetProperty(total).GetInt32() != root.GetProperty(found).GetInt32())
+                failures.Add($"{found}: {root.GetProperty(found).GetInt32()}/{root.GetProperty(total).GetInt32()}");
         }
+        Assert.True(failures.Count == 0, "against the ground truth of seed 13:\n" + string.Join("\n", failures));
     }
 
     [Fact]
