@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Text;
@@ -8,15 +9,26 @@ namespace SpeechQa.Bench;
 
 /// <summary>
 /// Rule-set throughput: 5-minute transcripts (the sample calls' dialogue laid end to end to 300 s, about 50
-/// sentences), segmentation + the full water-hotline rule set, one thread. Target: ≥ 500 calls/s per core.
+/// sentences), segmentation + the full water-hotline rule set with its dialogue state, one thread; once rules alone,
+/// once with the shipped models (the dialogue-act model on every sentence and clause, the category model on the call)
+/// through ONNX Runtime. Target: ≥ 500 calls/s per core with the act model included.
 /// </summary>
 public static class RulesBench
 {
     public static void Run(string repositoryRoot, int calls)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
         var rules = Path.Combine(repositoryRoot, "rules");
         var segmenter = new WordSegmenter(JiebaModel.Load()).WithUserDictionary(Path.Combine(rules, "dict/hotline.txt"));
-        var judge = new CallJudge(RuleSetCatalog.Load(rules), segmenter);
+        var rulesOnly = new CallJudge(RuleSetCatalog.Load(rules), segmenter);
+        using var classifier = CallClassifier.Load(Path.Combine(repositoryRoot, "models"), new ClassifierTokens(segmenter));
+        Measure("rules alone", rulesOnly, repositoryRoot, calls);
+        Measure("rules + dialogue acts + category (ONNX Runtime)", rulesOnly.WithClassifier(classifier), repositoryRoot, calls);
+        Console.WriteLine("  reference: no other QA rule engine can run here (Alibaba SCA, Huawei CEC, Contact Lens are services); none compared");
+    }
+
+    private static void Measure(string what, CallJudge judge, string repositoryRoot, int calls)
+    {
         var samples = Directory.GetFiles(Path.Combine(repositoryRoot, "samples/hotline-sample/transcripts"), "*.json").Order(StringComparer.Ordinal)
             .Select(f => TranscriptJson.Parse(File.ReadAllBytes(f))).ToList();
         var transcripts = Enumerable.Range(0, 50).Select(i => FiveMinutes(samples, i)).ToList();
@@ -32,9 +44,8 @@ public static class RulesBench
             hits += judge.Judge("water-hotline", transcripts[i % transcripts.Count], metadata).Hits.Count;
         var seconds = clock.Elapsed.TotalSeconds;
         var rulesCount = judge.Catalog.Find("water-hotline")!.Rules.Count;
-        Console.WriteLine($"Rules: water-hotline ({rulesCount} rules), {calls} five-minute transcripts (~{sentences:0} sentences, ~{characters:0} characters each), segmentation included, 1 thread");
+        Console.WriteLine($"Rules, {what}: water-hotline ({rulesCount} rules), {calls} five-minute transcripts (~{sentences:0} sentences, ~{characters:0} characters each), segmentation included, 1 thread");
         Console.WriteLine($"  {calls / seconds:0} calls/s per core ({seconds * 1000 / calls:0.00} ms per call), {hits / (double)calls:0.0} hits per call; target ≥ 500 calls/s");
-        Console.WriteLine("  reference: no other QA rule engine can run here (Alibaba SCA, Huawei CEC, Contact Lens are services); none compared");
     }
 
     /// <summary>Sample dialogues one after another, shifted in time, until 300 s are filled.</summary>

@@ -23,8 +23,11 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     public static bool AnyIn(string modelsFolder) =>
         File.Exists(Path.Combine(modelsFolder, CategoryFile)) || File.Exists(Path.Combine(modelsFolder, ActsFile));
 
-    /// <summary>Loads whichever of models/category.onnx and models/acts.onnx exist.</summary>
-    public static CallClassifier Load(string modelsFolder, ClassifierTokens tokens)
+    /// <summary>
+    /// Loads whichever of models/category.onnx and models/acts.onnx exist. Clause acts are off by default: on the dev
+    /// sets they changed no rule figure and cost a third of the scoring time (docs/classifier.md).
+    /// </summary>
+    public static CallClassifier Load(string modelsFolder, ClassifierTokens tokens, bool scoreClauses = false)
     {
         OnnxTextClassifier? Open(string file)
         {
@@ -36,7 +39,7 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         try
         {
             actModel = Open(ActsFile);
-            return new CallClassifier(categoryModel, actModel is null ? null : new DialogueActLabeller(actModel));
+            return new CallClassifier(categoryModel, actModel is null ? null : new DialogueActLabeller(actModel) { ScoreClauses = scoreClauses });
         }
         catch
         {

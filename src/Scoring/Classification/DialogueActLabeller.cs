@@ -14,7 +14,7 @@ public sealed class DialogueActLabeller(OnnxTextClassifier model)
         : throw new ArgumentException($"the {model.Kind} model has no speaker input: not a dialogue-act model", nameof(model));
 
     /// <summary>Also score each clause of a sentence with several (one more model input per clause).</summary>
-    public bool ScoreClauses { get; init; } = true;
+    public bool ScoreClauses { get; init; }
 
     public IReadOnlyList<DialogueActs> Label(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ public static class DialogueCueLoader
             return null;
         try
         {
-            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
         }
         catch (ArgumentException e)
         {

@@ -52,7 +52,7 @@ public static class KnowledgeBaseLoader
                 Regex regex;
                 try
                 {
-                    regex = new Regex(cue, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                    regex = new Regex(cue, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
                 }
                 catch (ArgumentException e)
                 {
@@ -94,7 +94,7 @@ public static class KnowledgeBaseLoader
             return null;
         try
         {
-            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
         }
         catch (ArgumentException e)
         {

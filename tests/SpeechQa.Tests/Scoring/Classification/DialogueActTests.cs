@@ -11,7 +11,7 @@ public sealed class DialogueActTests
     [Fact]
     public void Every_sentence_gets_its_speakers_acts_and_each_clause_its_own()
     {
-        using var classifier = CallClassifier.Load(Path.Combine(TestPaths.Repository, "models"), new ClassifierTokens(Words));
+        using var classifier = CallClassifier.Load(Path.Combine(TestPaths.Repository, "models"), new ClassifierTokens(Words), scoreClauses: true);
         TranscriptSegment[] sentences =
         [
             new(Speaker.Agent, 0, 3, "您好，供水服务热线，请问有什么可以帮您？"),
