@@ -168,6 +168,9 @@ def summary(folder):
 
 
 if __name__ == '__main__':
+    if any(a in ('-h', '--help') for a in sys.argv[1:]) or (len(sys.argv) > 1 and sys.argv[1] != '--set'):
+        print(__doc__)
+        sys.exit(0 if any(a in ('-h', '--help') for a in sys.argv[1:]) else 2)
     if len(sys.argv) == 3 and sys.argv[1] == '--set':
         try:
             compile_eval(sys.argv[2])
