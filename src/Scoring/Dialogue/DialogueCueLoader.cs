@@ -43,8 +43,8 @@ public static class DialogueCueLoader
             Speaker? speaker = speakerText switch { "agent" => Speaker.Agent, "customer" => Speaker.Customer, _ => null };
             if (speaker is null && speakerText != "any")
                 errors.Add(RuleFileError.At(path, YamlReading.Child(cue, "speaker")!, $"speaker 应为 agent、customer 或 any, not '{speakerText}'"));
-            var pattern = Compile(cue, "pattern", path, errors, required: true);
-            var exclude = Compile(cue, "exclude", path, errors, required: false);
+            var pattern = YamlReading.Pattern(cue, "pattern", path, errors, required: true);
+            var exclude = YamlReading.Pattern(cue, "exclude", path, errors);
             if (pattern is not null)
                 cues[name] = new DialogueCue(name, speaker, pattern, exclude);
         }
@@ -53,19 +53,4 @@ public static class DialogueCueLoader
         return errors.Count > before ? null : new DialogueCues(cues, path);
     }
 
-    private static Regex? Compile(YamlMappingNode node, string key, string file, List<RuleFileError> errors, bool required)
-    {
-        var text = YamlReading.String(node, key, file, errors, required);
-        if (text is null)
-            return null;
-        try
-        {
-            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(RuleFileError.At(file, YamlReading.Child(node, key)!, $"正则表达式无效 invalid regex '{text}': {e.Message}"));
-            return null;
-        }
-    }
 }

@@ -49,16 +49,8 @@ public static class KnowledgeBaseLoader
                 var value = kindText == "claim" ? 0 : YamlReading.Number(fact, "value", file, errors, required: true);
                 if (id is null || cue is null || kindText is null || value is null)
                     continue;
-                Regex regex;
-                try
-                {
-                    regex = new Regex(cue, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
-                }
-                catch (ArgumentException e)
-                {
-                    errors.Add(RuleFileError.At(file, YamlReading.Child(fact, "cue")!, $"正则表达式无效 invalid regex in cue: {e.Message}"));
+                if (YamlReading.Pattern(fact, "cue", file, errors) is not { } regex)
                     continue;
-                }
                 if (!TryKind(kindText, out var kind))
                 {
                     errors.Add(RuleFileError.At(file, YamlReading.Child(fact, "kind")!, $"未知的数量类型 unknown kind '{kindText}' (yuan, yuan_per_m2, minutes, working_days, celsius, ratio, tons, months, month_day, claim)"));
@@ -74,10 +66,10 @@ public static class KnowledgeBaseLoader
                 facts.Add(new KnowledgeFact(id, topic, YamlReading.String(fact, "says", file, errors) ?? "", regex, kind, value.Value, tolerance,
                     compare == "equal" ? FactComparison.Equal : FactComparison.NotAbove, file)
                 {
-                    Context = OptionalRegex(fact, "context", file, errors),
-                    Exclude = OptionalRegex(fact, "exclude", file, errors),
-                    Claims = OptionalRegex(fact, "claims", file, errors),
-                    Right = OptionalRegex(fact, "right", file, errors),
+                    Context = YamlReading.Pattern(fact, "context", file, errors),
+                    Exclude = YamlReading.Pattern(fact, "exclude", file, errors),
+                    Claims = YamlReading.Pattern(fact, "claims", file, errors),
+                    Right = YamlReading.Pattern(fact, "right", file, errors),
                 });
                 if (kind == QuantityKind.Claim && (YamlReading.Child(fact, "claims") is null || YamlReading.Child(fact, "right") is null))
                     errors.Add(RuleFileError.At(file, fact, "claim 类知识需要 claims 和 right 两个正则 a claim fact needs both 'claims' and 'right' regexes"));
@@ -86,21 +78,6 @@ public static class KnowledgeBaseLoader
         foreach (var duplicate in facts.GroupBy(f => f.Id).Where(g => g.Count() > 1))
             errors.Add(new RuleFileError(duplicate.Last().SourceFile, 0, 0, $"知识条目重复 duplicate fact id '{duplicate.Key}'"));
         return new KnowledgeBase(facts);
-    }
-
-    private static Regex? OptionalRegex(YamlMappingNode fact, string key, string file, List<RuleFileError> errors)
-    {
-        if (YamlReading.String(fact, key, file, errors) is not { } text)
-            return null;
-        try
-        {
-            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(RuleFileError.At(file, YamlReading.Child(fact, key)!, $"正则表达式无效 invalid regex in {key}: {e.Message}"));
-            return null;
-        }
     }
 
     private static bool TryKind(string text, out QuantityKind kind)

@@ -95,7 +95,7 @@ public static class RepeatPolicyLoader
                     errors.Add(RuleFileError.At(file, value, $"{name} 应为映射 must be a mapping"));
                     continue;
                 }
-                causes.Add(new RootCauseCue(cause, Pattern(spec, "cue", file, errors, required: false),
+                causes.Add(new RootCauseCue(cause, YamlReading.Pattern(spec, "cue", file, errors, required: false),
                     YamlReading.Strings(spec, "origin_rules", file, errors) ?? [], YamlReading.Strings(spec, "groups", file, errors) ?? []));
             }
         }
@@ -117,8 +117,8 @@ public static class RepeatPolicyLoader
         if (YamlReading.Child(root, "callback") is YamlMappingNode c)
             callback = new CallbackPolicy(YamlReading.Strings(c, "categories", file, errors) ?? [], Duration(c, "sla", file, errors) ?? TimeSpan.FromHours(24));
 
-        var newIssue = Pattern(root, "new_issue_cue", file, errors, required: true);
-        var ticket = Pattern(root, "ticket_cue", file, errors, required: true);
+        var newIssue = YamlReading.Pattern(root, "new_issue_cue", file, errors, required: true);
+        var ticket = YamlReading.Pattern(root, "ticket_cue", file, errors, required: true);
         if (errors.Count > before || newIssue is null || ticket is null)
             return null;
         return new RepeatPolicy
@@ -157,19 +157,4 @@ public static class RepeatPolicyLoader
         return null;
     }
 
-    private static Regex? Pattern(YamlMappingNode node, string key, string file, List<RuleFileError> errors, bool required)
-    {
-        var text = YamlReading.String(node, key, file, errors, required);
-        if (text is null)
-            return null;
-        try
-        {
-            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(RuleFileError.At(file, YamlReading.Child(node, key)!, $"正则表达式无效 invalid regex in '{key}': {e.Message}"));
-            return null;
-        }
-    }
 }

@@ -360,25 +360,9 @@ public static class RuleSetLoader
 
     private static RegexCondition? RegexOperator(string name, YamlMappingNode args, string file, List<RuleFileError> errors)
     {
-        var pattern = Compile(args, "pattern", file, errors, required: true);
-        var exclude = Compile(args, "exclude", file, errors, required: false);
+        var pattern = YamlReading.Pattern(args, "pattern", file, errors, required: true);
+        var exclude = YamlReading.Pattern(args, "exclude", file, errors, required: false);
         return pattern is null ? null : new RegexCondition { Name = name, Pattern = pattern, Exclude = exclude, Guards = Guards(args, file, errors, "exclude_phrases") };
-    }
-
-    private static Regex? Compile(YamlMappingNode args, string key, string file, List<RuleFileError> errors, bool required)
-    {
-        var text = YamlReading.String(args, key, file, errors, required);
-        if (text is null)
-            return null;
-        try
-        {
-            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(RuleFileError.At(file, YamlReading.Child(args, key)!, $"正则表达式无效 invalid regex '{text}': {e.Message}"));
-            return null;
-        }
     }
 
     private static EntityCondition? Entity(string name, YamlMappingNode args, string file, List<RuleFileError> errors)

@@ -100,4 +100,25 @@ internal static class YamlReading
                 return null;
         }
     }
+
+    /// <summary>
+    /// A regex field, compiled (rules run on every sentence of every call) with a match timeout; an invalid pattern is
+    /// recorded with its position and gives null.
+    /// </summary>
+    public static System.Text.RegularExpressions.Regex? Pattern(YamlMappingNode node, string key, string file, List<RuleFileError> errors, bool required = false)
+    {
+        var text = String(node, key, file, errors, required);
+        if (text is null)
+            return null;
+        try
+        {
+            return new System.Text.RegularExpressions.Regex(text,
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(RuleFileError.At(file, Child(node, key)!, $"正则表达式无效 invalid regex in '{key}' ('{text}'): {e.Message}"));
+            return null;
+        }
+    }
 }
