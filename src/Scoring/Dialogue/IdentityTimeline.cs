@@ -40,7 +40,8 @@ public sealed partial class IdentityTimeline
             var askedName = AgentAskedRecently(call, cues["name_request"], i, 2);
             if (account is null && DigitRun().IsMatch(s.Text) && (askedAccount || cues["account_request"].Pattern.IsMatch(s.Text)))
                 account = i;
-            if (name is null && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(s.Text))))
+            // An answer to "户主叫什么" that is a number (the phone asked in the same breath) names nobody.
+            if (name is null && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(SpokenNumber().Replace(DigitRun().Replace(s.Text, ""), "")))))
                 name = i;
         }
         return new IdentityTimeline(account, name);
@@ -61,6 +62,9 @@ public sealed partial class IdentityTimeline
     /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
     [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、-]?){6,}")]
     private static partial Regex DigitRun();
+
+    [GeneratedRegex("[零〇幺一二两三四五六七八九]{3,}")]
+    private static partial Regex SpokenNumber();
 
     /// <summary>A name in an answer: two to four Han characters that are not a filler-only reply.</summary>
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,4}")]
