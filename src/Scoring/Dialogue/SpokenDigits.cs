@@ -9,7 +9,7 @@ namespace SpeechQa.Scoring.Dialogue;
 /// </summary>
 public static partial class SpokenDigits
 {
-    public static string ToArabic(string text) => Run().Replace(text, m => string.Concat(m.Value.Select(Digit)));
+    public static string ToArabic(string text) => Run().Replace(text, m => string.Concat(m.Value.Select(c => c is '，' or ',' ? ' ' : Digit(c))));
 
     /// <summary>Every digit word as a digit, wherever it stands: for comparing what two speakers said (一三零，零零零零 = 1300000).</summary>
     public static string EveryDigit(string text) => string.Concat(text.Select(Digit));
@@ -29,6 +29,8 @@ public static partial class SpokenDigits
         _ => c,
     };
 
-    [GeneratedRegex("[零〇一幺二两三四五六七八九]{5,}")]
+    /// <summary>Five or more digit words, or groups of three or more read with pauses (六二二二，零零零零，一二三四): a comma
+    /// between groups becomes a space, as the recogniser writes digit groups.</summary>
+    [GeneratedRegex("[零〇一幺二两三四五六七八九]{3,}(?:[，,][零〇一幺二两三四五六七八九]{3,})+|[零〇一幺二两三四五六七八九]{5,}")]
     private static partial Regex Run();
 }
