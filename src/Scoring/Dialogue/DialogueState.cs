@@ -132,7 +132,7 @@ public sealed class DialogueState
 
     private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开"];
 
-    private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "修", "到"];
+    private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "抢修", "出发", "师傅", "到您家", "来人", "修好"];
 
     private void Add(DialogueEvent kind, int sentence, string evidence)
     {
