@@ -86,12 +86,7 @@ public sealed class MlNetTextTrainer(ClassifierTokens tokens)
 
     private static TrainingSetup Setup(IReadOnlyList<LabelledText> examples)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0)
-            throw new ArgumentException("no training examples", nameof(examples));
-        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (labels.Count < 2)
-            throw new ArgumentException($"training needs at least two labels, found only '{labels[0]}'", nameof(examples));
+        var labels = TrainingLabels.Of(examples);
         var withSpeaker = examples.Count(e => e.Speaker is not null);
         if (withSpeaker != 0 && withSpeaker != examples.Count)
             throw new ArgumentException($"{withSpeaker} of {examples.Count} examples have a speaker: all or none must", nameof(examples));

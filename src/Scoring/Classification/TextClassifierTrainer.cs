@@ -11,12 +11,7 @@ public sealed class TextClassifierTrainer(ClassifierTokens tokens)
 
     public TextClassifier Train(string kind, IReadOnlyList<LabelledText> examples)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0)
-            throw new ArgumentException("no training examples", nameof(examples));
-        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (labels.Count < 2)
-            throw new ArgumentException($"training needs at least two labels, found only '{labels[0]}'", nameof(examples));
+        var labels = TrainingLabels.Of(examples);
         var tokenised = examples.Select(e => (tokens.Words(e.Text), ClassifierTokens.Characters(e.Text))).ToList();
         var space = TextFeatureSpace.Build(tokenised, MinDocuments, MaxFeatures);
         var x = tokenised.Select(t => space.Vectorize(space.Encode(t.Item1, t.Item2))).ToList();
