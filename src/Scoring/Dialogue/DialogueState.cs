@@ -117,7 +117,8 @@ public sealed class DialogueState
     /// </summary>
     private static DialogueMoment? InferredTicket(CallView call, DialogueCues cues, DialogueState state)
     {
-        var earlier = call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null);
+        // A callback (outbound) or a caller who reported it before: a number or a time is about the earlier ticket.
+        var earlier = call.Metadata.Direction == "outbound" || call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null);
         if (earlier)
             return null;
         var number = state.Events(DialogueEvent.TicketNumberOrCallback).FirstOrDefault(m => cues["ticket_number"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
