@@ -1,6 +1,6 @@
 namespace SpeechQa.Scoring.Rules.Conditions;
 
-/// <summary>模型检查: sentences the behaviour classifier labels with at least this probability (no classifier run → no match).</summary>
+/// <summary>模型检查: sentences the dialogue-act model labels with at least this probability (no model run → no match).</summary>
 public sealed class ClassifierCondition : Condition
 {
     public required string Label { get; init; }
