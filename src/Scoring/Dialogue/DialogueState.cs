@@ -61,12 +61,9 @@ public sealed class DialogueState
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             if (TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
             {
-                // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the old one.
-                if (earlier && !NewTicketWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)))
-                {
-                    state.Add(DialogueEvent.TicketChased, i, $"{ticket}（原工单 the earlier ticket）");
-                }
-                else
+                // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
+                // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
+                if (!earlier || NewTicketWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)))
                 {
                     state.Add(DialogueEvent.AgentTicket, i, ticket);
                     if (firstTicket < 0)
