@@ -13,6 +13,7 @@ namespace SpeechQa.Tests.Scoring.Classification;
 /// training), scored through ONNX Runtime the way the product scores them; retraining with ML.NET from
 /// models/data/ reproduces the shipped files byte for byte, and ONNX Runtime's probabilities equal ML.NET's own.
 /// </summary>
+[Collection(CpuHeavyCollection.Name)]
 public sealed class ShippedModelTests(ITestOutputHelper output)
 {
     private readonly ClassifierTokens _tokens = new(Words);

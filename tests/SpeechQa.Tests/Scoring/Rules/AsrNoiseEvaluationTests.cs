@@ -13,6 +13,7 @@ namespace SpeechQa.Tests.Scoring.Rules;
 /// the drop measured when this test was written plus a small margin, so it catches a loss of robustness; the issue's
 /// target (at most 0.05 on each micro figure) and where the rules stand against it are in docs/rules-evaluation.md.
 /// </summary>
+[Collection(CpuHeavyCollection.Name)]
 public sealed class AsrNoiseEvaluationTests(ITestOutputHelper output)
 {
     [Theory]

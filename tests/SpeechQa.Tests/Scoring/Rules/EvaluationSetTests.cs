@@ -13,6 +13,7 @@ namespace SpeechQa.Tests.Scoring.Rules;
 /// less a small margin: they catch a regression, they are not the product's targets (issue #18's targets, and where
 /// the rules stand against them, are in docs/rules-evaluation.md).
 /// </summary>
+[Collection(CpuHeavyCollection.Name)]
 public sealed class EvaluationSetTests(ITestOutputHelper output)
 {
     private static readonly Lazy<IReadOnlyList<EvaluationSet>> Sets = new(() => EvaluationSet.LoadIndex(Path.Combine(TestPaths.Repository, "tests/eval/sets.csv")));
