@@ -49,7 +49,7 @@ public static class RulesCommand
         {
             var index = result.GetValue(sets)!;
             var judge = CreateJudge(result.GetValue(rules)!);
-            using var classifier = CallClassifier.AnyIn(result.GetValue(models)!) ? CallClassifier.Load(result.GetValue(models)!, new ClassifierTokens(judge.Segmenter)) : null;
+            using var classifier = ClassifierIn(result.GetValue(models)!, judge);
             if (classifier is not null)
                 judge = judge.WithClassifier(classifier);
             else
@@ -119,7 +119,7 @@ public static class RulesCommand
         command.SetAction((result, cancellationToken) => GuardAsync(async () =>
         {
             var judge = CreateJudge(result.GetValue(rules)!);
-            using var classifier = CallClassifier.AnyIn(result.GetValue(testModels)!) ? CallClassifier.Load(result.GetValue(testModels)!, new ClassifierTokens(judge.Segmenter)) : null;
+            using var classifier = ClassifierIn(result.GetValue(testModels)!, judge);
             if (classifier is not null)
                 judge = judge.WithClassifier(classifier);
             var parsed = TranscriptJson.Parse(await File.ReadAllBytesAsync(result.GetValue(transcript)!, cancellationToken).ConfigureAwait(false));
@@ -178,6 +178,10 @@ public static class RulesCommand
     }
 
     private static CallJudge CreateJudge(string rulesFolder) => CallJudge.ForRulesFolder(rulesFolder);
+
+    /// <summary>The models of a folder on the judge's segmenter, or null when the folder has none (the rules run alone).</summary>
+    private static CallClassifier? ClassifierIn(string modelsFolder, CallJudge judge) =>
+        CallClassifier.AnyIn(modelsFolder) ? CallClassifier.Load(modelsFolder, new ClassifierTokens(judge.Segmenter)) : null;
 
     private static async Task<int> GuardAsync(Func<Task<int>> command)
     {

@@ -81,7 +81,7 @@ public sealed class DialogueState
             if ((Cue("ticket_number") ?? Cue("callback") ?? (Act("ticket_number") || Act("callback_promised") ? "act:callback" : null)) is { } told)
                 state.Add(DialogueEvent.TicketNumberOrCallback, i, told);
         }
-        if (call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null))
+        if (earlier)
         {
             for (var i = 0; i < call.Sentences.Count; i++)
             {
@@ -92,7 +92,7 @@ public sealed class DialogueState
                 }
             }
         }
-        if (firstTicket < 0 && InferredTicket(call, cues, state) is { } inferred)
+        if (firstTicket < 0 && InferredTicket(call, cues, state, earlier) is { } inferred)
         {
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
             firstTicket = inferred.Sentence;
@@ -112,11 +112,10 @@ public sealed class DialogueState
     /// A ticket the agent made without naming the act: a ticket number given, or details read back and then a time
     /// for the visit — unless the caller had reported it before (then the number or time is about that ticket).
     /// </summary>
-    private static DialogueMoment? InferredTicket(CallView call, DialogueCues cues, DialogueState state)
+    private static DialogueMoment? InferredTicket(CallView call, DialogueCues cues, DialogueState state, bool reportedBefore)
     {
         // A callback (outbound) or a caller who reported it before: a number or a time is about the earlier ticket.
-        var earlier = call.Metadata.Direction == "outbound" || call.Sentences.Any(s => cues["earlier_ticket"].Find(s.Speaker, s.Text) is not null);
-        if (earlier)
+        if (reportedBefore || call.Metadata.Direction == "outbound")
             return null;
         var number = state.Events(DialogueEvent.TicketNumberOrCallback).FirstOrDefault(m => cues["ticket_number"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
             && cues["ticket_action"].Exclude?.IsMatch(call.Sentences[m.Sentence].Text) != true);

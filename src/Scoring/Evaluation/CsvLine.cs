@@ -1,49 +1,15 @@
-using System.Text;
+using SpeechQa.Batch.Ingestion;
 
 namespace SpeechQa.Scoring.Evaluation;
 
-/// <summary>One CSV line (RFC 4180 quotes; the label files have no line breaks inside fields).</summary>
+/// <summary>One line of the label and index files, split by the manifests' own RFC 4180 reader.</summary>
 internal static class CsvLine
 {
     public static string[] Split(string line)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return [.. fields];
+        using var reader = new StringReader(line);
+        foreach (var (_, fields) in CsvRecordReader.Read(reader))
+            return [.. fields];
+        return [""];
     }
 }
