@@ -12,11 +12,11 @@ want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok ins
 
 case "$profile" in
   demo) want ffmpeg; want python3-jieba; want espeak-ng; want python3-numpy   # ffmpeg: audio that is not plain WAV/G.711 (and the demo's A-law files); python3-jieba: dictionary data; espeak-ng + numpy: the demo data set's voices
-        command -v npm >/dev/null || want npm ;;           # npm: fetches ONNX Runtime 1.23 for Whisper (the classifiers use the NuGet package)
+        command -v npm >/dev/null || want npm ;;           # npm: the portal's ECharts bundle
   tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want python3-numpy; want postgresql; want python3-onnx; want chromium; want fonts-wqy-zenhei
          command -v npm >/dev/null || want npm ;;
-         # python3-jieba: also the reference segmenter; sox: reference decoder; espeak-ng: synthetic calls; python3-onnx: builds and checks test models; chromium + fonts-wqy-zenhei: portal browser tests (screenshots need a CJK font)
-  bench) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want postgresql; want python3-onnx; want python3-sklearn; want locales
+         # python3-jieba: also the reference segmenter; sox: reference decoder; espeak-ng: synthetic calls; python3-numpy: writes the ggml test models; python3-onnx: checks the exported classifier graphs; chromium + fonts-wqy-zenhei: portal browser tests (screenshots need a CJK font)
+  bench) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want python3-numpy; want postgresql; want python3-onnx; want python3-sklearn; want locales
          # locales: the en_US.UTF-8 sources ML.NET's exported text models need in ONNX Runtime (classifier bench)
          command -v npm >/dev/null || want npm ;;
   *) echo "usage: scripts/setup.sh demo|tests|bench" >&2; exit 2 ;;
@@ -28,13 +28,6 @@ if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-
-# ONNX Runtime's native library (Microsoft's build, shipped in the npm package), into a tool folder kept out of git.
-ort_lib=".tools/ort/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1"
-if [ ! -f "$ort_lib" ]; then
-  echo "setup: installing ONNX Runtime 1.23.0 (npm onnxruntime-node) into .tools/ort"
-  npm install --prefix .tools/ort --ignore-scripts --no-audit --no-fund --loglevel=error onnxruntime-node@1.23.0 >/dev/null
 fi
 
 # ECharts for the portal's dashboard charts, bundled into the build output (src/QaPortal copies dist/echarts.min.js).

@@ -1,5 +1,5 @@
 // Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
-//        SpeechQa.Bench whisper [--sizes tiny,base,small] [--tokens N]
+//        SpeechQa.Bench whisper [--sizes tiny,base,small] [--steps N] [--tokens N]
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 //        SpeechQa.Bench rules [--calls N]
 //        SpeechQa.Bench classifier [--examples N]
@@ -11,10 +11,10 @@ using SpeechQa.Bench;
 
 if (args.Length > 0 && args[0] == "whisper")
 {
-    var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base", "small"];
-    var tokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "32", CultureInfo.InvariantCulture);
-    WhisperBench.Run(sizes, [1, 2], tokens, Path.GetFullPath("../shared/data/whisper-tokenizer"), Path.GetFullPath("tests/models"),
-        WhisperCppReference.FromEnvironment(Directory.GetCurrentDirectory()));
+    var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base"];
+    var steps = int.Parse(args.SkipWhile(a => a != "--steps").Skip(1).FirstOrDefault() ?? "64", CultureInfo.InvariantCulture);
+    var windowTokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "150", CultureInfo.InvariantCulture);
+    WhisperBench.Run(sizes, [1, 2], steps, windowTokens, Path.GetFullPath("tests/models"), WhisperCppReference.FromEnvironment(Directory.GetCurrentDirectory()));
     return 0;
 }
 

@@ -1,107 +1,81 @@
 using System.Diagnostics;
-using SpeechQa.OnnxRuntime;
 using SpeechQa.Transcriber.Asr;
+using Whisper.net;
 
 namespace SpeechQa.Bench;
 
 /// <summary>
-/// Real-time factor of one 30 s window — log-mel + encoder + a fixed number of greedy decoder steps with the
-/// cache — for Whisper architectures with random weights (built by tests/models/make_tiny_whisper.py), fp32 and
-/// int8 (tests/models/quantize_dynamic.py, ONNX Runtime's dynamic-quantization layout), at 1 and 2 threads;
-/// beside it, whisper.cpp on a ggml file of the same weights when it is installed: f16 (its default format; its
-/// pure-f32 format aborts on CPU) beside our fp32, and q8_0 beside our int8.
-/// RTF below 1 means faster than real time.
+/// whisper.cpp through Whisper.net (the product's recogniser) on one 30 s window, for Whisper architectures with
+/// random weights written by tests/models/make_ggml_whisper.py in whisper.cpp's ggml format (f16 and q8_0), at 1
+/// and 2 threads, greedy and beam 5. Whisper.net runs whole windows only, so the decoder is bounded with
+/// whisper.cpp's max-tokens setting: a run limited to 1 token gives mel + encoder (+ the prompt pass), a run
+/// limited to N tokens adds N decoder steps; the difference divided by the tokens decoded is the cost per token
+/// (random weights never stop early; the tokens are counted, not assumed). Fallback is off so each window is
+/// decoded once. A window's time is given for a realistic token count (Mandarin call speech: ~150 tokens per
+/// 30 s); RTF below 1 is faster than real time. Beside it, whisper.cpp's own bench when one is installed.
 /// </summary>
 public static class WhisperBench
 {
-    public static readonly Dictionary<string, (int D, int Heads, int Layers)> Sizes = new()
-    {
-        ["tiny"] = (384, 6, 4),
-        ["base"] = (512, 8, 6),
-        ["small"] = (768, 12, 12),
-    };
+    public static readonly string[] Sizes = ["tiny", "base", "small"];
 
-    private sealed record Row(string Engine, string Size, string Weights, int Threads, double? MelMs, double EncoderMs, double TokenMs)
+    public static void Run(IEnumerable<string> sizes, int[] threads, int steps, int windowTokens, string modelScripts, WhisperCppReference reference)
     {
-        /// <summary>For a whisper.cpp row, the weights of the SpeechQa row it is compared with.</summary>
-        public string? Pair { get; init; }
-    }
-
-    public static void Run(IEnumerable<string> sizes, int[] threads, int tokens, string tokenizer, string modelScripts, WhisperCppReference reference)
-    {
-        Console.WriteLine($"Whisper per 30 s window (random weights, {tokens} greedy decoder steps with the cache, {Environment.ProcessorCount} cores)");
-        Console.WriteLine($"{"engine",-22} {"size",-6} {"weights",7} {"threads",7} {"log-mel",9} {"encoder",9} {"decoder/token",14} {"window",9} {"RTF",6}");
-        using var runtime = OrtRuntime.Load();
-        var rows = new List<Row>();
+        Console.WriteLine($"Whisper per 30 s window: whisper.cpp via Whisper.net {typeof(WhisperFactory).Assembly.GetName().Version?.ToString(3)}, random weights, " +
+            $"{Environment.ProcessorCount} cores; window = encoder + {windowTokens} tokens");
+        Console.WriteLine($"{"engine",-24} {"size",-6} {"weights",7} {"threads",7} {"decoding",8} {"encoder",10} {"per token",10} {"window",8} {"RTF",6}");
+        var audio = Enumerable.Range(0, 30 * 16000).Select(i => (float)(0.2 * Math.Sin(i * 0.03) * Math.Sin(i * 0.0007))).ToArray();
         foreach (var size in sizes)
         {
-            var (d, heads, layers) = Sizes[size];
-            var folder = Path.Combine(Directory.CreateTempSubdirectory("speechqa-bench-whisper-").FullName, $"whisper-{size}-random");
-            string ggmlF16 = Path.Combine(folder, "ggml-f16.bin"), ggmlQ8 = Path.Combine(folder, "ggml-q8_0.bin");
-            Tool.Run("/usr/bin/python3", Path.Combine(modelScripts, "make_tiny_whisper.py"), tokenizer, folder, d.ToString(), heads.ToString(), layers.ToString(),
-                "--ggml-f16", ggmlF16, "--ggml-q8", ggmlQ8);
-            Tool.Run("/usr/bin/python3", Path.Combine(modelScripts, "quantize_dynamic.py"), folder);
-            var audio = Enumerable.Range(0, 30 * 16000).Select(i => (float)(0.2 * Math.Sin(i * 0.03) * Math.Sin(i * 0.0007))).ToArray();
-            foreach (var (weights, variant, ggml, ggmlWeights) in new[] { ("fp32", "", ggmlF16, "f16"), ("int8", "_quantized", ggmlQ8, "q8_0") })
+            var folder = Directory.CreateTempSubdirectory("speechqa-bench-whisper-").FullName;
+            try
             {
-                foreach (var threadCount in threads)
+                foreach (var weights in new[] { "f16", "q8_0" })
                 {
-                    var row = MeasureOnnx(runtime, WhisperModelFolder.Load(folder, variant), audio, threadCount, tokens) with { Size = size, Weights = weights };
-                    Print(row, tokens);
-                    rows.Add(row);
-                    foreach (var (engine, encoderMs, tokenMs) in reference.Measure(ggml, threadCount, size))
+                    var file = Path.Combine(folder, $"ggml-{size}-{weights}.bin");
+                    Tool.Run("/usr/bin/python3", Path.Combine(modelScripts, "make_ggml_whisper.py"), file, "--size", size, "--type", weights);
+                    GgmlWhisperFile.Read(file); // the product's own check passes on what is measured
+                    using var factory = WhisperFactory.FromPath(file);
+                    foreach (var threadCount in threads)
                     {
-                        var cpp = new Row(engine, size, ggmlWeights, threadCount, null, encoderMs, tokenMs) { Pair = weights };
-                        Print(cpp, tokens);
-                        rows.Add(cpp);
+                        foreach (var beam in new[] { 1, 5 })
+                        {
+                            var (encoderMs, tokenMs) = Measure(factory, audio, threadCount, beam, steps);
+                            Print("Whisper.net", size, weights, threadCount, beam == 1 ? "greedy" : "beam 5", encoderMs, tokenMs, windowTokens);
+                        }
+                        foreach (var (engine, encoderMs, tokenMs) in reference.Measure(file, threadCount, size))
+                            Print(engine, size, weights, threadCount, "bench", encoderMs, tokenMs, windowTokens);
                     }
                 }
             }
-            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
-        PrintRatios(rows, tokens);
     }
 
-    private static Row MeasureOnnx(OrtRuntime runtime, WhisperModelFolder model, float[] audio, int threads, int tokens)
+    private static (double EncoderMs, double TokenMs) Measure(WhisperFactory factory, float[] audio, int threads, int beam, int steps)
     {
-        using var whisper = new WhisperOnnxModel(runtime, model, new SessionSettings { IntraOpThreads = threads });
-        var clock = Stopwatch.StartNew();
-        var features = new LogMelSpectrogram(model.MelBins).Compute(audio);
-        var melMs = clock.Elapsed.TotalMilliseconds;
-        whisper.Encode(features, CancellationToken.None); // warm-up
-        clock.Restart();
-        var encoded = whisper.Encode(features, CancellationToken.None);
-        var encoderMs = clock.Elapsed.TotalMilliseconds;
-        var (_, cache) = whisper.Start(encoded, [50258, 50260, 50359], CancellationToken.None);
-        clock.Restart();
-        for (var t = 0; t < tokens; t++)
-            whisper.Step(cache, 50364 + t, CancellationToken.None);
-        return new Row("SpeechQa (ONNX Runtime)", "", "", threads, melMs, encoderMs, clock.Elapsed.TotalMilliseconds / tokens);
-    }
-
-    private static void Print(Row row, int tokens)
-    {
-        var windowSeconds = ((row.MelMs ?? 0) + row.EncoderMs + row.TokenMs * tokens) / 1000;
-        var mel = row.MelMs is { } ms ? $"{ms,6:0} ms" : $"{"n/a",9}";
-        Console.WriteLine($"{row.Engine,-22} {row.Size,-6} {row.Weights,7} {row.Threads,7} {mel} {row.EncoderMs,6:0} ms {row.TokenMs,11:0.0} ms {windowSeconds,7:0.00} s {windowSeconds / 30,6:0.000}");
-    }
-
-    /// <summary>Ours against each whisper.cpp build on encoder + decoder steps (whisper.cpp's bench does not time a log-mel).</summary>
-    private static void PrintRatios(List<Row> rows, int tokens)
-    {
-        var ours = rows.Where(r => r.MelMs is not null).ToList();
-        var others = rows.Where(r => r.MelMs is null).ToList();
-        if (others.Count == 0)
+        (double Ms, int Tokens) Window(int maxTokens)
         {
-            Console.WriteLine("reference whisper.cpp: not run (set SPEECHQA_WHISPER_CPP_BENCH to a whisper-bench binary, or install the npm build: see README)");
-            return;
+            var builder = factory.CreateBuilder().WithLanguage("zh").WithThreads(threads).WithNoContext().WithSingleSegment()
+                .WithTemperatureInc(0).WithMaxTokensPerSegment(maxTokens);
+            if (beam > 1)
+                builder.WithBeamSearchSamplingStrategy(b => b.WithBeamSize(beam));
+            using var processor = builder.Build();
+            var clock = Stopwatch.StartNew();
+            var tokens = processor.ProcessAsync(audio).ToBlockingEnumerable().Sum(s => s.Tokens.Length);
+            return (clock.Elapsed.TotalMilliseconds, tokens);
         }
-        Console.WriteLine($"time ratio, encoder + {tokens} steps (below 1: SpeechQa is faster)");
-        foreach (var other in others)
-        {
-            var mine = ours.First(r => r.Size == other.Size && r.Weights == other.Pair && r.Threads == other.Threads);
-            var ratio = (mine.EncoderMs + mine.TokenMs * tokens) / (other.EncoderMs + other.TokenMs * tokens);
-            Console.WriteLine($"  {other.Size,-6} {mine.Weights,4} vs {other.Weights,-4} {other.Threads}t vs {other.Engine,-22} {ratio,6:0.00}  (encoder {mine.EncoderMs / other.EncoderMs:0.00}, per token {mine.TokenMs / other.TokenMs:0.00})");
-        }
+        Window(1); // warm-up: first use allocates the compute buffers
+        var (oneMs, oneTokens) = Window(1);
+        var (manyMs, manyTokens) = Window(steps);
+        return (oneMs, Math.Max(0, manyMs - oneMs) / Math.Max(1, manyTokens - oneTokens));
+    }
+
+    private static void Print(string engine, string size, string weights, int threads, string decoding, double encoderMs, double tokenMs, int windowTokens)
+    {
+        var windowSeconds = (encoderMs + tokenMs * windowTokens) / 1000;
+        Console.WriteLine($"{engine,-24} {size,-6} {weights,7} {threads,7} {decoding,8} {encoderMs,7:0} ms {tokenMs,7:0.0} ms {windowSeconds,6:0.00} s {windowSeconds / 30,6:0.000}");
     }
 }

@@ -19,7 +19,7 @@ REGIONS = {"竞秀区": ["锦苑小区", "朝阳北大街", "丽景花园"], "�
            "满城区": ["中山路", "金台小区", "永安里"], "徐水区": ["向阳路", "丰泽园", "康宁家园"]}
 SURNAMES = "张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = ["建华", "淑芬", "海燕", "志刚", "秀兰", "国庆", "丽娟", "永强", "桂英", "明"]
-# Planted errors and what the generator does for each (see ../shared/domain/qa-taxonomy.md).
+# Planted errors and what the generator does for each (error ids as in rules/rulesets and docs/rules.md).
 NONFATAL = ["N01", "N02", "N03", "N04", "N05", "N06", "N07", "N08", "N09", "N10", "N11", "N12"]
 FATAL_POOL = {"repair": ["F01", "F02", "F04", "F06", "F07"], "inquiry": ["F01", "F02", "F03", "F06", "F07"],
               "service": ["F05", "F01", "F02", "F07"]}  # F05: account services (phone change, 报停, refund, bill details)

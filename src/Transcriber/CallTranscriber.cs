@@ -1,40 +1,34 @@
 using SpeechQa.Batch.Transcripts;
-using SpeechQa.OnnxRuntime;
+using SpeechQa.Transcriber.Acoustics;
 using SpeechQa.Transcriber.Asr;
 using SpeechQa.Transcriber.Audio;
 
 namespace SpeechQa.Transcriber;
 
 /// <summary>
-/// The speech recogniser of this process: a Whisper model loaded once, on first use, when one is configured.
-/// Without a model <see cref="IsConfigured"/> is false and nothing is loaded (the ONNX Runtime library is not
-/// even needed then).
+/// The speech recogniser of this process: a whisper.cpp model checked and loaded once, on first use, when one
+/// is configured. A model that cannot be used fails every call that needs it with the same reason
+/// (<see cref="WhisperModelException"/>) and is not loaded again until the process restarts.
 /// </summary>
-public sealed class CallTranscriber(TranscriberOptions options) : IDisposable
+public sealed class CallTranscriber(TranscriberOptions options) : IAsyncDisposable
 {
-    private readonly Lazy<(OrtRuntime Runtime, WhisperOnnxModel Model, WhisperTranscriber Transcriber)> _loaded = new(() =>
-    {
-        var folder = WhisperModelFolder.Load(options.WhisperModelFolder!, options.WhisperVariant);
-        var runtime = OrtRuntime.Load();
-        var model = new WhisperOnnxModel(runtime, folder);
-        return (runtime, model, new WhisperTranscriber(model, WhisperTokenizer.Load(folder.Path), options.Whisper));
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<WhisperRecognizer> _recognizer = new(
+        () => new WhisperRecognizer(GgmlWhisperFile.Read(options.WhisperModel!), options.Whisper),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public bool IsConfigured => options.WhisperModelFolder is not null;
+    public bool IsConfigured => options.WhisperModel is not null;
 
-    /// <summary>Transcribes the speaker tracks; CPU-bound, so it runs on a pool thread.</summary>
-    public Task<Transcript> TranscribeAsync(string callId, IReadOnlyList<SpeakerTrack> tracks, CancellationToken cancellationToken)
+    /// <summary>Transcribes each speaker track where <paramref name="metrics"/> found speech.</summary>
+    public Task<Transcript> TranscribeAsync(string callId, IReadOnlyList<SpeakerTrack> tracks, AcousticMetrics metrics, CancellationToken cancellationToken)
     {
         if (!IsConfigured)
             throw new InvalidOperationException("No Whisper model is configured (SPEECHQA_WHISPER_MODEL).");
-        return Task.Run(() => _loaded.Value.Transcriber.Transcribe(callId, tracks, cancellationToken), cancellationToken);
+        return _recognizer.Value.TranscribeAsync(callId, tracks, metrics.Speakers, cancellationToken);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        if (!_loaded.IsValueCreated)
-            return;
-        _loaded.Value.Model.Dispose();
-        _loaded.Value.Runtime.Dispose();
+        if (_recognizer.IsValueCreated)
+            await _recognizer.Value.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -16,15 +16,14 @@ public sealed record TranscriberOptions
 
     public VoiceActivityOptions VoiceActivity { get; init; } = new();
 
-    /// <summary>A Whisper export in the optimum ONNX layout ($SPEECHQA_WHISPER_MODEL); without one, calls need a transcript.</summary>
-    public string? WhisperModelFolder { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_MODEL") is { Length: > 0 } folder ? folder : null;
-
-    /// <summary>File-name variant of the ONNX files: "" (fp32), "_quantized", "_int8", "_fp16"… ($SPEECHQA_WHISPER_VARIANT).</summary>
-    public string WhisperVariant { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_VARIANT") ?? "";
+    /// <summary>A whisper.cpp ggml model file ($SPEECHQA_WHISPER_MODEL, e.g. ggml-small-q5_1.bin); without one, calls need a transcript.</summary>
+    public string? WhisperModel { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_MODEL") is { Length: > 0 } file ? file : null;
 
     public WhisperOptions Whisper { get; init; } = new()
     {
+        Language = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_LANGUAGE") is { Length: > 0 } language ? language : "zh",
         BeamSize = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_BEAM"), out var beam) && beam > 0 ? beam : 5,
+        Threads = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_THREADS"), out var threads) && threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount),
         InitialPrompt = File.Exists(DefaultHotwordsFile) ? string.Join(' ', File.ReadAllLines(DefaultHotwordsFile).Where(l => l.Length > 0 && !l.StartsWith('#'))) : null,
     };
 

@@ -1,8 +1,10 @@
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
+using SpeechQa.Batch.Transcripts;
 using SpeechQa.Transcriber;
 using SpeechQa.Transcriber.Acoustics;
+using SpeechQa.Transcriber.Asr;
 using SpeechQa.Transcriber.Audio;
 
 namespace SpeechQa.QaPortal.Pipeline;
@@ -29,9 +31,9 @@ public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio, Ca
             return;
 
         IReadOnlyList<SpeakerTrack> tracks = [];
+        AcousticMetrics? metrics = null;
         if (call.Call.AudioPath is not null)
         {
-            AcousticMetrics metrics;
             try
             {
                 (tracks, metrics) = await audio.AnalyzeAsync(call.Call, cancellationToken).ConfigureAwait(false);
@@ -50,7 +52,17 @@ public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio, Ca
                 throw new PermanentJobException(
                     "该通话只有录音、没有转写稿，且未配置语音识别模型 / no speech recogniser is configured (SPEECHQA_WHISPER_MODEL) and the call has audio but no transcript");
             }
-            var transcript = await recogniser.TranscribeAsync(callId, tracks, cancellationToken).ConfigureAwait(false);
+            if (metrics is null)
+                throw new PermanentJobException("该通话既没有录音也没有转写稿 / the call has neither a recording nor a transcript");
+            Transcript transcript;
+            try
+            {
+                transcript = await recogniser.TranscribeAsync(callId, tracks, metrics, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WhisperModelException e)
+            {
+                throw new PermanentJobException(e.Message, e);
+            }
             await calls.SaveTranscriptAsync(transcript, revision, cancellationToken).ConfigureAwait(false);
         }
         context.ContinueWith(PipelineStage.Analyze.JobFor(callId, revision));

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using SpeechQa.OnnxRuntime;
-using SpeechQa.OnnxRuntime.Format;
+using SpeechQa.Scoring.Classification.OnnxFormat;
 
 namespace SpeechQa.Scoring.Classification;
 

@@ -63,7 +63,7 @@ public sealed class AudioDecoder(string ffmpegPath = AudioDecoder.DefaultFfmpeg)
                 var reason = (await errors.ConfigureAwait(false)).Trim().Split('\n').LastOrDefault(l => l.Length > 0)?.Trim() ?? $"exit code {process.ExitCode}";
                 throw new AudioDecodeException($"{name}: not a WAV file, and ffmpeg cannot decode it either: {reason}");
             }
-            return WavReader.Read(output.GetBuffer().AsSpan(0, (int)output.Length), name);
+            return WavReader.Read(output.ToArray(), name);
         }
     }
 }

@@ -1,86 +1,132 @@
 using System.Buffers.Binary;
+using NAudio.Codecs;
+using NAudio.Wave;
 
 namespace SpeechQa.Transcriber.Audio;
 
 /// <summary>
-/// Reads RIFF/WAVE as call recorders write it: PCM 8/16/24/32-bit, IEEE float, A-law and µ-law (G.711),
-/// plain or WAVE_FORMAT_EXTENSIBLE, any rate and channel count. Chunks may come in any order (data before
-/// fmt, LIST/fact/junk anywhere, odd sizes padded); a data size of 0 or 0xFFFFFFFF (written by streaming
-/// recorders and by ffmpeg to a pipe) means "to the end of the file".
+/// Reads RIFF/WAVE as call recorders write it, with NAudio's <see cref="WaveFileReader"/>: PCM 8/16/24/32-bit,
+/// IEEE float, A-law and µ-law (G.711, expanded with NAudio's codecs), plain or WAVE_FORMAT_EXTENSIBLE, any
+/// rate and channel count, chunks in any order. Two recorder habits NAudio does not know are settled first:
+/// a RIFF or data size of 0 or 0xFFFFFFFF (streaming recorders, ffmpeg writing to a pipe) means "to the end of
+/// the file", and a data chunk that declares more bytes than the file holds is reported as truncated instead
+/// of being read short without a word.
 /// </summary>
 public static class WavReader
 {
-    private const ushort FormatPcm = 1, FormatFloat = 3, FormatALaw = 6, FormatMuLaw = 7, FormatExtensible = 0xFFFE;
+    private const ushort FormatPcm = 1, FormatFloat = 3, FormatALaw = 6, FormatMuLaw = 7;
 
     public static bool LooksLikeWav(ReadOnlySpan<byte> header) =>
         header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WAVE"u8);
 
-    public static DecodedAudio Read(ReadOnlySpan<byte> file, string name)
+    /// <summary>Decodes <paramref name="file"/>; its size fields may be rewritten in place (see the class summary).</summary>
+    public static DecodedAudio Read(byte[] file, string name)
     {
         if (file.Length == 0)
             throw new AudioDecodeException($"{name}: the file is empty");
         if (!LooksLikeWav(file))
             throw new AudioDecodeException($"{name}: not a WAV file (no RIFF/WAVE header)");
+        SettleStreamingSizes(file, name);
 
-        WavFormat? format = null;
-        int dataStart = -1, dataLength = 0;
+        WaveFileReader reader;
+        try
+        {
+            reader = new WaveFileReader(new MemoryStream(file, writable: false));
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or EndOfStreamException or ArgumentException)
+        {
+            throw new AudioDecodeException($"{name}: {Reason(e)}", e);
+        }
+        using (reader)
+        {
+            var format = reader.WaveFormat;
+            var encoding = EncodingOf(format, name);
+            if (format.Channels == 0 || format.SampleRate <= 0 || format.SampleRate > 384_000)
+                throw new AudioDecodeException($"{name}: implausible format: {format.Channels} channels at {format.SampleRate} Hz");
+            if (format.BlockAlign != format.Channels * ((format.BitsPerSample + 7) / 8))
+                throw new AudioDecodeException($"{name}: inconsistent header: block align {format.BlockAlign} for {format.Channels} × {format.BitsPerSample}-bit samples");
+            var data = new byte[reader.Length];
+            var read = 0;
+            int n;
+            while (read < data.Length && (n = reader.Read(data, read, data.Length - read)) > 0)
+                read += n;
+            var frames = read / format.BlockAlign;
+            if (frames == 0)
+                throw new AudioDecodeException($"{name}: the data chunk holds no complete sample");
+            return new DecodedAudio(format.SampleRate, Decode(data, encoding, format.Channels, format.BlockAlign, frames));
+        }
+    }
+
+    /// <summary>RIFF and data sizes of 0 or 0xFFFFFFFF become the real ones; a data chunk longer than the file is an error.</summary>
+    private static void SettleStreamingSizes(byte[] file, string name)
+    {
+        var riffSize = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(4));
+        if (riffSize == 0 || riffSize == uint.MaxValue || riffSize > file.Length - 8)
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), (uint)(file.Length - 8));
         var position = 12;
         while (position + 8 <= file.Length)
         {
-            var id = file.Slice(position, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(position + 4, 4));
-            var body = position + 8;
-            var remaining = file.Length - body;
-            if (id.SequenceEqual("data"u8))
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(position + 4));
+            var remaining = file.Length - position - 8;
+            if (file.AsSpan(position, 4).SequenceEqual("data"u8))
             {
-                dataStart = body;
                 if (size == 0 || size == uint.MaxValue)
-                    dataLength = remaining;
+                    BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(position + 4), (uint)remaining);
                 else if (size > remaining)
                     throw new AudioDecodeException($"{name}: truncated: the data chunk declares {size} bytes but only {remaining} follow");
-                else
-                    dataLength = (int)size;
-                if (format is not null)
-                    break;
-            }
-            else if (id.SequenceEqual("fmt "u8))
-            {
-                if (size < 16 || size > remaining)
-                    throw new AudioDecodeException($"{name}: corrupt fmt chunk ({size} bytes)");
-                format = WavFormat.Parse(file.Slice(body, (int)size), name);
-                if (dataStart >= 0)
-                    break;
+                return;
             }
             if (size > remaining)
-                break;
-            position = body + (int)size + (int)(size & 1); // chunks are padded to even sizes
+                return;
+            position += 8 + (int)size + (int)(size & 1); // chunks are padded to even sizes
         }
-
-        if (format is null)
-            throw new AudioDecodeException($"{name}: no fmt chunk: the format of the audio is unknown");
-        if (dataStart < 0)
-            throw new AudioDecodeException($"{name}: no data chunk: the file holds no audio");
-        var frames = dataLength / format.BlockAlign;
-        if (frames == 0)
-            throw new AudioDecodeException($"{name}: the data chunk holds no complete sample");
-        return new DecodedAudio(format.SampleRate, Decode(file.Slice(dataStart, frames * format.BlockAlign), format, frames));
     }
 
-    private static float[][] Decode(ReadOnlySpan<byte> data, WavFormat format, int frames)
+    private static string Reason(Exception e) => e.Message switch
     {
-        var channels = new float[format.Channels][];
+        var m when m.Contains("No fmt chunk", StringComparison.OrdinalIgnoreCase) => "no fmt chunk: the format of the audio is unknown",
+        var m when m.Contains("No data chunk", StringComparison.OrdinalIgnoreCase) => "no data chunk: the file holds no audio",
+        var m => $"corrupt WAV header: {m}",
+    };
+
+    private enum SampleEncoding { Pcm, Float32, ALaw, MuLaw }
+
+    private static SampleEncoding EncodingOf(WaveFormat format, string name)
+    {
+        var tag = (ushort)format.Encoding;
+        // WAVE_FORMAT_EXTENSIBLE: the sub-format GUID (after valid bits and channel mask) starts with the real tag.
+        if (format is WaveFormatExtensible extensible)
+            tag = BinaryPrimitives.ReadUInt16LittleEndian(extensible.SubFormat.ToByteArray());
+        else if (format.Encoding == WaveFormatEncoding.Extensible)
+            tag = format is WaveFormatExtraData { ExtraData.Length: >= 8 } extra
+                ? BinaryPrimitives.ReadUInt16LittleEndian(extra.ExtraData.AsSpan(6))
+                : throw new AudioDecodeException($"{name}: WAVE_FORMAT_EXTENSIBLE header is too short");
+        var bits = format.BitsPerSample;
+        return tag switch
+        {
+            FormatPcm when bits is 8 or 16 or 24 or 32 => SampleEncoding.Pcm,
+            FormatFloat when bits == 32 => SampleEncoding.Float32,
+            FormatALaw when bits == 8 => SampleEncoding.ALaw,
+            FormatMuLaw when bits == 8 => SampleEncoding.MuLaw,
+            _ => throw new AudioDecodeException($"{name}: unsupported WAV encoding (format tag {tag}, {bits} bits)"),
+        };
+    }
+
+    private static float[][] Decode(ReadOnlySpan<byte> data, SampleEncoding encoding, int channelCount, int blockAlign, int frames)
+    {
+        var channels = new float[channelCount][];
         for (var c = 0; c < channels.Length; c++)
             channels[c] = new float[frames];
-        var bytesPerSample = format.BlockAlign / format.Channels;
+        var bytesPerSample = blockAlign / channelCount;
         for (var f = 0; f < frames; f++)
         {
             for (var c = 0; c < channels.Length; c++)
             {
-                var sample = data.Slice(f * format.BlockAlign + c * bytesPerSample, bytesPerSample);
-                channels[c][f] = format.Encoding switch
+                var sample = data.Slice(f * blockAlign + c * bytesPerSample, bytesPerSample);
+                channels[c][f] = encoding switch
                 {
-                    SampleEncoding.ALaw => G711.DecodeALaw(sample[0]) / 32768f,
-                    SampleEncoding.MuLaw => G711.DecodeMuLaw(sample[0]) / 32768f,
+                    SampleEncoding.ALaw => ALawDecoder.ALawToLinearSample(sample[0]) / 32768f,
+                    SampleEncoding.MuLaw => MuLawDecoder.MuLawToLinearSample(sample[0]) / 32768f,
                     SampleEncoding.Float32 => Math.Clamp(BinaryPrimitives.ReadSingleLittleEndian(sample), -1f, 1f),
                     _ => bytesPerSample switch
                     {
@@ -93,38 +139,5 @@ public static class WavReader
             }
         }
         return channels;
-    }
-
-    private enum SampleEncoding { Pcm, Float32, ALaw, MuLaw }
-
-    private sealed record WavFormat(SampleEncoding Encoding, int Channels, int SampleRate, int BlockAlign)
-    {
-        public static WavFormat Parse(ReadOnlySpan<byte> chunk, string name)
-        {
-            var tag = BinaryPrimitives.ReadUInt16LittleEndian(chunk);
-            var channels = BinaryPrimitives.ReadUInt16LittleEndian(chunk[2..]);
-            var rate = BinaryPrimitives.ReadInt32LittleEndian(chunk[4..]);
-            var blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(chunk[12..]);
-            var bits = BinaryPrimitives.ReadUInt16LittleEndian(chunk[14..]);
-            if (tag == FormatExtensible)
-            {
-                if (chunk.Length < 40)
-                    throw new AudioDecodeException($"{name}: WAVE_FORMAT_EXTENSIBLE header is too short");
-                tag = BinaryPrimitives.ReadUInt16LittleEndian(chunk[24..]); // first bytes of the sub-format GUID
-            }
-            if (channels == 0 || rate <= 0 || rate > 384_000)
-                throw new AudioDecodeException($"{name}: implausible format: {channels} channels at {rate} Hz");
-            var encoding = tag switch
-            {
-                FormatPcm when bits is 8 or 16 or 24 or 32 => SampleEncoding.Pcm,
-                FormatFloat when bits == 32 => SampleEncoding.Float32,
-                FormatALaw when bits == 8 => SampleEncoding.ALaw,
-                FormatMuLaw when bits == 8 => SampleEncoding.MuLaw,
-                _ => throw new AudioDecodeException($"{name}: unsupported WAV encoding (format tag {tag}, {bits} bits)"),
-            };
-            if (blockAlign != channels * ((bits + 7) / 8))
-                throw new AudioDecodeException($"{name}: inconsistent header: block align {blockAlign} for {channels} × {bits}-bit samples");
-            return new WavFormat(encoding, channels, rate, blockAlign);
-        }
     }
 }

@@ -6,14 +6,9 @@ public static class TestPaths
     /// <summary>tests/models: generators and reference scripts.</summary>
     public static string Models { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../models"));
 
-    /// <summary>../shared beside the checkout: the real Whisper tokenizer and mel filters.</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
-
     /// <summary>The repository root.</summary>
     public static string Repository { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
 
     /// <summary>tests/text: the segmentation corpus generator and the Python jieba reference.</summary>
     public static string Text { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../text"));
-
-    public static string WhisperTokenizer { get; } = Path.Combine(Shared, "data/whisper-tokenizer");
 }

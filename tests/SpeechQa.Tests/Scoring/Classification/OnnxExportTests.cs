@@ -1,5 +1,4 @@
-using SpeechQa.OnnxRuntime;
-using SpeechQa.OnnxRuntime.Format;
+using SpeechQa.Scoring.Classification.OnnxFormat;
 using SpeechQa.Scoring.Classification;
 using SpeechQa.Tests.Infrastructure;
 using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
