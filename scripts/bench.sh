@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their figures.
 #   scripts/bench.sh [jobs] [--jobs N] [--idle-seconds S]   job engine: SQLite and a throw-away PostgreSQL
-#   scripts/bench.sh whisper [--sizes tiny,base,small] [--tokens N]   Whisper RTF per 30 s window, beside whisper.cpp:
-#     the npm build @fugood/node-whisper-linux-x64 (installed here into .tools/whisper-node) and, when
-#     SPEECHQA_WHISPER_CPP_BENCH names a natively compiled whisper-bench (see README), that too
+#   scripts/bench.sh whisper [--sizes tiny,base,small] [--steps N] [--tokens N]   whisper.cpp through Whisper.net: encoder,
+#     ms/token and RTF per 30 s window, f16 and q8_0, 1 and 2 threads, greedy and beam 5; beside it whisper.cpp's own
+#     whisper-bench when SPEECHQA_WHISPER_CPP_BENCH names one (see README)
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
@@ -19,10 +19,6 @@ bash scripts/setup.sh bench
 dotnet build bench/SpeechQa.Bench -c Release --nologo -v quiet -o out/bench >/dev/null
 if [ "${1:-jobs}" = whisper ]; then
   shift
-  if [ ! -d .tools/whisper-node/node_modules/@fugood/node-whisper-linux-x64 ]; then
-    npm install --prefix .tools/whisper-node --ignore-scripts --omit=optional --no-audit --no-fund --loglevel=error \
-      @fugood/whisper.node@1.1.3 @fugood/node-whisper-linux-x64@1.1.3 >/dev/null
-  fi
   dotnet out/bench/SpeechQa.Bench.dll whisper "$@"
 elif [ "$1" = search ]; then
   shift

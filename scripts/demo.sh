@@ -38,7 +38,8 @@ generate "$data" "$seed" "$SPEECHQA_DB"
 
 if [ -n "${SPEECHQA_WHISPER_MODEL:-}" ]; then
   manifest="$data/manifest-audio-only.csv"
-  echo "== 2. 导入 ingest $manifest — 转写：Whisper ($SPEECHQA_WHISPER_MODEL) on each channel"
+  echo "== 2. 导入 ingest $manifest — 转写：whisper.cpp (Whisper.net) with $SPEECHQA_WHISPER_MODEL on each channel," \
+       "beam ${SPEECHQA_WHISPER_BEAM:-5}, ${SPEECHQA_WHISPER_THREADS:-1} thread(s) per worker, language ${SPEECHQA_WHISPER_LANGUAGE:-zh}"
 else
   manifest="$data/manifest.csv"
   echo "== 2. 导入 ingest $manifest"
@@ -49,6 +50,13 @@ speechqa ingest "$manifest"
 echo "== 3. 处理 process: decode → metrics → rules + classifier → repeat chains → index"
 set +e; speechqa run; run_status=$?; set -e
 speechqa export --jsonl out/demo-results.jsonl --transcripts out/demo-transcripts >/dev/null
+# Which recogniser (model file and engine) or import each transcript came from, and how many calls each.
+/usr/bin/python3 - out/demo-transcripts <<'PY'
+import collections, json, pathlib, sys
+sources = collections.Counter(json.loads(p.read_text(encoding="utf-8"))["source"] for p in pathlib.Path(sys.argv[1]).glob("*.json"))
+for source, n in sources.most_common():
+    print(f"   转写来源 transcripts from {source}: {n} calls")
+PY
 draws=("$data/truth.json" out/demo-results.jsonl)
 if [ "$unseen" != 0 ]; then
   # The same size drawn with another seed: wordings and calls nobody tuned the rules on. Its own database (call ids repeat

@@ -14,7 +14,7 @@ if (args.Length > 0 && args[0] == "whisper")
     var sizes = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',') ?? ["tiny", "base"];
     var steps = int.Parse(args.SkipWhile(a => a != "--steps").Skip(1).FirstOrDefault() ?? "64", CultureInfo.InvariantCulture);
     var windowTokens = int.Parse(args.SkipWhile(a => a != "--tokens").Skip(1).FirstOrDefault() ?? "150", CultureInfo.InvariantCulture);
-    WhisperBench.Run(sizes, [1, 2], steps, windowTokens, Path.GetFullPath("tests/models"), WhisperCppReference.FromEnvironment(Directory.GetCurrentDirectory()));
+    WhisperBench.Run(sizes, [1, 2], steps, windowTokens, Path.GetFullPath("tests/models"), WhisperCppReference.FromEnvironment());
     return 0;
 }
 

@@ -52,6 +52,8 @@ public static class WhisperBench
                 Directory.Delete(folder, recursive: true);
             }
         }
+        if (!reference.IsAvailable)
+            Console.WriteLine("reference whisper.cpp (native whisper-bench): not run; build whisper.cpp and set SPEECHQA_WHISPER_CPP_BENCH (README)");
     }
 
     private static (double EncoderMs, double TokenMs) Measure(WhisperFactory factory, float[] audio, int threads, int beam, int steps)

@@ -23,7 +23,7 @@ public sealed record TranscriberOptions
     {
         Language = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_LANGUAGE") is { Length: > 0 } language ? language : "zh",
         BeamSize = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_BEAM"), out var beam) && beam > 0 ? beam : 5,
-        Threads = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_THREADS"), out var threads) && threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount),
+        Threads = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_THREADS"), out var threads) && threads > 0 ? threads : 1,
         InitialPrompt = File.Exists(DefaultHotwordsFile) ? string.Join(' ', File.ReadAllLines(DefaultHotwordsFile).Where(l => l.Length > 0 && !l.StartsWith('#'))) : null,
     };
 

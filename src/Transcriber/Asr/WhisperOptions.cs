@@ -9,8 +9,13 @@ public sealed record WhisperOptions
     /// <summary>Beam width at temperature 0 (whisper's CLI default 5); 1 is greedy, about half the time on CPU ($SPEECHQA_WHISPER_BEAM).</summary>
     public int BeamSize { get; init; } = 5;
 
-    /// <summary>CPU threads per worker's processor ($SPEECHQA_WHISPER_THREADS); workers × threads should not exceed the cores.</summary>
-    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// CPU threads per call being transcribed ($SPEECHQA_WHISPER_THREADS). A batch runs one call per worker and
+    /// workers default to one per core, so one thread each keeps every core busy without oversubscription
+    /// (whisper.cpp scales almost linearly to 2 threads, so throughput is the same); raise it when running
+    /// fewer workers than cores.
+    /// </summary>
+    public int Threads { get; init; } = 1;
 
     /// <summary>Text that primes the decoder with the domain's vocabulary (户号、阶梯水价…), from rules/asr-hotwords.txt.</summary>
     public string? InitialPrompt { get; init; }
