@@ -49,6 +49,7 @@ fi
 speechqa ingest "$manifest"
 echo "== 3. 处理 process: decode → metrics → rules + classifier → repeat chains → index"
 set +e; speechqa run; run_status=$?; set -e
+rm -rf out/demo-transcripts
 speechqa export --jsonl out/demo-results.jsonl --transcripts out/demo-transcripts >/dev/null
 # Which recogniser (model file and engine) or import each transcript came from, and how many calls each.
 /usr/bin/python3 - out/demo-transcripts <<'PY'
