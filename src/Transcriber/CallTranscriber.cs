@@ -18,6 +18,24 @@ public sealed class CallTranscriber(TranscriberOptions options) : IAsyncDisposab
 
     public bool IsConfigured => options.WhisperModel is not null;
 
+    /// <summary>Why the configured model cannot be used (its header checked, not loaded), or null when it can or none is configured.</summary>
+    public string? Preflight()
+    {
+        if (!IsConfigured)
+            return null;
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+            return "此 CPU 不支持 AVX2，Whisper.net 的 Linux 运行库需要 AVX2 / this CPU lacks AVX2, which the Whisper.net Linux runtime requires";
+        try
+        {
+            GgmlWhisperFile.Read(options.WhisperModel!);
+            return null;
+        }
+        catch (WhisperModelException e)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>Transcribes each speaker track where <paramref name="metrics"/> found speech.</summary>
     public Task<Transcript> TranscribeAsync(string callId, IReadOnlyList<SpeakerTrack> tracks, AcousticMetrics metrics, CancellationToken cancellationToken)
     {

@@ -18,6 +18,11 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync($"错误 error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrConfig;
         }
+        catch (SpeechQa.QaPortal.Pipeline.PreflightException e)
+        {
+            await Console.Error.WriteLineAsync($"错误 error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrConfig;
+        }
         catch (SpeechQa.Search.Elasticsearch.ElasticsearchException e)
         {
             await Console.Error.WriteLineAsync($"错误 error: {e.Message}").ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
+using SpeechQa.QaPortal.Pipeline;
 
 namespace SpeechQa.QaPortal.Cli;
 
@@ -16,6 +17,7 @@ public static class RunCommand
         {
             var options = new JobServerOptions { WorkerCount = result.GetValue(workers) };
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken, options).ConfigureAwait(false);
+            app.Get<PipelinePreflight>().EnsureReady();
             var calls = app.Get<CallStore>();
             var before = await calls.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
             var total = before.Where(c => c.Key is not (CallStatus.Scored or CallStatus.Failed)).Sum(c => c.Value);

@@ -6,6 +6,7 @@ using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Store.Migrations;
 using SpeechQa.QaPortal.Hosting;
+using SpeechQa.QaPortal.Pipeline;
 using SpeechQa.QaPortal.Portal;
 
 namespace SpeechQa.QaPortal.Cli;
@@ -27,6 +28,7 @@ public static class ServeCommand
         {
             await using var app = await PortalApp.BuildAsync(global.DatabaseSetting(result), result.GetValue(urls)!, result.GetValue(workers),
                 global.LogLevelFor(result, longRunning: true), cancellationToken).ConfigureAwait(false);
+            app.Services.GetRequiredService<PipelinePreflight>().EnsureReady();
             Console.WriteLine($"SpeechQa 已启动 listening on {result.GetValue(urls)} (store: {app.Services.GetRequiredService<StoreDataSource>().Description})");
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

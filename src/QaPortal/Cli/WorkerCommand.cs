@@ -27,6 +27,7 @@ public static class WorkerCommand
             CronSchedule.Parse(result.GetValue(cron)!); // fail fast on a bad expression, before touching the store
             var options = new JobServerOptions { WorkerCount = result.GetValue(workers) };
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken, options, longRunning: true).ConfigureAwait(false);
+            app.Get<PipelinePreflight>().EnsureReady();
             if (result.GetValue(watch) is { } folder)
             {
                 var full = Path.GetFullPath(folder);

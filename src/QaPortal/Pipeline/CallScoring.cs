@@ -39,6 +39,7 @@ public sealed class CallScoring : IDisposable
     private volatile CallJudge? _published;
     private readonly Lazy<RepeatPolicy?> _repeatPolicy;
     private CallClassifier? _classifier;
+    private string? _classifierProblem;
 
     public CallScoring(ScoringOptions options, ILogger<CallScoring> logger)
     {
@@ -105,6 +106,48 @@ public sealed class CallScoring : IDisposable
         return LoadClassifier(judge.Segmenter) is { } classifier ? judge.WithClassifier(classifier) : judge;
     }
 
+    /// <summary>
+    /// What keeps this configuration from scoring calls as configured: no or broken rule sets, missing jieba data, a
+    /// broken repeat policy, missing or broken classifier models (SPEECHQA_MODELS set empty runs without them).
+    /// Loads everything now, so the first call does not pay for it and a worker never starts half-configured.
+    /// </summary>
+    public IReadOnlyList<string> Preflight()
+    {
+        var problems = new List<string>();
+        try
+        {
+            JiebaDataFolder.Locate();
+        }
+        catch (JiebaDataException e)
+        {
+            problems.Add(e.Message);
+            return problems; // nothing else can load without the dictionary
+        }
+        var rulesets = Path.Combine(_options.RulesFolder, "rulesets");
+        if (!Directory.Exists(rulesets))
+            problems.Add($"没有规则集 no rule sets: {Path.GetFullPath(rulesets)} does not exist (set {ScoringOptions.RulesVariable} to the rules folder)");
+        else
+            Try(problems, "规则 rules", () => _ = Judge);
+        Try(problems, "重复来电策略 repeat policy", () => _ = RepeatPolicy);
+        if (_options.ModelsFolder.Length > 0 && !CallClassifier.AnyIn(_options.ModelsFolder))
+            problems.Add($"没有分类模型 no classifier models in {Path.GetFullPath(_options.ModelsFolder)} (set {ScoringOptions.ModelsVariable} to the models folder, or to an empty value to run the rules without classifiers)");
+        else if (_classifierProblem is { } reason)
+            problems.Add($"分类模型不可用 classifier models cannot be used: {reason}");
+        return problems;
+    }
+
+    private static void Try(List<string> problems, string what, Action load)
+    {
+        try
+        {
+            load();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            problems.Add($"{what}: {e.Message}");
+        }
+    }
+
     private CallClassifier? LoadClassifier(WordSegmenter segmenter)
     {
         var folder = _options.ModelsFolder;
@@ -124,7 +167,9 @@ public sealed class CallScoring : IDisposable
         }
         catch (Exception e) when (e is ClassifierModelException or DllNotFoundException or TypeInitializationException)
         {
-            // A broken model (or a missing native library) must not stop scoring: the rules still run, and the log names the problem.
+            // A broken model (or a missing native library) must not stop scoring once running: the rules still run, and the
+            // log names the problem; at start, the preflight refuses it.
+            _classifierProblem = e.Message;
             _logger.LogError("Classifiers not used: {Reason}", e.Message);
             return null;
         }

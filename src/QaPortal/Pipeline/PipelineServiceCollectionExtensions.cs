@@ -14,6 +14,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(PipelineOptions.FromEnvironment());
         services.AddSingleton(ScoringOptions.FromEnvironment());
         services.AddSingleton<CallScoring>();
+        services.AddSingleton<PipelinePreflight>();
         services.AddSingleton<IJobHandler, TranscribeStage>();
         services.AddSingleton<IJobHandler, AnalyzeStage>();
         services.AddSingleton<SearchIndexing>();

@@ -23,6 +23,10 @@ public static class ChildProcess
             info.ArgumentList.Add(arg);
         if (workingDirectory is not null)
             info.WorkingDirectory = workingDirectory;
+        // The command's defaults (rules/ and models/ in the working folder) point into the temporary folders the tests
+        // run in; like an installation, the child gets the repository's, unless a test names its own.
+        info.Environment["SPEECHQA_RULES"] = Path.Combine(TestPaths.Repository, "rules");
+        info.Environment["SPEECHQA_MODELS"] = Path.Combine(TestPaths.Repository, "models");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             info.Environment[key] = value;
         info.Environment.Remove("SPEECHQA_DB");

@@ -129,4 +129,17 @@ public sealed class WhisperRecognizerTests(GgmlTestModels models) : IClassFixtur
         Assert.Equal(before, after);
         Assert.Equal("1.32.0", Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString());
     }
+
+    [Fact]
+    public async Task A_model_that_breaks_after_start_fails_the_call_with_the_reason_instead_of_aborting()
+    {
+        // The preflight checks the model at start; if the file is replaced by a bad one later, the first call that
+        // loads it gets the reason (the pipeline records it as the call's permanent failure) and the process lives on.
+        var (tracks, metrics) = await CallAsync();
+        await using var transcriber = new SpeechQa.Transcriber.CallTranscriber(new SpeechQa.Transcriber.TranscriberOptions { WhisperModel = models.F32 });
+
+        var e = await Assert.ThrowsAsync<WhisperModelException>(() => transcriber.TranscribeAsync("C7", tracks, metrics, CancellationToken.None));
+        Assert.Contains("f32 weights", e.Message, StringComparison.Ordinal);
+        Assert.Contains("f32 weights", transcriber.Preflight(), StringComparison.Ordinal);
+    }
 }
