@@ -41,7 +41,8 @@ public sealed class SpeechQaCliTests
         Assert.Contains("no speech recogniser", lines["E3"].GetProperty("error").GetString());
         Assert.False(lines["E3"].TryGetProperty("metrics", out _));
         Assert.Contains("cannot decode the recording: E4.wav", lines["E4"].GetProperty("error").GetString());
-        Assert.False(lines["E1"].TryGetProperty("score", out _)); // not computed yet: omitted, never faked
+        Assert.InRange(lines["E1"].GetProperty("score").GetDouble(), 0, 100); // scored by the repository's rules, as installed
+        Assert.False(lines["E3"].TryGetProperty("score", out _)); // a failed call has no score: omitted, never faked
 
         // Round trip: the exported transcripts, ingested into a fresh store, give the same results.
         var reimport = folder.Write("out/manifest.csv", string.Join('\n', Header,
