@@ -18,7 +18,7 @@ calls="${SPEECHQA_DEMO_CALLS:-300}"; seed="${SPEECHQA_DEMO_SEED:-7}"; unseen="${
 data="${SPEECHQA_DEMO_DATA:-data/demo}"
 urls="${SPEECHQA_DEMO_URLS:-http://127.0.0.1:5080}"
 export SPEECHQA_DB="${SPEECHQA_DB:-data/demo.db}"
-dotnet build src/QaPortal -c Release --nologo -v quiet -o out/speechqa >/dev/null
+dotnet build src/Cli -c Release --nologo -v quiet -o out/speechqa >/dev/null
 speechqa() { dotnet out/speechqa/speechqa.dll "$@"; }
 
 generate() {  # generate DATA SEED: a data set, reused when seed, size and generator match; a new one starts a new database

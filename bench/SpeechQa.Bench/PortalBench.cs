@@ -121,7 +121,7 @@ public static partial class PortalBench
         // The dashboard aggregates the search index, which the pipeline's index stage fills: fill it the same way.
         var index = new SpeechQa.Search.Embedded.EmbeddedSearchIndex(store, new SpeechQa.Search.SearchTokens(
             new SpeechQa.Scoring.Text.WordSegmenter(SpeechQa.Scoring.Text.JiebaModel.Load())));
-        var builder = new SpeechQa.QaPortal.Search.CallDocumentBuilder(new CallStore(store, TimeProvider.System), new SpeechQa.QaPortal.Repeats.RepeatStore(store));
+        var builder = new SpeechQa.Pipeline.Search.CallDocumentBuilder(new CallStore(store, TimeProvider.System), new SpeechQa.Pipeline.Repeats.RepeatStore(store));
         var tokens = new SpeechQa.Search.SearchTokens(new SpeechQa.Scoring.Text.WordSegmenter(SpeechQa.Scoring.Text.JiebaModel.Load()));
         var documents = new List<SpeechQa.Search.CallDocument>();
         for (var i = 0; i < calls; i++)

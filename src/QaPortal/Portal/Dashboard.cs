@@ -1,5 +1,5 @@
 using SpeechQa.Batch.Store;
-using SpeechQa.QaPortal.Search;
+using SpeechQa.Pipeline.Search;
 using SpeechQa.Search;
 
 namespace SpeechQa.QaPortal.Portal;
@@ -30,7 +30,7 @@ public sealed record DashboardFigures(
 /// few index queries, not a scan of every judgement) and keeps the figures for <see cref="Freshness"/>, so a wall
 /// display or many managers do not recompute them per request. Fatal rules are the F-ids of the taxonomy.
 /// </summary>
-public sealed class Dashboard(StoreDataSource dataSource, SearchIndexing search, SpeechQa.QaPortal.Repeats.RepeatStore repeats, TimeProvider time) : IDisposable
+public sealed class Dashboard(StoreDataSource dataSource, SearchIndexing search, SpeechQa.Pipeline.Repeats.RepeatStore repeats, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 

@@ -13,7 +13,7 @@ public static class PortalApp
 {
     /// <param name="scoring">Where rules and models are; default from the environment (SPEECHQA_RULES, SPEECHQA_MODELS).</param>
     public static async Task<WebApplication> BuildAsync(string database, string urls, int workers, LogLevel logLevel, CancellationToken cancellationToken,
-        SpeechQa.QaPortal.Pipeline.ScoringOptions? scoring = null)
+        SpeechQa.Pipeline.ScoringOptions? scoring = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);

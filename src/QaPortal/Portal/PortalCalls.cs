@@ -39,7 +39,7 @@ public sealed record QueueRow(string CallId, DateTimeOffset StartedAt, string Ag
 /// the highest call id (recorders number calls by date, so usually the newest) — the order of an index, so the first
 /// page of 100 000 calls is read without sorting them. <c>agentScope</c> limits an agent to their own calls — enforced here, in the query, not in the page.
 /// </summary>
-public sealed class PortalCalls(StoreDataSource dataSource, SpeechQa.QaPortal.Search.SearchIndexing search)
+public sealed class PortalCalls(StoreDataSource dataSource, SpeechQa.Pipeline.Search.SearchIndexing search)
 {
     /// <summary>A full-text queue: the search index finds the calls (lowest score first), filters as in the queue.</summary>
     public async Task<List<QueueRow>> SearchAsync(QueueFilter filter, string? agentScope, CancellationToken cancellationToken)

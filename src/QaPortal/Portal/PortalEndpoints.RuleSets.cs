@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Pages;
 using SpeechQa.QaPortal.Portal.RuleSets;

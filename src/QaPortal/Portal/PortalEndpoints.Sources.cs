@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Pages;
 

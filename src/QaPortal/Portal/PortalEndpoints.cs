@@ -14,7 +14,7 @@ using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Pages;
 using SpeechQa.QaPortal.Portal.Reviews;
 using SpeechQa.QaPortal.Portal.Users;
-using SpeechQa.QaPortal.Repeats;
+using SpeechQa.Pipeline.Repeats;
 
 namespace SpeechQa.QaPortal.Portal;
 
@@ -549,7 +549,7 @@ public static partial class PortalEndpoints
         return Page(AdminPages.Users(PortalText.For(context), user, Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), message), message is null ? 200 : 400);
     }
 
-    private static IResult RulesPageAsync(HttpContext context, SpeechQa.QaPortal.Pipeline.CallScoring scoring)
+    private static IResult RulesPageAsync(HttpContext context, SpeechQa.Pipeline.CallScoring scoring)
     {
         var t = PortalText.For(context);
         if (scoring.Judge is not { } judge)
@@ -557,7 +557,7 @@ public static partial class PortalEndpoints
         return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, null, null, null, null));
     }
 
-    private static IResult TestRules(HttpContext context, [FromForm] string ruleSet, [FromForm] string? dialogue, SpeechQa.QaPortal.Pipeline.CallScoring scoring, CancellationToken ct)
+    private static IResult TestRules(HttpContext context, [FromForm] string ruleSet, [FromForm] string? dialogue, SpeechQa.Pipeline.CallScoring scoring, CancellationToken ct)
     {
         var t = PortalText.For(context);
         if (scoring.Judge is not { } judge)

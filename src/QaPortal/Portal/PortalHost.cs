@@ -53,7 +53,7 @@ public static class PortalHost
         services.AddSingleton<RuleSets.RuleReleaseStore>();
         services.AddSingleton<Assignments.CallAssignmentStore>();
         services.AddSingleton<RuleSets.RuleSetPublisher>();
-        services.AddSingleton<SpeechQa.QaPortal.Pipeline.RuleBacktest>();
+        services.AddSingleton<SpeechQa.Pipeline.RuleBacktest>();
     }
 
     public static void UsePortal(this WebApplication app)

@@ -6,7 +6,7 @@ namespace SpeechQa.Tests.Infrastructure;
 /// </summary>
 public sealed class CliSession : IDisposable
 {
-    private static readonly string Cli = ChildProcess.OutputOf("src/QaPortal", "speechqa.dll");
+    private static readonly string Cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
 
     private readonly Dictionary<string, string> _environment = new()
     {

@@ -62,7 +62,7 @@ public sealed partial class PortalFixture : IAsyncLifetime, IDisposable
         // A copy of the rules: the rule editor's tests publish into it.
         CopyFolder(Path.Combine(TestPaths.Repository, "rules"), RulesFolder);
         _app = await PortalApp.BuildAsync(_cli.Database, "http://127.0.0.1:0", 1, LogLevel.Warning, CancellationToken.None,
-            new SpeechQa.QaPortal.Pipeline.ScoringOptions(RulesFolder, "water-hotline", Path.Combine(TestPaths.Repository, "models")));
+            new SpeechQa.Pipeline.ScoringOptions(RulesFolder, "water-hotline", Path.Combine(TestPaths.Repository, "models")));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address + "/");

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 using SpeechQa.QaPortal.Portal.RuleSets;
 
 namespace SpeechQa.Tests.Portal;

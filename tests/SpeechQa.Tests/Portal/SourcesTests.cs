@@ -4,7 +4,7 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 using SpeechQa.Tests.Infrastructure;
 
 namespace SpeechQa.Tests.Portal;

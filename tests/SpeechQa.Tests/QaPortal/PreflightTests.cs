@@ -16,7 +16,7 @@ public sealed class PreflightTests
             + "P1,2023-11-01T09:12:03+08:00,inbound,1,A1,t/P1.json\n");
         folder.Write("t/P1.json", """{"call_id":"P1","language":"zh","source":"imported","segments":[{"speaker":"agent","start":0,"end":2,"text":"您好，供水热线"}]}""");
         var db = Path.Combine(folder.Root, "qa.db");
-        var cli = ChildProcess.OutputOf("src/QaPortal", "speechqa.dll");
+        var cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
         await ChildProcess.RunAsync(cli, ["ingest", manifest, "--db", db], folder.Root);
         string[] args = command == "serve" ? ["serve", "--db", db, "--urls", "http://127.0.0.1:0"] : [command, "--db", db];
         var (exitCode, output) = await ChildProcess.RunAsync(cli, args, folder.Root, TimeSpan.FromMinutes(1), environment);

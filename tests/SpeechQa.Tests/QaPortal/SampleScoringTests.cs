@@ -9,7 +9,7 @@ namespace SpeechQa.Tests.QaPortal;
 /// </summary>
 public sealed class SampleScoringTests
 {
-    private static readonly string Cli = ChildProcess.OutputOf("src/QaPortal", "speechqa.dll");
+    private static readonly string Cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
 
     private static readonly Dictionary<string, string[]> Planted = new()
     {

@@ -6,7 +6,7 @@ namespace SpeechQa.Tests.QaPortal;
 /// <summary>The `speechqa` command as a user runs it: a real process, a real SQLite file, real files.</summary>
 public sealed class SpeechQaCliTests
 {
-    private static readonly string Cli = ChildProcess.OutputOf("src/QaPortal", "speechqa.dll");
+    private static readonly string Cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
 
     private const string Header = "call_id,started_at,direction,caller,agent_id,team,audio,transcript";
 

@@ -7,7 +7,7 @@ namespace SpeechQa.Tests.QaPortal;
 /// <summary>`speechqa text segment|keywords` as a filter: one output line per input line, nothing dropped.</summary>
 public sealed class TextCommandTests
 {
-    private static readonly string Cli = ChildProcess.OutputOf("src/QaPortal", "speechqa.dll");
+    private static readonly string Cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string input, params string[] args)
     {

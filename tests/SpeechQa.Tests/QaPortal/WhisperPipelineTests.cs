@@ -20,7 +20,7 @@ public sealed class WhisperPipelineTests(GgmlTestModels models) : IClassFixture<
             + "W1,2023-11-01T09:12:03+08:00,inbound,1,A1,audio/W1.wav,agent-left\n"
             + "W2,2023-11-01T09:20:00+08:00,inbound,2,A1,audio/W2.wav,agent-right\n");
         var db = Path.Combine(folder.Root, "qa.db");
-        var cli = ChildProcess.OutputOf("src/QaPortal", "speechqa.dll");
+        var cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
         var environment = new Dictionary<string, string> { ["SPEECHQA_WHISPER_MODEL"] = model, ["SPEECHQA_WHISPER_BEAM"] = "1", ["SPEECHQA_WHISPER_THREADS"] = "1" };
 
         await ChildProcess.RunAsync(cli, ["ingest", manifest, "--db", db], folder.Root);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 using SpeechQa.QaPortal.Portal.RuleSets;
 using SpeechQa.Scoring.Judging;
 

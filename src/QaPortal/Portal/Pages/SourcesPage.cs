@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SpeechQa.Batch.Calls;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 
 namespace SpeechQa.QaPortal.Portal.Pages;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SpeechQa.QaPortal.Pipeline;
+using SpeechQa.Pipeline;
 using SpeechQa.Scoring.Judging;
 
 namespace SpeechQa.QaPortal.Portal.RuleSets;

@@ -1,0 +1,3 @@
+using SpeechQa.Cli;
+
+return await SpeechQaCommand.InvokeAsync(args).ConfigureAwait(false);

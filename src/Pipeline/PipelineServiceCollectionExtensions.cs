@@ -1,0 +1,28 @@
+using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline;
+using SpeechQa.Pipeline.Repeats;
+using SpeechQa.Pipeline.Search;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Registers the per-call pipeline stages (with the transcriber they use) and the recorder-folder scan as job handlers.</summary>
+    public static IServiceCollection AddSpeechQaPipeline(this IServiceCollection services)
+    {
+        services.AddSpeechQaTranscriber();
+        services.AddSingleton(PipelineOptions.FromEnvironment());
+        services.AddSingleton(ScoringOptions.FromEnvironment());
+        services.AddSingleton<CallScoring>();
+        services.AddSingleton<PipelinePreflight>();
+        services.AddSingleton<IJobHandler, TranscribeStage>();
+        services.AddSingleton<IJobHandler, AnalyzeStage>();
+        services.AddSingleton<SearchIndexing>();
+        services.AddSingleton<IJobHandler, IndexStage>();
+        services.AddSingleton<RecordingSourceStore>();
+        services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();
+        services.AddSingleton<RepeatStore>();
+        services.AddSingleton<IJobHandler, RepeatAnalysisJob>();
+        return services;
+    }
+}

@@ -1,3 +1,0 @@
-using SpeechQa.QaPortal.Cli;
-
-return await SpeechQaCommand.InvokeAsync(args).ConfigureAwait(false);
