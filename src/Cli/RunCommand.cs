@@ -12,7 +12,8 @@ public static class RunCommand
     public static Command Create(GlobalOptions global)
     {
         var workers = WorkerCommand.WorkersOption();
-        var command = new Command("run", "Process queued calls until none is left, then print a summary") { workers };
+        var engineOption = JobEngineChoice.Option();
+        var command = new Command("run", "Process queued calls until none is left, then print a summary") { workers, engineOption };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             var options = new JobServerOptions { WorkerCount = result.GetValue(workers) };
@@ -24,7 +25,9 @@ public static class RunCommand
             Console.WriteLine($"数据库 store: {app.StoreDescription}; 待处理 calls to process: {total}; 并发 workers: {options.WorkerCount}");
 
             var progress = new RunProgress(calls, total, interactive: !Console.IsOutputRedirected);
-            var work = app.Get<JobServer>().RunAsync(cancellationToken, untilDrained: true);
+            var work = JobEngineChoice.IsHangfire(result.GetValue(engineOption)!)
+                ? HangfireRun.RunUntilDrainedAsync(app, options.WorkerCount, cancellationToken)
+                : app.Get<JobServer>().RunAsync(cancellationToken, untilDrained: true);
             await progress.ReportUntilAsync(work, CancellationToken.None).ConfigureAwait(false);
             await work.ConfigureAwait(false);
             return await PrintSummaryAsync(calls, total, progress.Elapsed, cancellationToken.IsCancellationRequested).ConfigureAwait(false);

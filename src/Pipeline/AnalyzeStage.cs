@@ -23,7 +23,7 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallS
     {
         var revision = PipelineStage.RevisionOf(context.Job);
         var callId = context.Job.CallId!;
-        if (!await calls.SetStatusAsync(callId, revision, CallStatus.Analyzing, null, cancellationToken).ConfigureAwait(false))
+        if (!await calls.StartStageAsync(callId, revision, CallStatus.Analyzing, cancellationToken).ConfigureAwait(false))
             return;
         var transcript = await calls.GetTranscriptAsync(callId, cancellationToken).ConfigureAwait(false)
             ?? throw new PermanentJobException("通话没有转写稿，无法分析 / the call has no transcript to analyse");

@@ -1,5 +1,6 @@
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Pipeline;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Pipeline.Repeats;
 using SpeechQa.Pipeline.Search;
 
@@ -23,6 +24,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IJobHandler, ScanRecorderFolderJob>();
         services.AddSingleton<RepeatStore>();
         services.AddSingleton<IJobHandler, RepeatAnalysisJob>();
+        services.AddSingleton<JobRetryFilterProvider>();
+        services.AddSingleton<HangfireJobEngine>();
+        services.AddSingleton(sp => new PipelineJobQueue(sp.GetRequiredService<HangfireJobEngine>().Client, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<HangfireJobRunner>();
+        services.AddSingleton<PipelineReconciler>();
         return services;
     }
 }

@@ -24,7 +24,7 @@ public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio, Ca
     {
         var revision = PipelineStage.RevisionOf(context.Job);
         var callId = context.Job.CallId!;
-        if (!await calls.SetStatusAsync(callId, revision, CallStatus.Transcribing, null, cancellationToken).ConfigureAwait(false))
+        if (!await calls.StartStageAsync(callId, revision, CallStatus.Transcribing, cancellationToken).ConfigureAwait(false))
             return; // the call was re-ingested: this revision's work is obsolete
         var call = await calls.GetAsync(callId, cancellationToken).ConfigureAwait(false);
         if (call is null || call.Revision != revision)

@@ -155,6 +155,28 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
         return changed;
     }
 
+    /// <summary>
+    /// Starts a pipeline stage on a call: moves it to <paramref name="status"/> (transcribing or analyzing) only if it is
+    /// still at <paramref name="revision"/> and not past that stage. A duplicate job (at-least-once delivery, a reconcile
+    /// of a call that was only slow) arriving after the call moved on changes nothing and does nothing.
+    /// </summary>
+    public async Task<bool> StartStageAsync(string callId, int revision, CallStatus status, CancellationToken cancellationToken)
+    {
+        var from = status switch
+        {
+            CallStatus.Transcribing => "'queued', 'transcribing', 'failed'",
+            CallStatus.Analyzing => "'queued', 'transcribing', 'analyzing', 'failed'",
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "only transcribing and analyzing start a stage"),
+        };
+        await using var transaction = await dataSource.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await transaction.ExecuteAsync(
+            $"UPDATE calls SET status = @status, error = NULL, updated_at_ms = @now WHERE call_id = @id AND revision = @revision AND status IN ({from})",
+            new SqlParameterList { { "id", callId }, { "revision", revision }, { "status", status.ToWire() }, { "now", Now } },
+            cancellationToken).ConfigureAwait(false) == 1;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
     /// <summary>Moves a call to a status inside the caller's transaction (e.g. with the job that produced it); false if re-ingested meanwhile.</summary>
     public async Task<bool> SetStatusAsync(StoreTransaction transaction, string callId, int revision, CallStatus status, string? error, CancellationToken cancellationToken) =>
         await transaction.ExecuteAsync(
@@ -223,6 +245,25 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
             r => (CallNames.ParseStatus(r.GetString(0)), r.ReadLong(1)), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Item1, r => r.Item2);
     }
+
+    /// <summary>
+    /// Calls whose pipeline is not finished (queued, transcribing, analyzing) and whose status has not changed since
+    /// <paramref name="unchangedSince"/>, after <paramref name="afterCallId"/> in id order: what the job engine must
+    /// (re-)enqueue when its queue may have lost them.
+    /// </summary>
+    public Task<List<(string CallId, int Revision, CallStatus Status)>> ListUnfinishedAsync(string? afterCallId, DateTimeOffset unchangedSince, int limit, CancellationToken cancellationToken) =>
+        dataSource.QueryAsync(
+            "SELECT call_id, revision, status FROM calls WHERE status IN ('queued', 'transcribing', 'analyzing') " +
+            "AND updated_at_ms <= @since AND call_id > @after ORDER BY call_id LIMIT @limit",
+            new SqlParameterList { { "since", unchangedSince.ToUnixTimeMilliseconds() }, { "after", afterCallId ?? "" }, { "limit", limit } },
+            r => (r.GetString(0), (int)r.ReadLong(1), CallNames.ParseStatus(r.GetString(2))), cancellationToken);
+
+    /// <summary>Queued calls whose status was set at or after <paramref name="sinceMs"/> (Unix ms), with that time, in id order after <paramref name="afterCallId"/>.</summary>
+    public Task<List<(string CallId, int Revision, long UpdatedAtMs)>> ListQueuedSinceAsync(string? afterCallId, long sinceMs, int limit, CancellationToken cancellationToken) =>
+        dataSource.QueryAsync(
+            "SELECT call_id, revision, updated_at_ms FROM calls WHERE status = 'queued' AND updated_at_ms >= @since AND call_id > @after ORDER BY call_id LIMIT @limit",
+            new SqlParameterList { { "since", sinceMs }, { "after", afterCallId ?? "" }, { "limit", limit } },
+            r => (r.GetString(0), (int)r.ReadLong(1), r.ReadLong(2)), cancellationToken);
 
     /// <summary>Failed calls with their reason, newest first.</summary>
     public Task<List<(string CallId, string? Error)>> ListFailedAsync(int limit, CancellationToken cancellationToken) =>

@@ -32,6 +32,9 @@ public sealed class StoreDataSource : IAsyncDisposable
     /// <summary>Where the data lives, without credentials (for logs and `speechqa status`).</summary>
     public string Description { get; }
 
+    /// <summary>A new connection to the PostgreSQL store (for Hangfire's storage beside it); null for SQLite.</summary>
+    public Npgsql.NpgsqlConnection? CreatePostgresConnection() => _postgres?.CreateConnection();
+
     /// <summary>Commands sent to the database since start.</summary>
     public long CommandCount => Interlocked.Read(ref _commandCount);
 

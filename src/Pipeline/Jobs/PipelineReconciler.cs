@@ -1,0 +1,93 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using SpeechQa.Batch.Calls;
+using SpeechQa.Batch.Store;
+
+namespace SpeechQa.Pipeline.Jobs;
+
+/// <summary>
+/// The call store is the source of truth, Hangfire's queue a cache of it: this enqueues what the queue is missing.
+/// <list type="bullet">
+/// <item>Calls queued since the last pass (a manifest ingested by another process, a scan, a re-ingested call): a
+/// watermark kept in Hangfire's storage, advanced under Hangfire's distributed lock, so on PostgreSQL each new call
+/// is enqueued by one worker machine only; in-memory storage starts empty after a restart, so then every queued call
+/// is taken.</item>
+/// <item>Calls whose status has not moved for <see cref="StaleAfter"/> (lost in-memory queues, orphaned locks,
+/// invisibility waits), so recovery does not wait for Hangfire's 10–30 minute defaults.</item>
+/// </list>
+/// It runs when a worker starts and every minute as a recurring job. Enqueuing a call that is still running is
+/// harmless: every handler is idempotent.
+/// </summary>
+public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, HangfireJobEngine engine, TimeProvider clock, ILogger<PipelineReconciler> logger)
+{
+    /// <summary>A call whose status has not changed for this long has no live job (a transcription window takes seconds).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+
+    private const string StateKey = "speechqa:reconcile";
+    private const string WatermarkField = "queued-since-ms";
+
+    /// <summary>Commits can land slightly out of time order; this much overlap is re-read each pass (the queue de-duplicates).</summary>
+    private const long OverlapMs = 2000;
+
+    private const int Page = 1000;
+
+    /// <summary>New queued calls and stale ones; returns how many jobs were enqueued.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        using var connection = engine.Storage.GetConnection();
+        using var exclusive = connection.AcquireDistributedLock(StateKey, TimeSpan.FromSeconds(30));
+        var state = connection.GetAllEntriesFromHash(StateKey);
+        var since = state is not null && state.TryGetValue(WatermarkField, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stored)
+            ? stored - OverlapMs
+            : 0;
+        var count = 0;
+        var newest = since;
+        string? after = null;
+        while (true)
+        {
+            var page = await calls.ListQueuedSinceAsync(after, since, Page, cancellationToken).ConfigureAwait(false);
+            foreach (var (callId, revision, updatedAtMs) in page)
+            {
+                if (queue.Enqueue(PipelineStage.Transcribe.JobFor(callId, revision)))
+                    count++;
+                newest = Math.Max(newest, updatedAtMs);
+            }
+            if (page.Count < Page)
+                break;
+            after = page[^1].CallId;
+        }
+        count += await RequeueUnfinishedAsync(StaleAfter, cancellationToken).ConfigureAwait(false);
+        connection.SetRangeInHash(StateKey, [new(WatermarkField, newest.ToString(CultureInfo.InvariantCulture))]);
+        if (count > 0 && logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("Reconcile: {Count} calls enqueued", count);
+        return count;
+    }
+
+    /// <summary>
+    /// Enqueues the current stage of every unfinished call unchanged for <paramref name="unchangedFor"/>, even where this
+    /// process thinks one is pending (`run` uses zero when its queue is idle but calls are unfinished).
+    /// </summary>
+    public async Task<int> RequeueUnfinishedAsync(TimeSpan unchangedFor, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = await calls.ListUnfinishedAsync(after, clock.GetUtcNow() - unchangedFor, Page, cancellationToken).ConfigureAwait(false);
+            foreach (var (callId, revision, status) in page)
+            {
+                var stage = status == CallStatus.Analyzing ? PipelineStage.Analyze : PipelineStage.Transcribe;
+                if (queue.Enqueue(stage.JobFor(callId, revision), evenIfPending: true))
+                    count++;
+            }
+            if (page.Count < Page)
+                return count;
+            after = page[^1].CallId;
+        }
+    }
+
+    /// <summary>The recurring job's entry point (Hangfire runs it every minute on one of the servers).</summary>
+    [DisableConcurrentExecution(60)]
+    public Task RecurringAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
+}
