@@ -4,6 +4,8 @@
 #   scripts/bench.sh whisper [--sizes tiny,base,small] [--steps N] [--tokens N]   whisper.cpp through Whisper.net: encoder,
 #     ms/token and RTF per 30 s window, f16 and q8_0, 1 and 2 threads, greedy and beam 5; beside it whisper.cpp's own
 #     whisper-bench when SPEECHQA_WHISPER_CPP_BENCH names one (see README)
+#   scripts/bench.sh pipeline [--calls N] [--demo-calls N]   the pipeline on the store's job engine and on Hangfire:
+#     the demo data set's rate and N transcript-only calls' import + run (default 100 000)
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
@@ -42,6 +44,9 @@ elif [ "$1" = portal ]; then
 elif [ "$1" = repeats ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll repeats "$@"
+elif [ "$1" = pipeline ]; then
+  shift
+  dotnet out/bench/SpeechQa.Bench.dll pipeline "$@"
 elif [ "$1" = rules ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll rules "$@"

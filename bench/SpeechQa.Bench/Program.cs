@@ -2,6 +2,7 @@
 //        SpeechQa.Bench whisper [--sizes tiny,base,small] [--steps N] [--tokens N]
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 //        SpeechQa.Bench rules [--calls N]
+//        SpeechQa.Bench pipeline [--calls N] [--demo-calls N]
 //        SpeechQa.Bench classifier [--examples N]
 //        SpeechQa.Bench search [--calls N] [--pg <connection string>]
 // Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
@@ -52,6 +53,14 @@ if (args.Length > 0 && args[0] == "repeats")
 {
     var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture);
     RepeatsBench.Run(Directory.GetCurrentDirectory(), calls);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "pipeline")
+{
+    var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
+    var demoCalls = int.Parse(args.SkipWhile(a => a != "--demo-calls").Skip(1).FirstOrDefault() ?? "300", CultureInfo.InvariantCulture);
+    PipelineEngineBench.Run(Directory.GetCurrentDirectory(), calls, demoCalls);
     return 0;
 }
 

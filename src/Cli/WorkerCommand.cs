@@ -2,6 +2,7 @@ using System.CommandLine;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Pipeline;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Cli;
 
@@ -33,7 +34,7 @@ public static class WorkerCommand
             {
                 var scan = result.GetValue(watch) is { } watched ? Path.GetFullPath(watched) : null;
                 Console.WriteLine($"工作进程已启动 worker started (Hangfire): {options.WorkerCount} workers on {app.StoreDescription}");
-                await HangfireWorker.RunAsync(app, options.WorkerCount, scan, result.GetValue(cron)!, cancellationToken).ConfigureAwait(false);
+                await app.Get<HangfireWorkerHost>().RunAsync(options.WorkerCount, scan, result.GetValue(cron)!, cancellationToken).ConfigureAwait(false);
                 Console.WriteLine("工作进程已停止 worker stopped");
                 return ExitCodes.Ok;
             }

@@ -29,6 +29,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp => new PipelineJobQueue(sp.GetRequiredService<HangfireJobEngine>().Client, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HangfireJobRunner>();
         services.AddSingleton<PipelineReconciler>();
+        services.AddSingleton<HangfireWorkerHost>();
         return services;
     }
 }

@@ -12,8 +12,9 @@ namespace SpeechQa.QaPortal.Portal;
 public static class PortalApp
 {
     /// <param name="scoring">Where rules and models are; default from the environment (SPEECHQA_RULES, SPEECHQA_MODELS).</param>
+    /// <param name="hangfire">Run the workers on Hangfire instead of the store's job engine.</param>
     public static async Task<WebApplication> BuildAsync(string database, string urls, int workers, LogLevel logLevel, CancellationToken cancellationToken,
-        SpeechQa.Pipeline.ScoringOptions? scoring = null)
+        SpeechQa.Pipeline.ScoringOptions? scoring = null, bool hangfire = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -22,7 +23,10 @@ public static class PortalApp
         builder.Services.AddSpeechQaPipeline();
         if (scoring is not null)
             builder.Services.AddSingleton(scoring); // the last registration is the one resolved
-        builder.Services.AddHostedService<JobServerHostedService>();
+        if (hangfire)
+            builder.Services.AddHostedService<HangfireServerHostedService>();
+        else
+            builder.Services.AddHostedService<JobServerHostedService>();
         builder.AddPortal();
         var app = builder.Build();
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);

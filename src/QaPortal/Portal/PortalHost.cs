@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,8 @@ public static class PortalHost
             };
         });
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // The dashboard's services; it is given the pipeline's storage explicitly (HangfireJobEngine), nothing global.
+        services.AddHangfire(_ => { });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "speechqa-csrf";
@@ -83,7 +86,20 @@ public static class PortalHost
         app.UseAuthorization();
         app.UseAntiforgery();
         PortalEndpoints.Map(app);
+        // Hangfire's own dashboard (queues, retries, recurring jobs, servers), for admins only: its authorization is the
+        // portal's (anonymous → sign-in, other roles → 403), not Hangfire's local-requests filter.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AppPath = "/",
+            DashboardTitle = "SpeechQa 任务 Jobs (Hangfire)",
+            DisplayStorageConnectionString = false,
+        }, app.Services.GetRequiredService<SpeechQa.Pipeline.Jobs.HangfireJobEngine>().Storage)
+            .RequireAuthorization(policy => policy.RequireRole(PortalRole.Admin));
     }
+
+    /// <summary>Where Hangfire's dashboard is served (admins only).</summary>
+    public const string DashboardPath = "/hangfire";
 
     private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

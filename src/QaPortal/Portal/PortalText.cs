@@ -99,6 +99,7 @@ public sealed class PortalText(bool english)
         ["failedjobs"] = ("失败的任务", "Failed jobs"),
         ["recurring"] = ("定时任务", "Recurring jobs"),
         ["busyworkers"] = ("正在工作的进程", "Workers busy"),
+        ["hangfire"] = ("Hangfire 任务面板（队列、重试、定时任务、工作进程）", "Hangfire dashboard (queues, retries, recurring jobs, servers)"),
         ["retry"] = ("重试", "Retry"),
         ["delete"] = ("删除", "Delete"),
         ["wall"] = ("质检大屏", "Wall display"),

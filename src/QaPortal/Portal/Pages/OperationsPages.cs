@@ -25,8 +25,9 @@ internal static class OperationsPages
         var recurringTable = Html.Table(["id", "cron", t["action"], "next", "last"], recurring.Select(r => (IEnumerable<string>)
             [Html.E(r.Id), Html.E(r.Cron), Html.E(r.JobType), Html.E(Html.Time(r.NextRunAt)), Html.E(r.LastRunAt is { } l ? Html.Time(l) : "")]), "recurring-jobs");
         var workers = $"<p id=\"workers\">{Html.E(t["busyworkers"])}: {Html.E(busyWorkers.Count == 0 ? "—" : string.Join(", ", busyWorkers))}</p>";
+        var dashboard = $"<p id=\"hangfire-link\"><a href=\"{PortalHost.DashboardPath}\">{Html.E(t["hangfire"])}</a></p>";
         return Layout.Render(t, user, antiforgery, t["jobs"],
-            $"{states}{workers}<h2>{Html.E(t["failedjobs"])}</h2>{failedTable}<h2>{Html.E(t["recurring"])}</h2>{recurringTable}");
+            $"{states}{workers}{dashboard}<h2>{Html.E(t["failedjobs"])}</h2>{failedTable}<h2>{Html.E(t["recurring"])}</h2>{recurringTable}");
     }
 
     public static string Wall(PortalText t, PortalSession user, (string Field, string Token) antiforgery, WallFigures f)

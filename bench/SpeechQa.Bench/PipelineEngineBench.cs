@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace SpeechQa.Bench;
+
+/// <summary>
+/// The pipeline on the store's own job engine and on Hangfire, in one run, one after the other (neither steals the
+/// other's cores), through the real `speechqa` command on a fresh SQLite store each: (1) the demo data set (300 calls
+/// with stereo A-law audio and reference transcripts: decoding, channel split, acoustic metrics, rules, classifiers,
+/// repeat chains), (2) N generated transcript-only calls, ingest and run timed apart (the batch-import case).
+/// Prints calls/s and Hangfire's rate relative to the store's engine.
+/// </summary>
+public static class PipelineEngineBench
+{
+    private static readonly string[] Engines = ["store", "hangfire"];
+
+    public static void Run(string repository, int calls, int demoCalls)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "speechqa.dll");
+        var folder = Directory.CreateTempSubdirectory("speechqa-bench-pipeline-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["SPEECHQA_RULES"] = Path.Combine(repository, "rules"),
+            ["SPEECHQA_MODELS"] = Path.Combine(repository, "models"),
+            ["SPEECHQA_INDEX"] = "off",
+        };
+        try
+        {
+            Console.WriteLine($"Pipeline on both job engines ({Environment.ProcessorCount} cores, SQLite store, {Environment.ProcessorCount} workers, search index off)");
+            Console.WriteLine($"{"data",-34} {"engine",-9} {"ingest",9} {"run",9} {"calls/s",8} {"vs store",9}");
+            var demo = Path.Combine(folder, "demo");
+            Tool.Run("/usr/bin/python3", Path.Combine(repository, "scripts/demo-data/generate.py"), "--out", demo, "--seed", "7", "--calls", demoCalls.ToString(CultureInfo.InvariantCulture));
+            Compare($"demo data set (seed 7, audio)", Path.Combine(demo, "manifest.csv"), cli, folder, environment);
+            Compare($"{calls} transcript-only calls", WriteTranscriptOnly(Path.Combine(folder, "generated"), calls), cli, folder, environment);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Compare(string label, string manifest, string cli, string folder, Dictionary<string, string> environment)
+    {
+        double? storeRate = null;
+        foreach (var engine in Engines)
+        {
+            var db = Path.Combine(folder, $"{engine}-{Guid.NewGuid():N}.db");
+            var clock = Stopwatch.StartNew();
+            Tool.Run("dotnet", environment, cli, "ingest", manifest, "--db", db);
+            var ingest = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var output = Tool.Run("dotnet", environment, cli, "run", "--db", db, "--engine", engine);
+            var run = clock.Elapsed.TotalSeconds;
+            var processed = int.Parse(output.Split('\n').First(l => l.Contains("处理 processed:", StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            var rate = processed / run;
+            storeRate ??= rate;
+            Console.WriteLine($"{label,-34} {engine,-9} {ingest,7:0.0} s {run,7:0.0} s {rate,8:0.0} {rate / storeRate,8:0.00}×");
+        }
+    }
+
+    /// <summary>Short two-line calls spread over a month and 200 callers (repeat chains form), as a transcript system exports them.</summary>
+    private static string WriteTranscriptOnly(string folder, int calls)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "t"));
+        var manifest = new StringBuilder("call_id,started_at,direction,caller,agent_id,transcript\n");
+        string[] customer = ["我家从早上开始就没水了。", "暖气不热，室温只有十六度。", "这个月水费怎么这么多？", "水表好像坏了，一直在转。"];
+        for (var i = 0; i < calls; i++)
+        {
+            var id = $"G{i:000000}";
+            File.WriteAllText(Path.Combine(folder, "t", id + ".json"),
+                $$"""{"call_id":"{{id}}","language":"zh","source":"imported","segments":[{"speaker":"agent","start":0.0,"end":3.2,"text":"您好，供水服务热线，请问有什么可以帮您？"},{"speaker":"customer","start":3.6,"end":7.1,"text":"{{customer[i % customer.Length]}}"}]}""");
+            manifest.Append(CultureInfo.InvariantCulture, $"{id},2024-11-{1 + i % 28:00}T{8 + i % 10:00}:{i % 60:00}:{i / 60 % 60:00}+08:00,inbound,13800{i % 200:000000},A{i % 20:000},t/{id}.json\n");
+        }
+        var path = Path.Combine(folder, "manifest.csv");
+        File.WriteAllText(path, manifest.ToString());
+        return path;
+    }
+}
