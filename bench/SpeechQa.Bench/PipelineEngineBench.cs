@@ -29,9 +29,12 @@ public static class PipelineEngineBench
         {
             Console.WriteLine($"Pipeline on both job engines ({Environment.ProcessorCount} cores, SQLite store, {Environment.ProcessorCount} workers, search index off)");
             Console.WriteLine($"{"data",-34} {"engine",-9} {"ingest",9} {"run",9} {"calls/s",8} {"vs store",9}");
-            var demo = Path.Combine(folder, "demo");
-            Tool.Run("/usr/bin/python3", Path.Combine(repository, "scripts/demo-data/generate.py"), "--out", demo, "--seed", "7", "--calls", demoCalls.ToString(CultureInfo.InvariantCulture));
-            Compare($"demo data set (seed 7, audio)", Path.Combine(demo, "manifest.csv"), cli, folder, environment);
+            if (demoCalls > 0)
+            {
+                var demo = Path.Combine(folder, "demo");
+                Tool.Run("/usr/bin/python3", Path.Combine(repository, "scripts/demo-data/generate.py"), "--out", demo, "--seed", "7", "--calls", demoCalls.ToString(CultureInfo.InvariantCulture));
+                Compare("demo data set (seed 7, audio)", Path.Combine(demo, "manifest.csv"), cli, folder, environment);
+            }
             Compare($"{calls} transcript-only calls", WriteTranscriptOnly(Path.Combine(folder, "generated"), calls), cli, folder, environment);
         }
         finally

@@ -22,7 +22,7 @@ public sealed class HangfireJobEngine : IDisposable
     /// before another worker takes it: 30 s instead of Hangfire's 30 min. Distributed locks left by a killed process
     /// block the others until they expire: 30 s instead of 10 min. The reconcile job covers whatever is lost anyway.
     /// </summary>
-    public static readonly PostgreSqlStorageOptions PostgresOptions = new()
+    public static PostgreSqlStorageOptions PostgresOptions() => new()
     {
         SchemaName = "hangfire",
         PrepareSchemaIfNecessary = true,
@@ -40,7 +40,7 @@ public sealed class HangfireJobEngine : IDisposable
         _services = services;
         Filters = filters;
         Storage = store.Engine == StoreEngine.PostgreSql
-            ? new PostgreSqlStorage(new StoreConnections(store), PostgresOptions)
+            ? new PostgreSqlStorage(new StoreConnections(store), PostgresOptions())
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) });
         Client = new BackgroundJobClient(Storage, filters);
         Recurring = new RecurringJobManager(Storage, filters);
@@ -54,7 +54,7 @@ public sealed class HangfireJobEngine : IDisposable
     public BackgroundJobServer StartServer(int workerCount) => new(new BackgroundJobServerOptions
     {
         WorkerCount = Math.Max(1, workerCount),
-        Queues = PipelineJobQueue.Queues,
+        Queues = [.. PipelineJobQueue.Queues],
         FilterProvider = Filters,
         Activator = new ServiceProviderActivator(_services),
         SchedulePollingInterval = TimeSpan.FromSeconds(1),
