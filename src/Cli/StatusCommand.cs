@@ -3,6 +3,7 @@ using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Cli;
 
@@ -27,10 +28,27 @@ public static class StatusCommand
             var recurring = await app.Get<RecurringJobScheduler>().ListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var job in recurring)
                 Console.WriteLine($"定时任务 recurring {job.Id} '{job.Cron}' next {job.NextRunAt.ToLocalTime():yyyy-MM-dd HH:mm}");
+            PrintHangfire(app);
             foreach (var (callId, error) in await app.Get<CallStore>().ListFailedAsync(10, cancellationToken).ConfigureAwait(false))
                 Console.WriteLine($"失败 failed {callId}: {error}");
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Hangfire's side: on PostgreSQL its queue is shared and read here; in memory it lives in the worker process.</summary>
+    private static void PrintHangfire(CliApp app)
+    {
+        if (app.Get<StoreDataSource>().Engine != StoreEngine.PostgreSql)
+        {
+            Console.WriteLine("Hangfire: 内存队列在工作进程中，见门户 /hangfire / in-memory queue inside the worker process: see /hangfire in the portal");
+            return;
+        }
+        var monitoring = app.Get<HangfireJobEngine>().Storage.GetMonitoringApi();
+        var statistics = monitoring.GetStatistics();
+        Console.WriteLine($"Hangfire: enqueued {statistics.Enqueued}, processing {statistics.Processing}, scheduled {statistics.Scheduled}, " +
+            $"failed {statistics.Failed}, succeeded {statistics.Succeeded}, servers {statistics.Servers}, recurring {statistics.Recurring}");
+        foreach (var queue in monitoring.Queues())
+            Console.WriteLine($"  queue {queue.Name,-12} {queue.Length}");
     }
 }

@@ -103,6 +103,8 @@ public sealed class HangfireCrashTests(ITestOutputHelper output)
         }
         Assert.Equal(calls, await CountAsync(db, "SELECT COUNT(DISTINCT call_id) FROM call_judgements"));
         Assert.Equal(calls, await CountAsync(db, "SELECT COUNT(*) FROM call_judgements"));
+        var status = await ChildProcess.RunAsync(cli, ["status", "--db", db.Setting], folder.Root);
+        Assert.Matches(@"Hangfire: enqueued \d+, processing \d+, scheduled \d+, failed 0, succeeded [1-9]\d*", status.Output);
         // All three took part: Hangfire records the server of every job it processed.
         Assert.Equal(3, await CountAsync(db, "SELECT COUNT(DISTINCT data::json->>'ServerId') FROM hangfire.state WHERE name = 'Processing'"));
     }
