@@ -65,18 +65,13 @@ public sealed class JobExecutor(JobStore store, JobHandlerRegistry handlers, Ran
     {
         if (!await store.FailAsync(job, error, CancellationToken.None).ConfigureAwait(false))
             return JobOutcome.LeaseLost;
-        BatchLog.JobFailed(logger, job.Id, job.JobType, job.CallId, job.Attempt, FirstLine(error));
+        var reason = FailureReason.Of(error);
+        BatchLog.JobFailed(logger, job.Id, job.JobType, job.CallId, job.Attempt, reason);
         if (handler is not null)
-            await handler.OnFailedAsync(job, FirstLine(error), CancellationToken.None).ConfigureAwait(false);
+            await handler.OnFailedAsync(job, reason, CancellationToken.None).ConfigureAwait(false);
         return JobOutcome.Failed;
     }
 
     /// <summary>Permanent errors are user-facing: their message alone. Others keep type and stack for the admin.</summary>
     private static string Describe(Exception e) => e is PermanentJobException ? e.Message + Environment.NewLine + e : e.ToString();
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return (end < 0 ? text : text[..end]).TrimEnd('\r');
-    }
 }

@@ -39,19 +39,14 @@ public sealed class HangfireJobRunner(JobHandlerRegistry handlers, StoreDataSour
         catch (Exception e) when (e is not OperationCanceledException && (e is PermanentJobException || job.Attempt >= maxAttempts))
         {
             queue.Finished(key);
+            var reason = FailureReason.Of(e.Message);
             if (logger.IsEnabled(LogLevel.Warning))
-                logger.LogWarning("Job {JobType} {CallId} failed for good after attempt {Attempt}: {Reason}", jobType, callId, job.Attempt, FirstLine(e.Message));
-            await handler.OnFailedAsync(job, FirstLine(e.Message), CancellationToken.None).ConfigureAwait(false);
+                logger.LogWarning("Job {JobType} {CallId} failed for good after attempt {Attempt}: {Reason}", jobType, callId, job.Attempt, reason);
+            await handler.OnFailedAsync(job, reason, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         queue.Finished(key);
         foreach (var next in context.Continuations)
             queue.Enqueue(next);
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        return (end < 0 ? text : text[..end]).TrimEnd('\r');
     }
 }
