@@ -18,15 +18,18 @@ public sealed class CallTranscriber(TranscriberOptions options) : IAsyncDisposab
 
     public bool IsConfigured => options.WhisperModel is not null;
 
-    /// <summary>Why the configured model cannot be used (its header checked, not loaded), or null when it can or none is configured.</summary>
+    /// <summary>
+    /// Why the configured model cannot be used (the CPU and the file's header checked, nothing loaded), or null when it can
+    /// or none is configured. The recogniser checks the file again when it first loads it: that may be much later, and
+    /// only the file whisper.cpp is about to load can be vouched for.
+    /// </summary>
     public string? Preflight()
     {
         if (!IsConfigured)
             return null;
-        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
-            return "此 CPU 不支持 AVX2，Whisper.net 的 Linux 运行库需要 AVX2 / this CPU lacks AVX2, which the Whisper.net Linux runtime requires";
         try
         {
+            WhisperRecognizer.EnsureCpuSupported();
             GgmlWhisperFile.Read(options.WhisperModel!);
             return null;
         }

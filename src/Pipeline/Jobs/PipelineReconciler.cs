@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Store;
@@ -87,7 +86,6 @@ public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, 
         }
     }
 
-    /// <summary>The recurring job's entry point (Hangfire runs it every minute on one of the servers).</summary>
-    [DisableConcurrentExecution(60)]
+    /// <summary>The recurring job's entry point (Hangfire runs it every minute on one of the servers; the pass takes its own lock).</summary>
     public Task RecurringAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
 }

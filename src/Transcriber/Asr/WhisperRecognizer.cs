@@ -32,8 +32,7 @@ public sealed class WhisperRecognizer : IAsyncDisposable
 
     public WhisperRecognizer(GgmlWhisperFile model, WhisperOptions options)
     {
-        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
-            throw new WhisperModelException("此 CPU 不支持 AVX2，Whisper.net 的 Linux 运行库需要 AVX2 / this CPU lacks AVX2, which the Whisper.net Linux runtime requires");
+        EnsureCpuSupported();
         _model = model;
         _options = options;
         _words = new TokenWords(model);
@@ -45,6 +44,13 @@ public sealed class WhisperRecognizer : IAsyncDisposable
         {
             throw new WhisperModelException($"语音识别模型加载失败 / whisper.cpp could not load {model.Path}: {e.Message}", e);
         }
+    }
+
+    /// <summary>Throws <see cref="WhisperModelException"/> where the Whisper.net Linux runtime (an AVX2/FMA build) cannot run.</summary>
+    public static void EnsureCpuSupported()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+            throw new WhisperModelException("此 CPU 不支持 AVX2，Whisper.net 的 Linux 运行库需要 AVX2 / this CPU lacks AVX2, which the Whisper.net Linux runtime requires");
     }
 
     /// <summary>The transcript's source: the model file and the engine.</summary>
