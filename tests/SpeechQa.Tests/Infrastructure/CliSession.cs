@@ -8,11 +8,6 @@ public sealed class CliSession : IDisposable
 {
     private static readonly string Cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
 
-    private readonly Dictionary<string, string> _environment = new()
-    {
-        ["SPEECHQA_RULES"] = Path.Combine(TestPaths.Repository, "rules"), ["SPEECHQA_MODELS"] = Path.Combine(TestPaths.Repository, "models"),
-    };
-
     public CliSession(string name) => Folder = Directory.CreateTempSubdirectory($"speechqa-{name}-").FullName;
 
     public string Folder { get; }
@@ -27,7 +22,7 @@ public sealed class CliSession : IDisposable
     }
 
     public Task<(int ExitCode, string Output)> TryAsync(params string[] args) =>
-        ChildProcess.RunAsync(Cli, [.. args, "--db", Database], Folder, environment: _environment);
+        ChildProcess.RunAsync(Cli, [.. args, "--db", Database], Folder); // ChildProcess hands the repository's rules and models over
 
     /// <summary>Ingests and runs the sample calls of samples/hotline-sample.</summary>
     public async Task RunSamplesAsync()

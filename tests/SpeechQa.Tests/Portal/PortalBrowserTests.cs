@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SpeechQa.QaPortal.Portal;
 using SpeechQa.Tests.Infrastructure;
 
 namespace SpeechQa.Tests.Portal;
@@ -157,5 +158,18 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         await trainer.WaitForSelectorAsync("#transcript .seg");
         Assert.Contains("****", await trainer.InnerTextAsync("#caller"), StringComparison.Ordinal);
         await ShotAsync(trainer, "trainer-1-call");
+    }
+
+    [Fact]
+    public async Task Admin_opens_the_Hangfire_dashboard_from_the_jobs_page()
+    {
+        var page = await SignInAsync("admin");
+        await page.GotoAsync("/admin/jobs");
+        await page.ClickAsync($"#hangfire-link a[href='{PortalHost.DashboardPath}']");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.EndsWith(PortalHost.DashboardPath, page.Url, StringComparison.Ordinal);
+        Assert.Contains("SpeechQa 任务 Jobs (Hangfire)", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("a[href$='/hangfire/jobs/enqueued']").CountAsync() > 0, "the dashboard's navigation is rendered");
+        await ShotAsync(page, "admin-hangfire-dashboard");
     }
 }

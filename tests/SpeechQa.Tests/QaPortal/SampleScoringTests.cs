@@ -42,17 +42,13 @@ public sealed class SampleScoringTests
     {
         var folder = Directory.CreateTempSubdirectory("speechqa-sample-").FullName;
         var db = Path.Combine(folder, "qa.db");
-        var environment = new Dictionary<string, string>
-        {
-            ["SPEECHQA_RULES"] = Path.Combine(TestPaths.Repository, "rules"), ["SPEECHQA_MODELS"] = Path.Combine(TestPaths.Repository, "models"),
-        };
         var rightCategories = 0;
         var manifest = Path.Combine(TestPaths.Repository, "samples/hotline-sample/manifest.csv");
-        Assert.Equal(0, (await ChildProcess.RunAsync(Cli, ["ingest", manifest, "--db", db], folder, environment: environment)).ExitCode);
-        var run = await ChildProcess.RunAsync(Cli, ["run", "--db", db], folder, environment: environment);
+        Assert.Equal(0, (await ChildProcess.RunAsync(Cli, ["ingest", manifest, "--db", db], folder)).ExitCode);
+        var run = await ChildProcess.RunAsync(Cli, ["run", "--db", db], folder);
         Assert.True(run.ExitCode == 0, run.Output);
         var output = Path.Combine(folder, "results.jsonl");
-        Assert.Equal(0, (await ChildProcess.RunAsync(Cli, ["export", "--db", db, "--jsonl", output], folder, environment: environment)).ExitCode);
+        Assert.Equal(0, (await ChildProcess.RunAsync(Cli, ["export", "--db", db, "--jsonl", output], folder)).ExitCode);
 
         foreach (var line in File.ReadLines(output))
         {

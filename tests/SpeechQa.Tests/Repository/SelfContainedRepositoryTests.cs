@@ -11,8 +11,16 @@ public sealed class SelfContainedRepositoryTests
 {
     private static readonly string[] CodeExtensions = [".cs", ".csproj", ".props", ".targets", ".sln", ".sh", ".py", ".js", ".json", ".yaml", ".yml", ".txt", ".tsv", ".csv", ".razor", ".cshtml"];
 
-    /// <summary>Ways a file could point outside: the sibling folders beside the checkout, or this machine's absolute work paths.</summary>
-    private static readonly string[] OutsidePaths = ["../shared", "..\\shared", "/work/shared", "/work/main", "/work/.library", "/tmp/speechqa-ci"];
+    /// <summary>
+    /// Ways a file could point outside: the reading folder beside the checkout, or this machine's absolute work paths.
+    /// Put together here, so this file does not itself name them.
+    /// </summary>
+    private static readonly string[] OutsidePaths =
+    [
+        .. new[] { "/", "\\" }.Select(separator => ".." + separator + "shared"),
+        .. new[] { "shared", "main", ".library" }.Select(folder => "/work/" + folder),
+        "/tmp/" + "speechqa-ci",
+    ];
 
     [Fact]
     public void No_code_script_or_data_file_names_a_path_outside_the_checkout()
@@ -29,8 +37,6 @@ public sealed class SelfContainedRepositoryTests
                     offenders.Add($"{file}:{lineNumber}: {outside}");
             }
         }
-        // This file names the paths it looks for.
-        offenders.RemoveAll(o => o.StartsWith("tests/SpeechQa.Tests/Repository/SelfContainedRepositoryTests.cs", StringComparison.Ordinal));
         Assert.True(offenders.Count == 0, "paths outside the checkout:\n" + string.Join('\n', offenders));
     }
 
