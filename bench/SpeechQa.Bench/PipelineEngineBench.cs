@@ -62,10 +62,14 @@ public static class PipelineEngineBench
         }
     }
 
-    /// <summary>Short two-line calls spread over a month and 200 callers (repeat chains form), as a transcript system exports them.</summary>
+    /// <summary>
+    /// Short two-line calls spread over a month, as a transcript system exports them; 4 callers in 5 call once, the
+    /// others again on a later day (repeat chains form, about as often as on a real hotline).
+    /// </summary>
     private static string WriteTranscriptOnly(string folder, int calls)
     {
         Directory.CreateDirectory(Path.Combine(folder, "t"));
+        var callers = Math.Max(1, calls * 4 / 5);
         var manifest = new StringBuilder("call_id,started_at,direction,caller,agent_id,transcript\n");
         string[] customer = ["我家从早上开始就没水了。", "暖气不热，室温只有十六度。", "这个月水费怎么这么多？", "水表好像坏了，一直在转。"];
         for (var i = 0; i < calls; i++)
@@ -73,7 +77,7 @@ public static class PipelineEngineBench
             var id = $"G{i:000000}";
             File.WriteAllText(Path.Combine(folder, "t", id + ".json"),
                 $$"""{"call_id":"{{id}}","language":"zh","source":"imported","segments":[{"speaker":"agent","start":0.0,"end":3.2,"text":"您好，供水服务热线，请问有什么可以帮您？"},{"speaker":"customer","start":3.6,"end":7.1,"text":"{{customer[i % customer.Length]}}"}]}""");
-            manifest.Append(CultureInfo.InvariantCulture, $"{id},2024-11-{1 + i % 28:00}T{8 + i % 10:00}:{i % 60:00}:{i / 60 % 60:00}+08:00,inbound,13800{i % 200:000000},A{i % 20:000},t/{id}.json\n");
+            manifest.Append(CultureInfo.InvariantCulture, $"{id},2024-11-{1 + i % 28:00}T{8 + i % 10:00}:{i % 60:00}:{i / 60 % 60:00}+08:00,inbound,138{i % callers:00000000},A{i % 20:000},t/{id}.json\n");
         }
         var path = Path.Combine(folder, "manifest.csv");
         File.WriteAllText(path, manifest.ToString());

@@ -259,11 +259,11 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
             r => (r.GetString(0), (int)r.ReadLong(1), CallNames.ParseStatus(r.GetString(2))), cancellationToken);
 
     /// <summary>Queued calls whose status was set at or after <paramref name="sinceMs"/> (Unix ms), with that time, in id order after <paramref name="afterCallId"/>.</summary>
-    public Task<List<(string CallId, int Revision, long UpdatedAtMs)>> ListQueuedSinceAsync(string? afterCallId, long sinceMs, int limit, CancellationToken cancellationToken) =>
+    public Task<List<QueuedCall>> ListQueuedSinceAsync(string? afterCallId, long sinceMs, int limit, CancellationToken cancellationToken) =>
         dataSource.QueryAsync(
-            "SELECT call_id, revision, updated_at_ms FROM calls WHERE status = 'queued' AND updated_at_ms >= @since AND call_id > @after ORDER BY call_id LIMIT @limit",
+            "SELECT call_id, revision, updated_at_ms, CASE WHEN audio_path IS NULL THEN 0 ELSE 1 END FROM calls WHERE status = 'queued' AND updated_at_ms >= @since AND call_id > @after ORDER BY call_id LIMIT @limit",
             new SqlParameterList { { "since", sinceMs }, { "after", afterCallId ?? "" }, { "limit", limit } },
-            r => (r.GetString(0), (int)r.ReadLong(1), r.ReadLong(2)), cancellationToken);
+            r => new QueuedCall(r.GetString(0), (int)r.ReadLong(1), r.ReadLong(2), r.ReadLong(3) != 0), cancellationToken);
 
     /// <summary>Failed calls with their reason, newest first.</summary>
     public Task<List<(string CallId, string? Error)>> ListFailedAsync(int limit, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Jobs;
 
 namespace SpeechQa.Pipeline.Jobs;
@@ -37,6 +38,17 @@ public sealed class PipelineJobQueue(IBackgroundJobClient client, TimeProvider c
         IState state = job.RunAt is { } at && at > clock.GetUtcNow() ? new ScheduledState(at.UtcDateTime) : new EnqueuedState(queue);
         client.Create(hangfireJob, state);
         return true;
+    }
+
+    /// <summary>One job that takes transcript-only calls through their stages (<see cref="HangfireJobRunner.RunBatchAsync"/>).</summary>
+    public void EnqueueBatch(IReadOnlyList<QueuedCall> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        if (calls.Count == 0)
+            return;
+        var (count, ids, revisions) = (calls.Count, calls.Select(c => c.CallId).ToArray(), calls.Select(c => c.Revision).ToArray());
+        var queue = QueueOf(PipelineStage.Transcribe.JobType);
+        client.Create(Job.FromExpression<HangfireJobRunner>(runner => runner.RunBatchAsync(count, ids, revisions, CancellationToken.None), queue), new EnqueuedState(queue));
     }
 
     /// <summary>The job with this key has finished (succeeded or failed for good): a later one may be enqueued.</summary>

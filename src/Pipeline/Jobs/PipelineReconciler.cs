@@ -11,7 +11,7 @@ namespace SpeechQa.Pipeline.Jobs;
 /// <item>Calls queued since the last pass (a manifest ingested by another process, a scan, a re-ingested call): a
 /// watermark kept in Hangfire's storage, advanced under Hangfire's distributed lock, so on PostgreSQL each new call
 /// is enqueued by one worker machine only; in-memory storage starts empty after a restart, so then every queued call
-/// is taken.</item>
+/// is taken. A call with a recording gets its own transcribe job; transcript-only calls go in import batches.</item>
 /// <item>Calls whose status has not moved for <see cref="StaleAfter"/> (lost in-memory queues, orphaned locks,
 /// invisibility waits), so recovery does not wait for Hangfire's 10–30 minute defaults.</item>
 /// </list>
@@ -31,6 +31,8 @@ public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, 
 
     private const int Page = 1000;
 
+    private const int MaxBatch = 100;
+
     /// <summary>New queued calls and stale ones; returns how many jobs were enqueued.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -46,12 +48,14 @@ public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, 
         while (true)
         {
             var page = await calls.ListQueuedSinceAsync(after, since, Page, cancellationToken).ConfigureAwait(false);
-            foreach (var (callId, revision, updatedAtMs) in page)
+            foreach (var call in page.Where(c => c.HasAudio))
             {
-                if (queue.Enqueue(PipelineStage.Transcribe.JobFor(callId, revision)))
+                if (queue.Enqueue(PipelineStage.Transcribe.JobFor(call.CallId, call.Revision)))
                     count++;
-                newest = Math.Max(newest, updatedAtMs);
             }
+            count += EnqueueInBatches([.. page.Where(c => !c.HasAudio)]);
+            if (page.Count > 0)
+                newest = Math.Max(newest, page.Max(c => c.UpdatedAtMs));
             if (page.Count < Page)
                 break;
             after = page[^1].CallId;
@@ -61,6 +65,18 @@ public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, 
         if (count > 0 && logger.IsEnabled(LogLevel.Information))
             logger.LogInformation("Reconcile: {Count} calls enqueued", count);
         return count;
+    }
+
+    /// <summary>
+    /// Transcript-only calls in batch jobs: about 32 batches per page, so a few hundred calls still spread over every
+    /// worker, and at most <see cref="MaxBatch"/> calls each, so a batch takes seconds and one retried is cheap.
+    /// </summary>
+    private int EnqueueInBatches(QueuedCall[] transcriptOnly)
+    {
+        var size = Math.Clamp(transcriptOnly.Length / 32, 1, MaxBatch);
+        foreach (var batch in transcriptOnly.Chunk(size))
+            queue.EnqueueBatch(batch);
+        return transcriptOnly.Length;
     }
 
     /// <summary>

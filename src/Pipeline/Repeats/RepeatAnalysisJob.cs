@@ -10,7 +10,9 @@ namespace SpeechQa.Pipeline.Repeats;
 /// Recomputes repeat chains, outage clusters and root causes over every scored call and saves what changed; calls
 /// whose place changed are indexed again (their search documents carry the repeat field). The analyze stage asks
 /// for one run per <see cref="Debounce"/> slot, due just after the slot ends, so a batch triggers a run every few
-/// seconds rather than one per call, and a call scored late in a slot is still in its run.
+/// seconds rather than one per call, and a call scored late in a slot is still in its run. A run waits behind the
+/// stage jobs (lowest priority; Hangfire's last queue): it rechains every scored call, so during a large import it
+/// runs when the stages run dry — usually once at the end — instead of every slot at a cost that grows with the store.
 /// </summary>
 public sealed class RepeatAnalysisJob(RepeatStore repeats, CallScoring scoring, PipelineOptions options) : IJobHandler
 {
@@ -27,7 +29,7 @@ public sealed class RepeatAnalysisJob(RepeatStore repeats, CallScoring scoring, 
         return new NewJob(Type, "repeats:" + slot.ToString(CultureInfo.InvariantCulture))
         {
             RunAt = DateTimeOffset.FromUnixTimeMilliseconds((slot + 1) * (long)Debounce.TotalMilliseconds).AddSeconds(1),
-            Priority = PipelineStage.Index.Priority,
+            Priority = 0,
         };
     }
 
