@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their figures.
-#   scripts/bench.sh [jobs] [--jobs N] [--idle-seconds S]   job engine: SQLite and a throw-away PostgreSQL
 #   scripts/bench.sh whisper [--sizes tiny,base,small] [--steps N] [--tokens N]   whisper.cpp through Whisper.net: encoder,
 #     ms/token and RTF per 30 s window, f16 and q8_0, 1 and 2 threads, greedy and beam 5; beside it whisper.cpp's own
 #     whisper-bench when SPEECHQA_WHISPER_CPP_BENCH names one (see README)
-#   scripts/bench.sh pipeline [--calls N] [--demo-calls N]   the pipeline on the store's job engine and on Hangfire:
-#     the demo data set's rate and N transcript-only calls' import + run (default 100 000)
+#   scripts/bench.sh pipeline [--calls N] [--demo-calls N]   the pipeline on Hangfire, embedded store and a throw-away
+#     PostgreSQL: the demo data set's rate and N transcript-only calls' import + run (default 100 000)
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
@@ -19,7 +18,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh bench
 dotnet build bench/SpeechQa.Bench -c Release --nologo -v quiet -o out/bench >/dev/null
-if [ "${1:-jobs}" = whisper ]; then
+if [ $# -eq 0 ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d'
+  exit 2
+elif [ "$1" = whisper ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll whisper "$@"
 elif [ "$1" = search ]; then
@@ -46,7 +48,7 @@ elif [ "$1" = repeats ]; then
   dotnet out/bench/SpeechQa.Bench.dll repeats "$@"
 elif [ "$1" = pipeline ]; then
   shift
-  dotnet out/bench/SpeechQa.Bench.dll pipeline "$@"
+  bash scripts/with-postgres.sh bash -c 'dotnet out/bench/SpeechQa.Bench.dll pipeline --pg "$SPEECHQA_TEST_PG" "$@"' bench "$@"
 elif [ "$1" = rules ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll rules "$@"
@@ -57,6 +59,6 @@ elif [ "$1" = segment ]; then
   fi
   dotnet out/bench/SpeechQa.Bench.dll segment "$@"
 else
-  [ "${1:-}" = jobs ] && shift
-  bash scripts/with-postgres.sh bash -c 'dotnet out/bench/SpeechQa.Bench.dll jobs --pg "$SPEECHQA_TEST_PG" "$@"' bench "$@"
+  echo "unknown benchmark '$1'" >&2
+  exit 2
 fi

@@ -1,12 +1,10 @@
-// Usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]
-//        SpeechQa.Bench whisper [--sizes tiny,base,small] [--steps N] [--tokens N]
+// Usage: SpeechQa.Bench whisper [--sizes tiny,base,small] [--steps N] [--tokens N]
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 //        SpeechQa.Bench rules [--calls N]
-//        SpeechQa.Bench pipeline [--calls N] [--demo-calls N]
+//        SpeechQa.Bench pipeline [--calls N] [--demo-calls N] [--pg <connection string>]
 //        SpeechQa.Bench classifier [--examples N]
 //        SpeechQa.Bench search [--calls N] [--pg <connection string>]
-// Prints job-engine figures for SQLite (and PostgreSQL when given) beside the reference's documented defaults,
-// or Whisper real-time factors.
+// Each prints its figures beside the reference it is compared with (scripts/bench.sh says which).
 using System.Globalization;
 using SpeechQa.Bench;
 
@@ -60,7 +58,7 @@ if (args.Length > 0 && args[0] == "pipeline")
 {
     var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
     var demoCalls = int.Parse(args.SkipWhile(a => a != "--demo-calls").Skip(1).FirstOrDefault() ?? "300", CultureInfo.InvariantCulture);
-    PipelineEngineBench.Run(Directory.GetCurrentDirectory(), calls, demoCalls);
+    PipelineEngineBench.Run(Directory.GetCurrentDirectory(), calls, demoCalls, args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault());
     return 0;
 }
 
@@ -71,38 +69,5 @@ if (args.Length > 0 && args[0] == "rules")
     return 0;
 }
 
-string? pg = null;
-var jobs = 10_000;
-var idleSeconds = 60;
-for (var i = 1; i < args.Length; i++)
-{
-    switch (args[i])
-    {
-        case "--pg": pg = args[++i]; break;
-        case "--jobs": jobs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--idle-seconds": idleSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
-    }
-}
-if (args.Length == 0 || args[0] != "jobs")
-{
-    Console.Error.WriteLine("usage: SpeechQa.Bench jobs [--pg <connection string>] [--jobs N] [--idle-seconds S]");
-    return 2;
-}
-
-var folder = Directory.CreateTempSubdirectory("speechqa-bench-").FullName;
-// One engine after the other, so neither steals the other's cores.
-var results = new List<JobEngineBench.Result> { await new JobEngineBench("SQLite (WAL)", Path.Combine(folder, "bench.db")).RunAsync(jobs, TimeSpan.FromSeconds(idleSeconds)) };
-if (pg is not null)
-    results.Add(await new JobEngineBench("PostgreSQL", pg).RunAsync(jobs, TimeSpan.FromSeconds(idleSeconds)));
-Directory.Delete(folder, recursive: true);
-
-Console.WriteLine($"Job engine, {jobs} no-op jobs (+{jobs / 5} enqueued one at a time), 4 workers, {Environment.ProcessorCount} cores");
-Console.WriteLine($"{"store",-30} {"enqueue 1/tx",14} {"enqueue 500/tx",15} {"dequeue+ack",12} {"idle queries/min",17}");
-foreach (var r in results)
-    Console.WriteLine($"{r.Store,-30} {r.EnqueueSingle,10:0} j/s {r.EnqueueBatched,11:0} j/s {r.Dequeue,8:0} j/s {r.IdleQueriesPerMinute,17:0.0}");
-// Reference: Hangfire (not in the package registry, so it cannot run here); its documented defaults give the idle load of
-// Hangfire.PostgreSql: every worker polls its queue each QueuePollInterval (15 s), plus a server heartbeat every 30 s.
-const int referenceWorkers = 4;
-Console.WriteLine($"{"reference: Hangfire.PostgreSql",-30} {"n/a",14} {"n/a",15} {"n/a",12} {referenceWorkers * 60 / 15 + 2,17:0.0}   (documented defaults, 4 workers; not run here)");
-return 0;
+Console.Error.WriteLine("usage: SpeechQa.Bench whisper|segment|search|classifier|portal|repeats|pipeline|rules [options] (see scripts/bench.sh)");
+return 2;

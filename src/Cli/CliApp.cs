@@ -1,13 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Store.Migrations;
 
 namespace SpeechQa.Cli;
 
-/// <summary>The services one CLI command runs with: the store (migrated to the latest schema), jobs and pipeline.</summary>
+/// <summary>The services one CLI command runs with: the store (migrated to the latest schema), the pipeline and its Hangfire engine.</summary>
 public sealed class CliApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -17,14 +16,14 @@ public sealed class CliApp : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<CliApp> OpenAsync(GlobalOptions global, ParseResult result, CancellationToken cancellationToken,
-        JobServerOptions? serverOptions = null, bool longRunning = false)
+        bool longRunning = false)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; })
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(global.LogLevelFor(result, longRunning)));
-        services.AddSpeechQaBatch(global.DatabaseSetting(result), serverOptions);
+        services.AddSpeechQaBatch(global.DatabaseSetting(result));
         services.AddSpeechQaPipeline();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var app = new CliApp(provider);

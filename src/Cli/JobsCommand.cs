@@ -1,9 +1,14 @@
 using System.CommandLine;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Batch.Store;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Cli;
 
-/// <summary>`speechqa jobs list|retry|delete`: inspect and repair the job queue.</summary>
+/// <summary>
+/// `speechqa jobs list|retry|delete`: Hangfire's jobs read through its monitoring API where its storage is shared
+/// (PostgreSQL); with the embedded store the queue lives inside the worker process (portal: /admin/jobs, /hangfire), so
+/// these commands work on the calls in the store instead — the store is the source of truth either way.
+/// </summary>
 public static class JobsCommand
 {
     public static Command Create(GlobalOptions global)
@@ -15,25 +20,38 @@ public static class JobsCommand
         return jobs;
     }
 
+    /// <summary>True where another process's Hangfire jobs can be read (PostgreSQL storage); otherwise says where they are.</summary>
+    internal static bool QueueIsShared(CliApp app)
+    {
+        if (app.Get<StoreDataSource>().Engine == StoreEngine.PostgreSql)
+            return true;
+        Console.WriteLine("Hangfire: 内嵌存储的任务队列在工作进程的内存中，见门户 /admin/jobs 或 /hangfire / with the embedded store the job queue is in the worker process's memory: see /admin/jobs or /hangfire in the portal");
+        return false;
+    }
+
     private static Command List(GlobalOptions global)
     {
-        var state = new Option<string?>("--state") { Description = "enqueued, scheduled, processing, succeeded, failed or deleted" };
-        var call = new Option<string?>("--call") { Description = "Only jobs of this call_id" };
-        var limit = new Option<int>("--limit") { Description = "At most this many (newest first)", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "List jobs, newest first; failed jobs show their error") { state, call, limit };
+        var state = new Option<string>("--state") { Description = "enqueued, scheduled, processing, succeeded, failed or deleted", DefaultValueFactory = _ => "failed" };
+        var limit = new Option<int>("--limit") { Description = "At most this many", DefaultValueFactory = _ => 50 };
+        var command = new Command("list", "List Hangfire's jobs in one state (failed by default) with their call and error") { state, limit };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
-            JobState? filter = null;
-            if (result.GetValue(state) is { } text)
-                filter = JobStateNames.TryParse(text, out var parsed) ? parsed : throw new FormatException($"--state '{text}' is not a job state");
+            var text = result.GetValue(state)!;
+            if (!Enum.TryParse<JobListState>(text, ignoreCase: true, out var filter) || !Enum.IsDefined(filter))
+                throw new FormatException($"--state '{text}' is not a job state: enqueued, scheduled, processing, succeeded, failed or deleted");
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            var rows = await app.Get<JobStore>().ListAsync(filter, result.GetValue(call), result.GetValue(limit), cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"{"id",8}  {"type",-22} {"call",-20} {"state",-10} {"attempt",7}  updated");
-            foreach (var job in rows)
+            if (!QueueIsShared(app))
             {
-                Console.WriteLine($"{job.Id,8}  {job.JobType,-22} {job.CallId ?? "-",-20} {job.State.ToWire(),-10} {job.Attempt,3}/{job.MaxAttempts,-3}  {job.UpdatedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
-                if (job.State is JobState.Failed or JobState.Scheduled && job.LastError is { } error)
-                    Console.WriteLine($"          {error.Split('\n')[0].TrimEnd('\r')}");
+                foreach (var (callId, error) in await app.Get<CallStore>().ListFailedAsync(result.GetValue(limit), cancellationToken).ConfigureAwait(false))
+                    Console.WriteLine($"失败 failed call {callId}: {error}");
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine($"{"id",8}  {"type",-22} {"call",-20} {"state",-10} {"attempt",7}  at");
+            foreach (var job in app.Get<PipelineJobMonitor>().List(filter, result.GetValue(limit)))
+            {
+                Console.WriteLine($"{job.Id,8}  {job.JobType,-22} {job.CallId ?? "-",-20} {job.State.ToString().ToLowerInvariant(),-10} {job.Attempt,7}  {job.At?.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
+                if (job.Detail is { } detail)
+                    Console.WriteLine($"          {detail}");
             }
             return ExitCodes.Ok;
         }));
@@ -42,42 +60,47 @@ public static class JobsCommand
 
     private static Command Retry(GlobalOptions global)
     {
-        var ids = new Argument<long[]>("id") { Description = "Job ids", Arity = ArgumentArity.ZeroOrMore };
-        var allFailed = new Option<bool>("--all-failed") { Description = "Retry every failed job" };
-        var command = new Command("retry", "Requeue failed, deleted or scheduled jobs to run now with fresh attempts") { ids, allFailed };
+        var ids = new Argument<string[]>("id") { Description = "Hangfire job ids (PostgreSQL)", Arity = ArgumentArity.ZeroOrMore };
+        var allFailed = new Option<bool>("--all-failed") { Description = "Put every failed call back in the queue (any store)" };
+        var command = new Command("retry", "Run failed jobs again, or put every failed call back in the queue") { ids, allFailed };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             var targets = result.GetValue(ids) ?? [];
             if (targets.Length == 0 && !result.GetValue(allFailed))
                 throw new FormatException("give job ids or --all-failed");
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            var store = app.Get<JobStore>();
+            var exit = ExitCodes.Ok;
+            if (targets.Length > 0)
+                exit = QueueIsShared(app) ? Apply(targets, app.Get<PipelineJobMonitor>().Retry, "重新排队 requeued") : ExitCodes.SomeCallsFailed;
             if (result.GetValue(allFailed))
-                targets = [.. targets, .. (await store.ListAsync(JobState.Failed, null, int.MaxValue, cancellationToken).ConfigureAwait(false)).Select(j => j.Id)];
-            return await ApplyAsync(targets, id => store.RetryAsync(id, cancellationToken), "重新排队 requeued").ConfigureAwait(false);
+            {
+                // The store decides: failed calls go back to queued, and a worker's reconcile pass (or the next `run`) enqueues them.
+                var requeued = await app.Get<CallStore>().RequeueFailedAsync(null, cancellationToken).ConfigureAwait(false);
+                Console.WriteLine($"重新排队 requeued {requeued} failed calls (a running worker takes them within a minute; or run `speechqa run`)");
+            }
+            return exit;
         }));
         return command;
     }
 
     private static Command Delete(GlobalOptions global)
     {
-        var ids = new Argument<long[]>("id") { Description = "Job ids", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("delete", "Delete jobs that have not succeeded (a running one is cancelled)") { ids };
+        var ids = new Argument<string[]>("id") { Description = "Hangfire job ids", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("delete", "Delete jobs that have not finished (a running one is told to stop)") { ids };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            var store = app.Get<JobStore>();
-            return await ApplyAsync(result.GetValue(ids)!, id => store.DeleteAsync(id, cancellationToken), "已删除 deleted").ConfigureAwait(false);
+            return QueueIsShared(app) ? Apply(result.GetValue(ids)!, app.Get<PipelineJobMonitor>().Delete, "已删除 deleted") : ExitCodes.SomeCallsFailed;
         }));
         return command;
     }
 
-    private static async Task<int> ApplyAsync(IEnumerable<long> ids, Func<long, Task<bool>> action, string verb)
+    private static int Apply(IEnumerable<string> ids, Func<string, bool> action, string verb)
     {
         var exit = ExitCodes.Ok;
-        foreach (var id in ids.Distinct())
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            if (await action(id).ConfigureAwait(false))
+            if (action(id))
                 Console.WriteLine($"{verb} job {id}");
             else
             {

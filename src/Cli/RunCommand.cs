@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline;
 
@@ -12,22 +11,19 @@ public static class RunCommand
     public static Command Create(GlobalOptions global)
     {
         var workers = WorkerCommand.WorkersOption();
-        var engineOption = JobEngineChoice.Option();
-        var command = new Command("run", "Process queued calls until none is left, then print a summary") { workers, engineOption };
+        var command = new Command("run", "Process queued calls until none is left, then print a summary") { workers };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
-            var options = new JobServerOptions { WorkerCount = result.GetValue(workers) };
-            await using var app = await CliApp.OpenAsync(global, result, cancellationToken, options).ConfigureAwait(false);
+            var workerCount = result.GetValue(workers);
+            await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
             app.Get<PipelinePreflight>().EnsureReady();
             var calls = app.Get<CallStore>();
             var before = await calls.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
             var total = before.Where(c => c.Key is not (CallStatus.Scored or CallStatus.Failed)).Sum(c => c.Value);
-            Console.WriteLine($"数据库 store: {app.StoreDescription}; 待处理 calls to process: {total}; 并发 workers: {options.WorkerCount}");
+            Console.WriteLine($"数据库 store: {app.StoreDescription}; 待处理 calls to process: {total}; 并发 workers: {workerCount}");
 
             var progress = new RunProgress(calls, total, interactive: !Console.IsOutputRedirected);
-            var work = JobEngineChoice.IsHangfire(result.GetValue(engineOption)!)
-                ? HangfireRun.RunUntilDrainedAsync(app, options.WorkerCount, cancellationToken)
-                : app.Get<JobServer>().RunAsync(cancellationToken, untilDrained: true);
+            var work = HangfireRun.RunUntilDrainedAsync(app, workerCount, cancellationToken);
             await progress.ReportUntilAsync(work, CancellationToken.None).ConfigureAwait(false);
             await work.ConfigureAwait(false);
             return await PrintSummaryAsync(calls, total, progress.Elapsed, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
@@ -48,7 +44,7 @@ public static class RunCommand
         foreach (var (callId, error) in failed)
             Console.WriteLine($"  失败 failed {callId}: {error}");
         if (failed.Count > 0)
-            Console.WriteLine("  重试 retry: speechqa jobs list --state failed; speechqa jobs retry --all-failed");
+            Console.WriteLine("  重试 retry: speechqa jobs retry --all-failed");
         return failed.Count > 0 ? ExitCodes.SomeCallsFailed : ExitCodes.Ok;
     }
 }

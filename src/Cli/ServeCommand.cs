@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Store.Migrations;
 using SpeechQa.QaPortal.Hosting;
@@ -23,12 +22,11 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => DefaultUrl };
         var workers = WorkerCommand.WorkersOption();
-        var engineOption = JobEngineChoice.Option();
-        var command = new Command("serve", "Run the QA portal with in-process workers (127.0.0.1 by default)") { urls, workers, engineOption };
+        var command = new Command("serve", "Run the QA portal with in-process Hangfire workers (127.0.0.1 by default)") { urls, workers };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             await using var app = await PortalApp.BuildAsync(global.DatabaseSetting(result), result.GetValue(urls)!, result.GetValue(workers),
-                global.LogLevelFor(result, longRunning: true), cancellationToken, hangfire: JobEngineChoice.IsHangfire(result.GetValue(engineOption)!)).ConfigureAwait(false);
+                global.LogLevelFor(result, longRunning: true), cancellationToken).ConfigureAwait(false);
             app.Services.GetRequiredService<PipelinePreflight>().EnsureReady();
             Console.WriteLine($"SpeechQa 已启动 listening on {result.GetValue(urls)} (store: {app.Services.GetRequiredService<StoreDataSource>().Description})");
             await app.RunAsync(cancellationToken).ConfigureAwait(false);

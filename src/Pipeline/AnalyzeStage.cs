@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Judging;
@@ -61,6 +61,6 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallS
             context.ContinueWith(next.JobFor(callId, revision));
     }
 
-    public Task OnFailedAsync(FetchedJob job, string error, CancellationToken cancellationToken) =>
+    public Task OnFailedAsync(RunningJob job, string error, CancellationToken cancellationToken) =>
         CallFailure.RecordAsync(calls, job, error, cancellationToken);
 }

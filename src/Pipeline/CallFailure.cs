@@ -1,5 +1,5 @@
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 
 namespace SpeechQa.Pipeline;
@@ -7,7 +7,7 @@ namespace SpeechQa.Pipeline;
 /// <summary>A stage job failed for good: the call shows as failed with the reason (unless it was re-ingested meanwhile).</summary>
 internal static class CallFailure
 {
-    public static async Task RecordAsync(CallStore calls, FetchedJob job, string error, CancellationToken cancellationToken)
+    public static async Task RecordAsync(CallStore calls, RunningJob job, string error, CancellationToken cancellationToken)
     {
         if (job.CallId is null)
             return;

@@ -1,5 +1,5 @@
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline.Repeats;
 using SpeechQa.Pipeline.Search;
@@ -23,5 +23,5 @@ public sealed class IndexStage(CallStore calls, RepeatStore repeats, SearchIndex
         await search.Index.IndexAsync([document], cancellationToken).ConfigureAwait(false);
     }
 
-    public Task OnFailedAsync(FetchedJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnFailedAsync(RunningJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;
 }

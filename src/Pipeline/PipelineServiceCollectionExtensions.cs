@@ -1,6 +1,5 @@
-using SpeechQa.Batch.Jobs;
-using SpeechQa.Pipeline;
 using SpeechQa.Pipeline.Jobs;
+using SpeechQa.Pipeline;
 using SpeechQa.Pipeline.Repeats;
 using SpeechQa.Pipeline.Search;
 
@@ -8,9 +7,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Registers the per-call pipeline stages (with the transcriber they use) and the recorder-folder scan as job handlers.</summary>
-    public static IServiceCollection AddSpeechQaPipeline(this IServiceCollection services)
+    /// <summary>
+    /// Registers the per-call pipeline stages (with the transcriber they use), the recorder-folder scan and the
+    /// repeat-chain run as job handlers, and Hangfire as their job engine. <paramref name="catalog"/> sets attempts and
+    /// back-off per job type (default: 5 attempts from 10 s doubling).
+    /// </summary>
+    public static IServiceCollection AddSpeechQaPipeline(this IServiceCollection services, JobTypeCatalog? catalog = null)
     {
+        services.AddSingleton(catalog ?? new JobTypeCatalog());
+        services.AddSingleton<JobHandlerRegistry>();
         services.AddSpeechQaTranscriber();
         services.AddSingleton(PipelineOptions.FromEnvironment());
         services.AddSingleton(ScoringOptions.FromEnvironment());
@@ -29,6 +34,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(sp => new PipelineJobQueue(sp.GetRequiredService<HangfireJobEngine>().Client, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<HangfireJobRunner>();
         services.AddSingleton<PipelineReconciler>();
+        services.AddSingleton<RecurringScans>();
+        services.AddSingleton<PipelineJobMonitor>();
         services.AddSingleton<HangfireWorkerHost>();
         return services;
     }

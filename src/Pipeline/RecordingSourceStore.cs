@@ -1,7 +1,7 @@
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Ingestion;
-using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Pipeline;
 
@@ -10,16 +10,14 @@ public sealed record RecordingSource(string Folder, string Name, ChannelLayout C
 {
     public SourceDefaults Defaults => new(Channels, RuleSet);
 
-    public string RecurringId => ScanId(Folder);
-
-    public static string ScanId(string folder) => "scan:" + folder;
+    public string RecurringId => RecurringScans.IdOf(Folder);
 }
 
 /// <summary>
-/// The recording sources (<c>recording_sources</c>); saving one schedules its folder scan (the recurring job
+/// The recording sources (<c>recording_sources</c>); saving one schedules its folder scan (the Hangfire recurring job
 /// <c>scan:&lt;folder&gt;</c>), removing one stops it. The scan job reads the source's defaults for every manifest.
 /// </summary>
-public sealed class RecordingSourceStore(StoreDataSource dataSource, RecurringJobScheduler scheduler, TimeProvider time)
+public sealed class RecordingSourceStore(StoreDataSource dataSource, RecurringScans scans, TimeProvider time)
 {
     private const string Columns = "folder, name, channels, ruleset, cron, updated_by, updated_at_ms";
 
@@ -39,7 +37,7 @@ public sealed class RecordingSourceStore(StoreDataSource dataSource, RecurringJo
             throw new ArgumentException("声道布局须为 agent-left、agent-right 或 mono channels must be agent-left, agent-right or mono", nameof(channels));
         try
         {
-            CronSchedule.Parse(cron);
+            ScanSchedule.Validate(cron);
         }
         catch (FormatException e)
         {
@@ -58,15 +56,22 @@ public sealed class RecordingSourceStore(StoreDataSource dataSource, RecurringJo
             await transaction.ExecuteAsync($"INSERT INTO recording_sources ({Columns}) VALUES (@folder, @name, @channels, @ruleset, @cron, @by, @at)", p, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        await scheduler.AddOrUpdateAsync(source.RecurringId, source.Cron, ScanRecorderFolderJob.Type, source.Folder, cancellationToken).ConfigureAwait(false);
+        scans.Schedule(source.Folder, source.Cron);
         return source;
     }
 
     public async Task<bool> RemoveAsync(string folder, CancellationToken cancellationToken)
     {
         var removed = await dataSource.ExecuteAsync("DELETE FROM recording_sources WHERE folder = @folder", new SqlParameterList { { "folder", folder } }, cancellationToken).ConfigureAwait(false);
-        await scheduler.RemoveAsync(RecordingSource.ScanId(folder), cancellationToken).ConfigureAwait(false);
+        scans.Remove(folder);
         return removed > 0;
+    }
+
+    /// <summary>Registers every source's scan with Hangfire (at a worker's start and on each reconcile pass).</summary>
+    public async Task ScheduleAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in await ListAsync(cancellationToken).ConfigureAwait(false))
+            scans.Schedule(source.Folder, source.Cron);
     }
 
     private static RecordingSource Read(System.Data.Common.DbDataReader r)

@@ -1,5 +1,5 @@
 using SpeechQa.Batch.Ingestion;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Pipeline;
 

@@ -1,5 +1,5 @@
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Transcriber;
@@ -68,6 +68,6 @@ public sealed class TranscribeStage(CallStore calls, CallAudioAnalyzer audio, Ca
         context.ContinueWith(PipelineStage.Analyze.JobFor(callId, revision));
     }
 
-    public Task OnFailedAsync(FetchedJob job, string error, CancellationToken cancellationToken) =>
+    public Task OnFailedAsync(RunningJob job, string error, CancellationToken cancellationToken) =>
         CallFailure.RecordAsync(calls, job, error, cancellationToken);
 }

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Ingestion;
-using SpeechQa.Batch.Jobs;
-using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
 using SpeechQa.Batch.Store.Migrations;
 
@@ -13,24 +10,14 @@ public static class BatchServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store named by <paramref name="databaseSetting"/> (SQLite file or PostgreSQL connection
-    /// string), the job engine and ingestion. Job handlers are added separately as <see cref="IJobHandler"/>.
+    /// string), its migrations and ingestion. The job engine (Hangfire) and the stages come with the pipeline.
     /// </summary>
-    public static IServiceCollection AddSpeechQaBatch(this IServiceCollection services, string databaseSetting,
-        JobServerOptions? serverOptions = null, JobTypeCatalog? catalog = null)
+    public static IServiceCollection AddSpeechQaBatch(this IServiceCollection services, string databaseSetting)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StoreDataSource.Open(databaseSetting));
-        services.AddSingleton(serverOptions ?? new JobServerOptions());
-        services.AddSingleton(catalog ?? new JobTypeCatalog());
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<CallStore>();
-        services.AddSingleton<JobSignal>();
-        services.AddSingleton<JobStore>();
-        services.AddSingleton<JobHandlerRegistry>();
-        services.AddSingleton(sp => new JobExecutor(
-            sp.GetRequiredService<JobStore>(), sp.GetRequiredService<JobHandlerRegistry>(), Random.Shared, sp.GetRequiredService<ILogger<JobExecutor>>()));
-        services.AddSingleton<RecurringJobScheduler>();
-        services.AddSingleton<JobServer>();
         services.AddSingleton<ManifestIngestor>();
         return services;
     }

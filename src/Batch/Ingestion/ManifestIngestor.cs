@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Logging;
 using SpeechQa.Batch.Store;
 
@@ -9,10 +8,11 @@ namespace SpeechQa.Batch.Ingestion;
 
 /// <summary>
 /// Ingests a manifest: every row is validated on its own (a bad row is reported with its line and
-/// reason, the good rows still ingest); new and changed calls are stored and their first pipeline job
-/// enqueued in the same transaction, so a crash mid-manifest leaves no call without its job.
+/// reason, the good rows still ingest); new and changed calls are stored with the status <c>queued</c>. The store is
+/// the source of truth: the job engine's reconcile pass enqueues what is queued (at once in `run`, within a minute
+/// for a running worker), so a crash mid-manifest leaves nothing without its job.
 /// </summary>
-public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls, JobStore jobs, TimeProvider clock, ILogger<ManifestIngestor> logger)
+public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls, TimeProvider clock, ILogger<ManifestIngestor> logger)
 {
     /// <summary>Rows per transaction: big enough to amortise commits, small enough to keep SQLite's writer lock short.</summary>
     private const int BatchSize = 200;
@@ -52,7 +52,7 @@ public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls
                     problems.Add(row.Problem!);
                     continue;
                 }
-                var (outcome, revision) = await calls.UpsertAsync(transaction, row.Call, fullPath, row.Transcript, cancellationToken).ConfigureAwait(false);
+                var (outcome, _) = await calls.UpsertAsync(transaction, row.Call, fullPath, row.Transcript, cancellationToken).ConfigureAwait(false);
                 switch (outcome)
                 {
                     case IngestOutcome.Added:
@@ -60,13 +60,11 @@ public sealed class ManifestIngestor(StoreDataSource dataSource, CallStore calls
                         break;
                     case IngestOutcome.Changed:
                         changed++;
-                        await jobs.DeletePendingForCallAsync(transaction, row.Call.CallId, cancellationToken).ConfigureAwait(false);
                         break;
                     default:
                         unchanged++;
-                        continue;
+                        break;
                 }
-                await jobs.EnqueueAsync(transaction, [PipelineStage.Transcribe.JobFor(row.Call.CallId, revision)], cancellationToken).ConfigureAwait(false);
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using SpeechQa.Batch.Store;
 
@@ -34,9 +35,11 @@ public sealed class HangfireJobEngine : IDisposable
 
     private readonly IServiceProvider _services;
 
-    public HangfireJobEngine(StoreDataSource store, JobRetryFilterProvider filters, IServiceProvider services)
+    public HangfireJobEngine(StoreDataSource store, JobRetryFilterProvider filters, IServiceProvider services, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // Hangfire logs through one process-wide provider: this process's logging (see HangfireLogBridge).
+        GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogBridge(loggerFactory));
         _services = services;
         Filters = filters;
         Storage = store.Engine == StoreEngine.PostgreSql

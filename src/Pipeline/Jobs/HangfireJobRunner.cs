@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 
 namespace SpeechQa.Pipeline.Jobs;
@@ -24,7 +24,7 @@ public sealed class HangfireJobRunner(JobHandlerRegistry handlers, StoreDataSour
             throw new PermanentJobException($"No handler for job type '{jobType}' in this process.");
         var retries = perform?.GetJobParameter<int>("RetryCount") ?? 0;
         var maxAttempts = handlers.Catalog.MaxAttemptsFor(jobType);
-        var job = new FetchedJob(0, jobType, callId, payload, retries + 1, maxAttempts, perform?.BackgroundJob.Id ?? key);
+        var job = new RunningJob(perform?.BackgroundJob.Id ?? key, jobType, callId, payload, retries + 1, maxAttempts);
         JobContext context;
         try
         {
@@ -72,7 +72,7 @@ public sealed class HangfireJobRunner(JobHandlerRegistry handlers, StoreDataSour
                 JobContext context;
                 try
                 {
-                    context = await ExecuteAsync(handler, new FetchedJob(0, stage.JobType, stage.CallId, stage.Payload, 1, handlers.Catalog.MaxAttemptsFor(stage.JobType), stage.IdempotencyKey), cancellationToken).ConfigureAwait(false);
+                    context = await ExecuteAsync(handler, new RunningJob(stage.IdempotencyKey, stage.JobType, stage.CallId, stage.Payload, 1, handlers.Catalog.MaxAttemptsFor(stage.JobType)), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -92,7 +92,7 @@ public sealed class HangfireJobRunner(JobHandlerRegistry handlers, StoreDataSour
         }
     }
 
-    private async Task<JobContext> ExecuteAsync(IJobHandler handler, FetchedJob job, CancellationToken cancellationToken)
+    private async Task<JobContext> ExecuteAsync(IJobHandler handler, RunningJob job, CancellationToken cancellationToken)
     {
         var context = new JobContext(job, clock.GetUtcNow());
         await handler.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.Common;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Pipeline.Jobs;
 

@@ -3,7 +3,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Pipeline.Jobs;
 

@@ -18,7 +18,7 @@ namespace SpeechQa.Pipeline.Jobs;
 /// It runs when a worker starts and every minute as a recurring job. Enqueuing a call that is still running is
 /// harmless: every handler is idempotent.
 /// </summary>
-public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, HangfireJobEngine engine, TimeProvider clock, ILogger<PipelineReconciler> logger)
+public sealed class PipelineReconciler(CallStore calls, RecordingSourceStore sources, PipelineJobQueue queue, HangfireJobEngine engine, TimeProvider clock, ILogger<PipelineReconciler> logger)
 {
     /// <summary>A call whose status has not changed for this long has no live job (a transcription window takes seconds).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
@@ -42,24 +42,15 @@ public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, 
         var since = state is not null && state.TryGetValue(WatermarkField, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stored)
             ? stored - OverlapMs
             : 0;
-        var count = 0;
         var newest = since;
-        string? after = null;
-        while (true)
+        var count = await ForEachPageAsync(after => calls.ListQueuedSinceAsync(after, since, Page, cancellationToken), c => c.CallId, page =>
         {
-            var page = await calls.ListQueuedSinceAsync(after, since, Page, cancellationToken).ConfigureAwait(false);
-            foreach (var call in page.Where(c => c.HasAudio))
-            {
-                if (queue.Enqueue(PipelineStage.Transcribe.JobFor(call.CallId, call.Revision)))
-                    count++;
-            }
-            count += EnqueueInBatches([.. page.Where(c => !c.HasAudio)]);
+            var enqueued = page.Count(c => c.HasAudio && queue.Enqueue(PipelineStage.Transcribe.JobFor(c.CallId, c.Revision)));
+            enqueued += EnqueueInBatches([.. page.Where(c => !c.HasAudio)]);
             if (page.Count > 0)
                 newest = Math.Max(newest, page.Max(c => c.UpdatedAtMs));
-            if (page.Count < Page)
-                break;
-            after = page[^1].CallId;
-        }
+            return enqueued;
+        }).ConfigureAwait(false);
         count += await RequeueUnfinishedAsync(StaleAfter, cancellationToken).ConfigureAwait(false);
         connection.SetRangeInHash(StateKey, [new(WatermarkField, newest.ToString(CultureInfo.InvariantCulture))]);
         if (count > 0 && logger.IsEnabled(LogLevel.Information))
@@ -83,25 +74,35 @@ public sealed class PipelineReconciler(CallStore calls, PipelineJobQueue queue, 
     /// Enqueues the current stage of every unfinished call unchanged for <paramref name="unchangedFor"/>, even where this
     /// process thinks one is pending (`run` uses zero when its queue is idle but calls are unfinished).
     /// </summary>
-    public async Task<int> RequeueUnfinishedAsync(TimeSpan unchangedFor, CancellationToken cancellationToken)
+    public Task<int> RequeueUnfinishedAsync(TimeSpan unchangedFor, CancellationToken cancellationToken)
+    {
+        var unchangedSince = clock.GetUtcNow() - unchangedFor;
+        return ForEachPageAsync(after => calls.ListUnfinishedAsync(after, unchangedSince, Page, cancellationToken), c => c.CallId,
+            page => page.Count(c => queue.Enqueue((c.Status == CallStatus.Analyzing ? PipelineStage.Analyze : PipelineStage.Transcribe).JobFor(c.CallId, c.Revision), evenIfPending: true)));
+    }
+
+    /// <summary>Pages through calls in id order (keyset on call_id), handing each page over; returns the sum of what the pages gave back.</summary>
+    private static async Task<int> ForEachPageAsync<T>(Func<string?, Task<List<T>>> fetch, Func<T, string> callIdOf, Func<List<T>, int> handle)
     {
         var count = 0;
         string? after = null;
         while (true)
         {
-            var page = await calls.ListUnfinishedAsync(after, clock.GetUtcNow() - unchangedFor, Page, cancellationToken).ConfigureAwait(false);
-            foreach (var (callId, revision, status) in page)
-            {
-                var stage = status == CallStatus.Analyzing ? PipelineStage.Analyze : PipelineStage.Transcribe;
-                if (queue.Enqueue(stage.JobFor(callId, revision), evenIfPending: true))
-                    count++;
-            }
+            var page = await fetch(after).ConfigureAwait(false);
+            count += handle(page);
             if (page.Count < Page)
                 return count;
-            after = page[^1].CallId;
+            after = callIdOf(page[^1]);
         }
     }
 
-    /// <summary>The recurring job's entry point (Hangfire runs it every minute on one of the servers; the pass takes its own lock).</summary>
-    public Task RecurringAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
+    /// <summary>
+    /// The recurring job's entry point (Hangfire runs it every minute on one of the servers; the pass takes its own lock).
+    /// It also registers the recording sources' scans, so a source saved by another process is scanned here too.
+    /// </summary>
+    public async Task RecurringAsync(CancellationToken cancellationToken)
+    {
+        await sources.ScheduleAllAsync(cancellationToken).ConfigureAwait(false);
+        await ReconcileAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

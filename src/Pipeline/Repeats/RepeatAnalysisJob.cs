@@ -1,6 +1,6 @@
 using System.Globalization;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Pipeline;
 using SpeechQa.Scoring.Repeats;
 
@@ -11,7 +11,7 @@ namespace SpeechQa.Pipeline.Repeats;
 /// whose place changed are indexed again (their search documents carry the repeat field). The analyze stage asks
 /// for one run per <see cref="Debounce"/> slot, due just after the slot ends, so a batch triggers a run every few
 /// seconds rather than one per call, and a call scored late in a slot is still in its run. A run waits behind the
-/// stage jobs (lowest priority; Hangfire's last queue): it rechains every scored call, so during a large import it
+/// stage jobs (Hangfire's last queue): it rechains every scored call, so during a large import it
 /// runs when the stages run dry — usually once at the end — instead of every slot at a cost that grows with the store.
 /// </summary>
 public sealed class RepeatAnalysisJob(RepeatStore repeats, CallScoring scoring, PipelineOptions options) : IJobHandler
@@ -29,7 +29,6 @@ public sealed class RepeatAnalysisJob(RepeatStore repeats, CallScoring scoring, 
         return new NewJob(Type, "repeats:" + slot.ToString(CultureInfo.InvariantCulture))
         {
             RunAt = DateTimeOffset.FromUnixTimeMilliseconds((slot + 1) * (long)Debounce.TotalMilliseconds).AddSeconds(1),
-            Priority = 0,
         };
     }
 
@@ -45,13 +44,12 @@ public sealed class RepeatAnalysisJob(RepeatStore repeats, CallScoring scoring, 
             return;
         foreach (var callId in changed)
         {
-            context.ContinueWith(new NewJob(PipelineStage.Index.JobType, $"index:{callId}:repeats{context.Job.Id.ToString(CultureInfo.InvariantCulture)}")
+            context.ContinueWith(new NewJob(PipelineStage.Index.JobType, $"index:{callId}:repeats{context.Job.JobId}")
             {
                 CallId = callId,
-                Priority = PipelineStage.Index.Priority,
             });
         }
     }
 
-    public Task OnFailedAsync(FetchedJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnFailedAsync(RunningJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;
 }

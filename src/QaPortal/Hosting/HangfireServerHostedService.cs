@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Hosting;
-using SpeechQa.Batch.Jobs;
 using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.QaPortal.Hosting;
 
-/// <summary>The Hangfire workers inside the portal process (`speechqa serve --engine hangfire`).</summary>
-public sealed class HangfireServerHostedService(HangfireWorkerHost host, JobServerOptions options) : BackgroundService
+/// <summary>The Hangfire workers inside the portal process (`speechqa serve`).</summary>
+public sealed class HangfireServerHostedService(HangfireWorkerHost host, HangfireServerHostedService.Workers workers) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => host.RunAsync(options.WorkerCount, null, null, stoppingToken);
+    /// <summary>How many jobs the portal process runs at once (`serve --workers`).</summary>
+    public sealed record Workers(int Count);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => host.RunAsync(workers.Count, null, null, stoppingToken);
 }

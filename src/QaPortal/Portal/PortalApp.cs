@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SpeechQa.Batch.Jobs;
 using SpeechQa.Batch.Store.Migrations;
 using SpeechQa.QaPortal.Hosting;
 
@@ -12,21 +11,18 @@ namespace SpeechQa.QaPortal.Portal;
 public static class PortalApp
 {
     /// <param name="scoring">Where rules and models are; default from the environment (SPEECHQA_RULES, SPEECHQA_MODELS).</param>
-    /// <param name="hangfire">Run the workers on Hangfire instead of the store's job engine.</param>
     public static async Task<WebApplication> BuildAsync(string database, string urls, int workers, LogLevel logLevel, CancellationToken cancellationToken,
-        SpeechQa.Pipeline.ScoringOptions? scoring = null, bool hangfire = false)
+        SpeechQa.Pipeline.ScoringOptions? scoring = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.SetMinimumLevel(logLevel);
-        builder.Services.AddSpeechQaBatch(database, new JobServerOptions { WorkerCount = workers });
+        builder.Services.AddSpeechQaBatch(database);
         builder.Services.AddSpeechQaPipeline();
         if (scoring is not null)
             builder.Services.AddSingleton(scoring); // the last registration is the one resolved
-        if (hangfire)
-            builder.Services.AddHostedService<HangfireServerHostedService>();
-        else
-            builder.Services.AddHostedService<JobServerHostedService>();
+        builder.Services.AddSingleton(new HangfireServerHostedService.Workers(workers));
+        builder.Services.AddHostedService<HangfireServerHostedService>();
         builder.AddPortal();
         var app = builder.Build();
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SpeechQa.Batch.Jobs.Recurring;
 using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Pages;
 
@@ -11,27 +11,27 @@ namespace SpeechQa.QaPortal.Portal;
 /// <summary>Recording sources: list with scan state, add/change, remove.</summary>
 public static partial class PortalEndpoints
 {
-    private static Task<IResult> SourcesList(HttpContext context, RecordingSourceStore sources, RecurringJobScheduler recurring, StoreDataSource store,
-        CallScoring scoring, CancellationToken ct) => SourcesViewAsync(context, sources, recurring, store, scoring, null, ct);
+    private static Task<IResult> SourcesList(HttpContext context, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
+        CallScoring scoring, CancellationToken ct) => SourcesViewAsync(context, sources, jobs, store, scoring, null, ct);
 
-    private static async Task<IResult> SourcesViewAsync(HttpContext context, RecordingSourceStore sources, RecurringJobScheduler recurring, StoreDataSource store,
+    private static async Task<IResult> SourcesViewAsync(HttpContext context, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
         CallScoring scoring, string? error, CancellationToken ct)
     {
-        var scans = (await recurring.ListAsync(ct).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var scans = jobs.Recurring().ToDictionary(r => r.Id, StringComparer.Ordinal);
         var rows = new List<SourceRow>();
         foreach (var source in await sources.ListAsync(ct).ConfigureAwait(false))
         {
             var scan = scans.GetValueOrDefault(source.RecurringId);
             var manifests = await store.ScalarAsync<long>("SELECT COUNT(*) FROM ingested_manifests WHERE path LIKE @prefix",
                 new SqlParameterList { { "prefix", source.Folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar + "%" } }, ct).ConfigureAwait(false);
-            rows.Add(new SourceRow(source, Directory.Exists(source.Folder), scan?.NextRunAt, scan?.LastRunAt, manifests));
+            rows.Add(new SourceRow(source, Directory.Exists(source.Folder), scan?.NextRun, scan?.LastRun, manifests));
         }
         return Page(SourcesPage.Render(PortalText.For(context), Session(context), Tokens(context), rows,
             (scoring.Judge?.Catalog.All ?? []).Select(s => s.Id).Order(StringComparer.Ordinal), error), error is null ? 200 : 400);
     }
 
     private static async Task<IResult> SaveSource(HttpContext context, [FromForm] string? folder, [FromForm] string? name, [FromForm] string? channels,
-        [FromForm] string? ruleSet, [FromForm] string? cron, RecordingSourceStore sources, RecurringJobScheduler recurring, StoreDataSource store,
+        [FromForm] string? ruleSet, [FromForm] string? cron, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
         CallScoring scoring, AuditLog audit, CancellationToken ct)
     {
         try
@@ -44,7 +44,7 @@ public static partial class PortalEndpoints
         }
         catch (ArgumentException e)
         {
-            return await SourcesViewAsync(context, sources, recurring, store, scoring, Reason(e), ct).ConfigureAwait(false);
+            return await SourcesViewAsync(context, sources, jobs, store, scoring, Reason(e), ct).ConfigureAwait(false);
         }
     }
 

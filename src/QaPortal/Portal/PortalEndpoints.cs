@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
-using SpeechQa.Batch.Jobs.Recurring;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Pages;
@@ -574,28 +573,28 @@ public static partial class PortalEndpoints
         }
     }
 
-    private static async Task<IResult> JobsPage(HttpContext context, JobStore jobs, RecurringJobScheduler recurring, CancellationToken ct) =>
-        Page(OperationsPages.Jobs(PortalText.For(context), Session(context), Tokens(context), await jobs.CountAsync(ct).ConfigureAwait(false),
-            await jobs.ListAsync(JobState.Failed, null, 100, ct).ConfigureAwait(false), await recurring.ListAsync(ct).ConfigureAwait(false),
-            await jobs.ListLeaseOwnersAsync(ct).ConfigureAwait(false)));
+    private static IResult JobsPage(HttpContext context, PipelineJobMonitor jobs) =>
+        Page(OperationsPages.Jobs(PortalText.For(context), Session(context), Tokens(context), jobs.Counts(),
+            jobs.List(JobListState.Failed, 100), jobs.Recurring(), jobs.Servers()));
 
-    private static async Task<IResult> RetryJob(HttpContext context, string id, IAntiforgery antiforgery, JobStore jobs, AuditLog audit, CancellationToken ct) =>
-        await JobActionAsync(context, id, antiforgery, audit, "retry-job", jobs.RetryAsync, ct).ConfigureAwait(false);
+    private static async Task<IResult> RetryJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
+        await JobActionAsync(context, id, antiforgery, audit, "retry-job", jobs.Retry, ct).ConfigureAwait(false);
 
-    private static async Task<IResult> DeleteJob(HttpContext context, string id, IAntiforgery antiforgery, JobStore jobs, AuditLog audit, CancellationToken ct) =>
-        await JobActionAsync(context, id, antiforgery, audit, "delete-job", jobs.DeleteAsync, ct).ConfigureAwait(false);
+    private static async Task<IResult> DeleteJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
+        await JobActionAsync(context, id, antiforgery, audit, "delete-job", jobs.Delete, ct).ConfigureAwait(false);
 
     private static async Task<IResult> JobActionAsync(HttpContext context, string id, IAntiforgery antiforgery, AuditLog audit, string action,
-        Func<long, CancellationToken, Task<bool>> run, CancellationToken ct)
+        Func<string, bool> run, CancellationToken ct)
     {
         await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId) || !await run(jobId, ct).ConfigureAwait(false))
+        // Hangfire's ids are numbers on PostgreSQL and GUIDs in memory; anything else is not a job.
+        if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !run(id))
             return Results.NotFound();
         await audit.WriteAsync(Session(context).UserName, action, null, id, ct).ConfigureAwait(false);
         return Results.Redirect("/admin/jobs");
     }
 
-    private static async Task<IResult> WallPage(HttpContext context, StoreDataSource store, CallStore calls, JobStore jobs, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> WallPage(HttpContext context, StoreDataSource store, CallStore calls, PipelineJobMonitor jobs, TimeProvider time, CancellationToken ct)
     {
         var today = new DateTimeOffset(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
         var p = new SqlParameterList { { "from", today.ToUnixTimeMilliseconds() } };
@@ -604,7 +603,7 @@ public static partial class PortalEndpoints
             r => (Fatal: r.ReadLong(0) != 0, Rules: QueuePage.Rules(r.GetString(1)).ToList()), ct).ConfigureAwait(false);
         var figures = new WallFigures(rows.Count, rows.Count(r => r.Fatal),
             [.. rows.SelectMany(r => r.Rules).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => (g.Key, g.Count()))],
-            await calls.CountByStatusAsync(ct).ConfigureAwait(false), await jobs.CountAsync(ct).ConfigureAwait(false));
+            await calls.CountByStatusAsync(ct).ConfigureAwait(false), jobs.Counts());
         return Page(OperationsPages.Wall(PortalText.For(context), Session(context), Tokens(context), figures));
     }
 

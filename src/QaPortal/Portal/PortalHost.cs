@@ -36,8 +36,10 @@ public static class PortalHost
             };
         });
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        // The dashboard's services; it is given the pipeline's storage explicitly (HangfireJobEngine), nothing global.
-        services.AddHangfire(_ => { });
+        // The dashboard's services; it is given the pipeline's storage explicitly (HangfireJobEngine). Hangfire's own
+        // default here would point its process-wide log provider at this container's factory; the bridge survives its disposal.
+        services.AddHangfire((provider, configuration) => configuration.UseLogProvider(new SpeechQa.Pipeline.Jobs.HangfireLogBridge(
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "speechqa-csrf";

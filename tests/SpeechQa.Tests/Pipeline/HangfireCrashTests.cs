@@ -38,7 +38,7 @@ public sealed class HangfireCrashTests(ITestOutputHelper output)
         for (var kill = 1; kill <= Kills; kill++)
         {
             var before = await ScoredAsync(db);
-            using var worker = ChildProcess.Start(cli, ["worker", "--db", db.Setting, "--engine", "hangfire", "--workers", "2"], folder.Root, environment);
+            using var worker = ChildProcess.Start(cli, ["worker", "--db", db.Setting, "--workers", "2"], folder.Root, environment);
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (await ScoredAsync(db) < before + 30)
             {
@@ -52,7 +52,7 @@ public sealed class HangfireCrashTests(ITestOutputHelper output)
         Assert.True(await ScoredAsync(db) < Calls, "the kills must come before the batch is done");
 
         var clock = Stopwatch.StartNew();
-        var (exitCode, runOutput) = await ChildProcess.RunAsync(cli, ["run", "--db", db.Setting, "--engine", "hangfire", "--workers", "2"], folder.Root, TimeSpan.FromMinutes(5), environment);
+        var (exitCode, runOutput) = await ChildProcess.RunAsync(cli, ["run", "--db", db.Setting, "--workers", "2"], folder.Root, TimeSpan.FromMinutes(5), environment);
         output.WriteLine($"{engine}: restart to last call done {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(exitCode == 0, runOutput);
 
@@ -77,14 +77,22 @@ public sealed class HangfireCrashTests(ITestOutputHelper output)
             rows.Add($"W{i:0000},2024-11-05T{8 + i % 10:00}:{i % 60:00}:00+08:00,inbound,1390013{i:0000},A001,transcripts/W{i:0000}.json");
         }
         var cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
-        Assert.Equal(0, (await ChildProcess.RunAsync(cli, ["ingest", folder.Write("m.csv", string.Join('\n', rows)), "--db", db.Setting], folder.Root)).ExitCode);
-
         var environment = new Dictionary<string, string> { ["SPEECHQA_INDEX"] = "off" };
         var workers = Enumerable.Range(0, 3)
-            .Select(_ => ChildProcess.Start(cli, ["worker", "--db", db.Setting, "--engine", "hangfire", "--workers", "1"], folder.Root, environment)).ToList();
+            .Select(_ => ChildProcess.Start(cli, ["worker", "--db", db.Setting, "--workers", "1"], folder.Root, environment)).ToList();
         try
         {
-            var deadline = DateTime.UtcNow.AddMinutes(4);
+            // All three servers up before the calls arrive, so each can take a share; the calls come from another
+            // process's ingest, and the minutely reconcile pass of one of the workers enqueues them.
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (await ServersAsync(db) < 3)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"{await ServersAsync(db)} of 3 Hangfire servers started in a minute");
+                Assert.DoesNotContain(workers, w => w.HasExited);
+                await Task.Delay(200);
+            }
+            Assert.Equal(0, (await ChildProcess.RunAsync(cli, ["ingest", folder.Write("m.csv", string.Join('\n', rows)), "--db", db.Setting], folder.Root)).ExitCode);
+            deadline = DateTime.UtcNow.AddMinutes(4);
             while (await ScoredAsync(db) < calls)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"{await ScoredAsync(db)} of {calls} scored in 4 minutes");
@@ -107,6 +115,18 @@ public sealed class HangfireCrashTests(ITestOutputHelper output)
         Assert.Matches(@"Hangfire: enqueued \d+, processing \d+, scheduled \d+, failed 0, succeeded [1-9]\d*", status.Output);
         // All three took part: Hangfire records the server of every job it processed.
         Assert.Equal(3, await CountAsync(db, "SELECT COUNT(DISTINCT data::json->>'ServerId') FROM hangfire.state WHERE name = 'Processing'"));
+    }
+
+    private static async Task<long> ServersAsync(TestDatabase db)
+    {
+        try
+        {
+            return await CountAsync(db, "SELECT COUNT(*) FROM hangfire.server");
+        }
+        catch (Npgsql.PostgresException)
+        {
+            return 0; // the first worker has not created Hangfire's schema yet
+        }
     }
 
     private static Task<long> ScoredAsync(TestDatabase db) => CountAsync(db, "SELECT COUNT(*) FROM calls WHERE status = 'scored'");

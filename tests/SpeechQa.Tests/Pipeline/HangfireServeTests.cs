@@ -18,7 +18,7 @@ public sealed class HangfireServeTests
             + "S1,2024-11-05T09:00:00+08:00,inbound,13800000001,A001,transcripts/S1.json\n"
             + "S2,2024-11-05T09:05:00+08:00,inbound,13800000002,A001,transcripts/S2.json\n");
         var cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
-        using var serve = ChildProcess.Start(cli, ["serve", "--db", db.Setting, "--urls", "http://127.0.0.1:0", "--engine", "hangfire", "--workers", "1"], folder.Root);
+        using var serve = ChildProcess.Start(cli, ["serve", "--db", db.Setting, "--urls", "http://127.0.0.1:0", "--workers", "1"], folder.Root);
         try
         {
             // Ingested beside the portal: its reconcile pass (at start, then every minute) enqueues them.

@@ -1,10 +1,9 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechQa.Batch.Ingestion;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline;
-using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Tests.Infrastructure;
 
 namespace SpeechQa.Tests.Pipeline;
@@ -40,11 +39,11 @@ public sealed class ImportBatchTests
 
         var services = new ServiceCollection().AddLogging();
         // Two attempts without back-off, so the failing call's own job fails for good within the test.
-        services.AddSpeechQaBatch(db.Setting, catalog: new JobTypeCatalog(new Dictionary<string, JobTypeOptions>
+        services.AddSpeechQaBatch(db.Setting);
+        services.AddSpeechQaPipeline(new JobTypeCatalog(new Dictionary<string, JobTypeOptions>
         {
             ["analyze"] = new() { MaxAttempts = 2, RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero },
         }));
-        services.AddSpeechQaPipeline();
         services.AddSingleton(new ScoringOptions(Path.Combine(TestPaths.Repository, "rules"), "water-hotline", Path.Combine(TestPaths.Repository, "models")));
         services.AddSingleton(new PipelineOptions { IndexStageEnabled = false });
         await using var provider = services.BuildServiceProvider();

@@ -1,8 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
-using SpeechQa.Batch.Jobs.Recurring;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline;
 using SpeechQa.Tests.Infrastructure;
@@ -36,19 +35,28 @@ public sealed class SourcesTests(PortalFixture portal)
             var page = await admin.GetStringAsync("/admin/sources");
             Assert.Contains("供热录音", page, StringComparison.Ordinal);
             Assert.Contains("右声道坐席", page, StringComparison.Ordinal);
-            var scans = await portal.Services.GetRequiredService<RecurringJobScheduler>().ListAsync(CancellationToken.None);
-            Assert.Contains(scans, s => s.Id == "scan:" + folder && s.Payload == folder && s.Cron == "*/10 * * * *");
+            var monitor = portal.Services.GetRequiredService<PipelineJobMonitor>();
+            var scheduled = Assert.Single(monitor.Recurring(), s => s.Id == "scan:" + folder);
+            Assert.Equal("*/10 * * * *", scheduled.Cron);
+            Assert.Equal(portal.Services.GetRequiredService<PipelineOptions>().TimeZone.Id, scheduled.TimeZone);
+            Assert.NotNull(scheduled.NextRun);
 
-            var scan = portal.Services.GetServices<IJobHandler>().Single(h => h.JobType == ScanRecorderFolderJob.Type);
-            await scan.ExecuteAsync(new JobContext(new FetchedJob(0, ScanRecorderFolderJob.Type, null, folder, 1, 1, "test"), DateTimeOffset.UtcNow), CancellationToken.None);
-            var call = await portal.Services.GetRequiredService<CallStore>().GetAsync("SRC-0001", CancellationToken.None);
-            Assert.NotNull(call);
+            // Run the scan now, as Hangfire runs it on its schedule: the portal's own Hangfire workers ingest the manifest.
+            portal.Services.GetRequiredService<HangfireJobEngine>().Recurring.Trigger("scan:" + folder);
+            var calls = portal.Services.GetRequiredService<CallStore>();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            StoredCall? call;
+            while ((call = await calls.GetAsync("SRC-0001", CancellationToken.None)) is null)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the triggered scan did not ingest the manifest");
+                await Task.Delay(100);
+            }
             Assert.Equal(ChannelLayout.AgentRight, call.Call.Channels);
             Assert.Equal("heating-hotline", call.Call.Attributes["ruleset"]);
 
             var removed = await PortalFixture.PostFormAsync(admin, "/admin/sources/remove", new Dictionary<string, string> { ["folder"] = folder }, "/admin/sources");
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-            Assert.DoesNotContain(await portal.Services.GetRequiredService<RecurringJobScheduler>().ListAsync(CancellationToken.None), s => s.Id == "scan:" + folder);
+            Assert.DoesNotContain(monitor.Recurring(), s => s.Id == "scan:" + folder);
         }
         finally
         {

@@ -321,6 +321,11 @@ public static class SchemaMigrations
                     updated_by TEXT NOT NULL,
                     updated_at_ms {BIGINT} NOT NULL);
                 """),
+        // Jobs live in Hangfire's storage now; the call's status in this store is what the reconcile pass enqueues from.
+        new(12, "jobs moved to Hangfire", """
+                DROP TABLE jobs;
+                DROP TABLE recurring_jobs;
+                """),
     ];
 
     /// <summary>Version 8's search tables, filled from version 7's (<c>*_v7</c>); the engine's column types as arguments.</summary>

@@ -1,30 +1,29 @@
 using System.Globalization;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Batch.Jobs;
-using SpeechQa.Batch.Jobs.Recurring;
+using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.QaPortal.Portal.Pages;
 
 /// <summary>Today's figures for the QA office's wall display (大屏).</summary>
 internal sealed record WallFigures(int CallsToday, int FatalToday, IReadOnlyList<(string Rule, int Calls)> TopRulesToday,
-    IReadOnlyDictionary<CallStatus, long> CallsByStatus, JobCounts Jobs);
+    IReadOnlyDictionary<CallStatus, long> CallsByStatus, JobStateCounts Jobs);
 
 /// <summary>The admin's job dashboard and the wall display.</summary>
 internal static class OperationsPages
 {
-    public static string Jobs(PortalText t, PortalSession user, (string Field, string Token) antiforgery, JobCounts counts,
-        IReadOnlyList<JobRecord> failed, IReadOnlyList<RecurringJob> recurring, IReadOnlyList<string> busyWorkers)
+    public static string Jobs(PortalText t, PortalSession user, (string Field, string Token) antiforgery, JobStateCounts counts,
+        IReadOnlyList<JobListing> failed, IReadOnlyList<RecurringListing> recurring, IReadOnlyList<WorkerServer> servers)
     {
-        var states = Html.Table(Enum.GetValues<JobState>().Select(s => s.ToString()), [Enum.GetValues<JobState>().Select(s => Html.E(counts[s].ToString(CultureInfo.InvariantCulture)))], "job-counts");
+        var states = Html.Table(Enum.GetValues<JobListState>().Select(s => s.ToString()), [Enum.GetValues<JobListState>().Select(s => Html.E(counts[s].ToString(CultureInfo.InvariantCulture)))], "job-counts");
         var failedTable = Html.Table(["id", t["action"], t["call"], "attempts", "error", ""], failed.Select(j => (IEnumerable<string>)
         [
-            Html.E(j.Id.ToString(CultureInfo.InvariantCulture)), Html.E(j.JobType), Html.E(j.CallId), Html.E($"{j.Attempt}/{j.MaxAttempts}"), Html.E(j.LastError),
-            Html.Form($"/admin/jobs/{j.Id}/retry", antiforgery.Field, antiforgery.Token, $"<button>{Html.E(t["retry"])}</button>", "inline") +
-            Html.Form($"/admin/jobs/{j.Id}/delete", antiforgery.Field, antiforgery.Token, $"<button>{Html.E(t["delete"])}</button>", "inline"),
+            Html.E(j.Id), Html.E(j.JobType), Html.E(j.CallId), Html.E(j.Attempt.ToString(CultureInfo.InvariantCulture)), Html.E(j.Detail),
+            Html.Form($"/admin/jobs/{Uri.EscapeDataString(j.Id)}/retry", antiforgery.Field, antiforgery.Token, $"<button>{Html.E(t["retry"])}</button>", "inline") +
+            Html.Form($"/admin/jobs/{Uri.EscapeDataString(j.Id)}/delete", antiforgery.Field, antiforgery.Token, $"<button>{Html.E(t["delete"])}</button>", "inline"),
         ]), "failed-jobs");
-        var recurringTable = Html.Table(["id", "cron", t["action"], "next", "last"], recurring.Select(r => (IEnumerable<string>)
-            [Html.E(r.Id), Html.E(r.Cron), Html.E(r.JobType), Html.E(Html.Time(r.NextRunAt)), Html.E(r.LastRunAt is { } l ? Html.Time(l) : "")]), "recurring-jobs");
-        var workers = $"<p id=\"workers\">{Html.E(t["busyworkers"])}: {Html.E(busyWorkers.Count == 0 ? "—" : string.Join(", ", busyWorkers))}</p>";
+        var recurringTable = Html.Table(["id", "cron", "time zone", "next", "last"], recurring.Select(r => (IEnumerable<string>)
+            [Html.E(r.Id), Html.E(r.Cron), Html.E(r.TimeZone), Html.E(r.NextRun is { } n ? Html.Time(n) : ""), Html.E(r.LastRun is { } l ? $"{Html.Time(l)} {r.LastState}" : "")]), "recurring-jobs");
+        var workers = $"<p id=\"workers\">{Html.E(t["busyworkers"])}: {Html.E(servers.Count == 0 ? "—" : string.Join(", ", servers.Select(s => $"{s.Name} ({s.Workers})")))}</p>";
         var dashboard = $"<p id=\"hangfire-link\"><a href=\"{PortalHost.DashboardPath}\">{Html.E(t["hangfire"])}</a></p>";
         return Layout.Render(t, user, antiforgery, t["jobs"],
             $"{states}{workers}{dashboard}<h2>{Html.E(t["failedjobs"])}</h2>{failedTable}<h2>{Html.E(t["recurring"])}</h2>{recurringTable}");

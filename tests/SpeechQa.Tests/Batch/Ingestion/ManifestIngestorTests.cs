@@ -1,6 +1,6 @@
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Ingestion;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 using SpeechQa.Tests.Infrastructure;
 
@@ -73,7 +73,7 @@ public sealed class ManifestIngestorTests
         Assert.Contains("avg_logprob", transcript.Segments[1].Extra);
         var ok2 = await backbone.Calls.GetAsync("OK2", CancellationToken.None);
         Assert.Equal(CallDirection.Outbound, ok2!.Call.Direction);
-        Assert.Equal(2, (await backbone.Jobs.CountAsync(CancellationToken.None))[JobState.Enqueued]);
+        Assert.Equal(2, (await backbone.Calls.CountByStatusAsync(CancellationToken.None))[CallStatus.Queued]); // the reconcile pass enqueues them
     }
 
     [Theory]
@@ -103,9 +103,10 @@ public sealed class ManifestIngestorTests
         Assert.Equal("13800138000", a!.Call.Caller); // a JSON number stays as written
         Assert.Equal(ChannelLayout.AgentLeft, a.Call.Channels);
         Assert.Equal("{\"level\":2}", a.Call.Attributes["skill"]);
-        Assert.Equal(2, (await backbone.Jobs.ListAsync(null, null, 100, CancellationToken.None)).Count);
+        Assert.Equal(2, (await backbone.Calls.ListQueuedSinceAsync(null, 0, 100, CancellationToken.None)).Count);
 
-        // The recorder re-exports A with different audio: a new revision, old pending work deleted, a new job queued.
+        // The recorder re-exports A with different audio: a new revision, queued again; work on revision 1 changes nothing.
+        Assert.True(await backbone.Calls.StartStageAsync("A", 1, CallStatus.Transcribing, CancellationToken.None));
         folder.WriteBytes("audio/A.wav", [9, 9, 9, 9, 9]);
         var changed = await backbone.Ingestor.IngestAsync(manifest, CancellationToken.None);
 
@@ -113,8 +114,8 @@ public sealed class ManifestIngestorTests
         var a2 = await backbone.Calls.GetAsync("A", CancellationToken.None);
         Assert.Equal(2, a2!.Revision);
         Assert.NotEqual(a.Call.AudioSha256, a2.Call.AudioSha256);
-        var jobsOfA = await backbone.Jobs.ListAsync(null, "A", 10, CancellationToken.None);
-        Assert.Equal([JobState.Enqueued, JobState.Deleted], jobsOfA.Select(j => j.State));
+        Assert.Equal(CallStatus.Queued, a2.Status);
+        Assert.Equal(2, Assert.Single(await backbone.Calls.ListQueuedSinceAsync(null, 0, 10, CancellationToken.None), c => c.CallId == "A").Revision);
         Assert.False(await backbone.Calls.SetStatusAsync("A", 1, CallStatus.Scored, null, CancellationToken.None)); // stale revision
     }
 

@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>The reason a job failed as users see it on the call: the first line of the error (no stack trace).</summary>
 public static class FailureReason

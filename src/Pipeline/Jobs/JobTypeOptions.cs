@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>Retry behaviour of one job type.</summary>
 public sealed record JobTypeOptions

@@ -1,17 +1,18 @@
 using System.Globalization;
-using SpeechQa.Batch.Jobs;
+using SpeechQa.Pipeline.Jobs;
 
-namespace SpeechQa.Batch.Calls;
+namespace SpeechQa.Pipeline;
 
 /// <summary>
 /// The per-call pipeline: transcribe → analyze → index, one job per call per stage and revision
-/// (the idempotency key), each stage enqueuing the next when it succeeds.
+/// (the idempotency key), each stage enqueuing the next when it succeeds. Each stage has its own Hangfire queue
+/// (<see cref="PipelineJobQueue.Queues"/>), later stages taken first so calls finish before new ones start.
 /// </summary>
-public sealed record PipelineStage(string JobType, int Priority)
+public sealed record PipelineStage(string JobType)
 {
-    public static readonly PipelineStage Transcribe = new("transcribe", 1);
-    public static readonly PipelineStage Analyze = new("analyze", 2);
-    public static readonly PipelineStage Index = new("index", 3);
+    public static readonly PipelineStage Transcribe = new("transcribe");
+    public static readonly PipelineStage Analyze = new("analyze");
+    public static readonly PipelineStage Index = new("index");
 
     public static IReadOnlyList<PipelineStage> All { get; } = [Transcribe, Analyze, Index];
 
@@ -28,11 +29,10 @@ public sealed record PipelineStage(string JobType, int Priority)
         {
             CallId = callId,
             Payload = revision.ToString(CultureInfo.InvariantCulture),
-            Priority = Priority,
         };
 
-    public static int RevisionOf(FetchedJob job) =>
+    public static int RevisionOf(RunningJob job) =>
         int.TryParse(job.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
             ? revision
-            : throw new PermanentJobException($"Job {job.Id} has no call revision in its payload ('{job.Payload}').");
+            : throw new PermanentJobException($"Job {job.JobId} has no call revision in its payload ('{job.Payload}').");
 }

@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>
 /// Performs one type of job. Delivery is at least once (a crashed worker's job runs again), so a handler
@@ -11,5 +11,5 @@ public interface IJobHandler
     Task ExecuteAsync(JobContext context, CancellationToken cancellationToken);
 
     /// <summary>Called once the job has failed for good (permanent error or retries used up).</summary>
-    Task OnFailedAsync(FetchedJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task OnFailedAsync(RunningJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>
 /// Exponential backoff with "equal jitter": the n-th retry waits between half and all of

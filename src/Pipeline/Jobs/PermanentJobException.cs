@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>
 /// A failure that retrying cannot fix (an undecodable file, a transcript that breaks the format):

@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>Retry options per job type (types not listed get the defaults). Shared by every place that enqueues or runs jobs.</summary>
 public sealed class JobTypeCatalog

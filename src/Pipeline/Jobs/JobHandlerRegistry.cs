@@ -1,4 +1,4 @@
-namespace SpeechQa.Batch.Jobs;
+namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>The job types this process can run.</summary>
 public sealed class JobHandlerRegistry
@@ -18,7 +18,6 @@ public sealed class JobHandlerRegistry
 
     public JobTypeCatalog Catalog { get; }
 
-    /// <summary>Only these types are fetched by this process, so workers with different handler sets can share a store.</summary>
     public IReadOnlyCollection<string> JobTypes { get; }
 
     public bool TryGet(string jobType, out IJobHandler handler) => _handlers.TryGetValue(jobType, out handler!);
