@@ -54,6 +54,15 @@ public sealed class SourcesTests(PortalFixture portal)
             Assert.Equal(ChannelLayout.AgentRight, call.Call.Channels);
             Assert.Equal("heating-hotline", call.Call.Attributes["ruleset"]);
 
+            // The portal's workers score and index the new call; let them finish so the shared portal's figures are settled
+            // for the tests that follow (the dashboard counts scored and indexed calls).
+            var hangfire = portal.Services.GetRequiredService<HangfireJobEngine>();
+            while ((await calls.GetAsync("SRC-0001", CancellationToken.None))!.Status != CallStatus.Scored || !hangfire.IsIdle())
+            {
+                Assert.True(DateTime.UtcNow < deadline.AddSeconds(30), "the scanned call was not scored and indexed");
+                await Task.Delay(100);
+            }
+
             var removed = await PortalFixture.PostFormAsync(admin, "/admin/sources/remove", new Dictionary<string, string> { ["folder"] = folder }, "/admin/sources");
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
             Assert.DoesNotContain(monitor.Recurring(), s => s.Id == "scan:" + folder);
