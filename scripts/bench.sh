@@ -5,6 +5,8 @@
 #     whisper-bench when SPEECHQA_WHISPER_CPP_BENCH names one (see README)
 #   scripts/bench.sh pipeline [--calls N] [--demo-calls N]   the pipeline on Hangfire, embedded store and a throw-away
 #     PostgreSQL: the demo data set's rate and N transcript-only calls' import + run (default 100 000)
+#   scripts/bench.sh hangfire-storage [--jobs N]   Hangfire.Storage.SQLite (not chosen) under the crash test: a worker killed
+#     5 times during N jobs; lost, duplicated, restart to last job; a long job without sliding invisibility
 #   scripts/bench.sh rules [--calls N]   rule-set throughput on 5-minute transcripts (calls/s per core)
 #   scripts/bench.sh search [--calls N]   embedded index: indexing calls/s and query p50/p95 on generated calls, then the
 #     query test suite run on that many calls (SPEECHQA_SEARCH_SUITE_CALLS)
@@ -49,6 +51,9 @@ elif [ "$1" = repeats ]; then
 elif [ "$1" = pipeline ]; then
   shift
   bash scripts/with-postgres.sh bash -c 'dotnet out/bench/SpeechQa.Bench.dll pipeline --pg "$SPEECHQA_TEST_PG" "$@"' bench "$@"
+elif [ "$1" = hangfire-storage ]; then
+  shift
+  dotnet out/bench/SpeechQa.Bench.dll hangfire-storage "$@"
 elif [ "$1" = rules ]; then
   shift
   dotnet out/bench/SpeechQa.Bench.dll rules "$@"

@@ -1,6 +1,7 @@
 // Usage: SpeechQa.Bench whisper [--sizes tiny,base,small] [--steps N] [--tokens N]
 //        SpeechQa.Bench segment [--corpus FILE] [--passes N]
 //        SpeechQa.Bench rules [--calls N]
+//        SpeechQa.Bench hangfire-storage [--jobs N]
 //        SpeechQa.Bench pipeline [--calls N] [--demo-calls N] [--pg <connection string>]
 //        SpeechQa.Bench classifier [--examples N]
 //        SpeechQa.Bench search [--calls N] [--pg <connection string>]
@@ -59,6 +60,19 @@ if (args.Length > 0 && args[0] == "pipeline")
     var calls = int.Parse(args.SkipWhile(a => a != "--calls").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
     var demoCalls = int.Parse(args.SkipWhile(a => a != "--demo-calls").Skip(1).FirstOrDefault() ?? "300", CultureInfo.InvariantCulture);
     PipelineEngineBench.Run(Directory.GetCurrentDirectory(), calls, demoCalls, args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault());
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "hangfire-storage")
+{
+    var jobs = int.Parse(args.SkipWhile(a => a != "--jobs").Skip(1).FirstOrDefault() ?? "500", CultureInfo.InvariantCulture);
+    HangfireStorageBench.Run(jobs, kills: 5);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "hangfire-storage-worker")
+{
+    HangfireStorageBench.Work(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
     return 0;
 }
 
