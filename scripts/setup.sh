@@ -11,7 +11,7 @@ need=()
 want() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || need+=("$1"); }
 
 case "$profile" in
-  demo) want ffmpeg; want python3-jieba; want espeak-ng; want python3-numpy   # ffmpeg: audio that is not plain WAV/G.711 (and the demo's A-law files); python3-jieba: dictionary data; espeak-ng + numpy: the demo data set's voices
+  demo) want ffmpeg; want espeak-ng; want python3-numpy   # ffmpeg: audio that is not plain WAV/G.711 (and the demo's A-law files); espeak-ng + numpy: the demo data set's voices (jieba's data comes with the build, from the jieba.NET package)
         command -v npm >/dev/null || want npm ;;           # npm: the portal's ECharts bundle
   tests) want ffmpeg; want python3-jieba; want sox; want espeak-ng; want python3-numpy; want postgresql; want python3-onnx; want chromium; want fonts-wqy-zenhei
          command -v npm >/dev/null || want npm ;;

@@ -1,18 +1,22 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using SpeechQa.Pipeline;
 using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Cli;
 
 /// <summary>
 /// `speechqa text segment|keywords`: jieba segmentation and TF-IDF keywords as a filter, UTF-8 lines in, one
-/// line out per line in. The hotline dictionary in rules/dict/ is used unless --no-domain-dict.
+/// line out per line in. The hotline dictionary in the rules folder's dict/ (SPEECHQA_RULES, else the install's
+/// rules/, from whatever folder the command runs in) is used unless --no-domain-dict; missing, it is an error.
 /// </summary>
 public static class TextCommand
 {
-    public const string DomainDictionary = "rules/dict/hotline.txt";
-    public const string DomainStopWords = "rules/dict/stopwords.txt";
+    /// <summary>The hotline dictionary: SPEECHQA_RULES/dict/hotline.txt, else the install's.</summary>
+    public static string DomainDictionary => Path.Combine(ScoringOptions.FromEnvironment().RulesFolder, "dict", "hotline.txt");
+
+    public static string DomainStopWords => Path.Combine(ScoringOptions.FromEnvironment().RulesFolder, "dict", "stopwords.txt");
 
     public static Command Create()
     {
@@ -26,8 +30,8 @@ public static class TextCommand
     {
         public static DictionaryOptions Create() => new(
             new Option<string[]>("--dict") { Description = "User dictionary in jieba's format (word [freq] [tag]); repeatable", AllowMultipleArgumentsPerToken = false },
-            new Option<bool>("--no-domain-dict") { Description = $"Do not load the hotline dictionary {DomainDictionary}" },
-            new Option<string?>("--jieba-dir") { Description = $"jieba data folder (default: ${JiebaDataFolder.EnvironmentVariable}, else {JiebaDataFolder.DefaultPath})" });
+            new Option<bool>("--no-domain-dict") { Description = "Do not load the hotline dictionary (rules/dict/hotline.txt of $SPEECHQA_RULES or the install)" },
+            new Option<string?>("--jieba-dir") { Description = $"jieba data folder, jieba.NET or Python jieba layout (default: ${JiebaDataFolder.EnvironmentVariable}, else the jieba/ folder beside the program, from the jieba.NET package)" });
 
         public void AddTo(Command command)
         {
@@ -39,8 +43,8 @@ public static class TextCommand
         public WordSegmenter Build(ParseResult result)
         {
             var segmenter = new WordSegmenter(JiebaModel.Load(JiebaDataFolder.Locate(result.GetValue(JiebaDir))));
-            if (!result.GetValue(NoDomain) && File.Exists(DomainDictionary))
-                segmenter = segmenter.WithUserDictionary(DomainDictionary);
+            if (!result.GetValue(NoDomain))
+                segmenter = segmenter.WithUserDictionary(Required(DomainDictionary));
             foreach (var dict in result.GetValue(Dicts) ?? [])
                 segmenter = segmenter.WithUserDictionary(dict);
             return segmenter;
@@ -93,7 +97,7 @@ public static class TextCommand
         command.SetAction((result, cancellationToken) => GuardAsync(async () =>
         {
             var segmenter = dictionaries.Build(result);
-            var stopFile = result.GetValue(stopWords) ?? (!result.GetValue(dictionaries.NoDomain) && File.Exists(DomainStopWords) ? DomainStopWords : null);
+            var stopFile = result.GetValue(stopWords) ?? (!result.GetValue(dictionaries.NoDomain) ? Required(DomainStopWords) : null);
             var extractor = new KeywordExtractor(segmenter, IdfTable.Load(segmenter.Model.Folder.Idf),
                 stopFile is null ? null : KeywordExtractor.ReadStopWords(stopFile));
             var count = result.GetValue(top);
@@ -126,6 +130,10 @@ public static class TextCommand
             await output.WriteAsync(crlf ? "\r\n" : "\n").ConfigureAwait(false);
         }
     }
+
+    /// <summary>A file the command was configured to read: missing, it stops the command instead of being left out quietly.</summary>
+    private static string Required(string path) => File.Exists(path) ? path : throw new JiebaDataException(
+        $"找不到领域词典 domain dictionary not found: {Path.GetFullPath(path)} (set {ScoringOptions.RulesVariable} to the rules folder, or pass --no-domain-dict)");
 
     private static async Task<int> GuardAsync(Func<Task<int>> command)
     {

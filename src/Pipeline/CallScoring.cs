@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring;
 using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Repeats;
@@ -20,10 +21,14 @@ public sealed record ScoringOptions(string RulesFolder, string DefaultRuleSet, s
     public const string RuleSetVariable = "SPEECHQA_RULESET";
     public const string ModelsVariable = "SPEECHQA_MODELS";
 
+    /// <summary>
+    /// SPEECHQA_RULES and SPEECHQA_MODELS when set (SPEECHQA_MODELS set empty: no classifiers), else the install's own
+    /// folders (<see cref="InstallFolder"/>), whatever the working folder.
+    /// </summary>
     public static ScoringOptions FromEnvironment() => new(
-        Environment.GetEnvironmentVariable(RulesVariable) is { Length: > 0 } rules ? rules : "rules",
+        Environment.GetEnvironmentVariable(RulesVariable) is { Length: > 0 } rules ? rules : InstallFolder.Find("rules", "rulesets") ?? "rules",
         Environment.GetEnvironmentVariable(RuleSetVariable) is { Length: > 0 } set ? set : RuleSetCatalog.DefaultRuleSet,
-        Environment.GetEnvironmentVariable(ModelsVariable) ?? "models");
+        Environment.GetEnvironmentVariable(ModelsVariable) ?? InstallFolder.Find("models", "category.onnx") ?? "models");
 }
 
 /// <summary>

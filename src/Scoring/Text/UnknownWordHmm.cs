@@ -36,12 +36,23 @@ public sealed class UnknownWordHmm
         }
     }
 
+    /// <summary>
+    /// jieba's start probabilities (finalseg/prob_start.py; jieba.NET keeps them in code rather than a file): a word
+    /// starts (B) or is a single character (S), never in its middle or end.
+    /// </summary>
+    private static readonly Dictionary<string, object> PublishedStart = new(StringComparer.Ordinal)
+    {
+        ["B"] = -0.26268660809250016, ["E"] = -3.14e+100, ["M"] = -3.14e+100, ["S"] = -1.4652633398537678,
+    };
+
     public static UnknownWordHmm Load(JiebaDataFolder folder)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         var model = new UnknownWordHmm();
-        var start = PythonDictLiteral.ReadFile(folder.StartProbabilities);
-        var transition = PythonDictLiteral.ReadFile(folder.TransitionProbabilities);
-        var emission = PythonDictLiteral.ReadFile(folder.EmissionProbabilities);
+        var python = folder.Layout == JiebaDataLayout.PythonPackage;
+        var start = folder.StartProbabilities is { } startFile ? PythonDictLiteral.ReadFile(startFile) : PublishedStart;
+        var transition = python ? PythonDictLiteral.ReadFile(folder.TransitionProbabilities) : JsonProbabilities.ReadFile(folder.TransitionProbabilities);
+        var emission = python ? PythonDictLiteral.ReadFile(folder.EmissionProbabilities) : JsonProbabilities.ReadFile(folder.EmissionProbabilities);
         for (var s = 0; s < 4; s++)
         {
             var letter = StateLetters[s].ToString();

@@ -9,13 +9,20 @@ public sealed class TextCommandTests
 {
     private static readonly string Cli = ChildProcess.OutputOf("src/Cli", "speechqa.dll");
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string input, params string[] args)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string input, params string[] args) =>
+        RunInAsync(TestPaths.Repository, null, input, args);
+
+    /// <param name="rules">SPEECHQA_RULES for the child: null leaves it unset (the install's rules are found), else this folder.</param>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string workingDirectory, string? rules, string input, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = TestPaths.Repository, StandardInputEncoding = new UTF8Encoding(false), StandardOutputEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory, StandardInputEncoding = new UTF8Encoding(false), StandardOutputEncoding = Encoding.UTF8,
         };
+        info.Environment.Remove("SPEECHQA_RULES");
+        if (rules is not null)
+            info.Environment["SPEECHQA_RULES"] = rules;
         info.ArgumentList.Add(Cli);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
@@ -40,6 +47,27 @@ public sealed class TextCommandTests
         Assert.Equal("", lines[1]);
         Assert.Contains("水表 冻裂", lines[2]);
         Assert.Equal("我家 水表 冻裂 了 😡   iPhone15", lines[2]); // the space between is a token of its own
+    }
+
+    [Fact]
+    public async Task Segment_run_from_another_folder_finds_the_installs_hotline_dictionary()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("speechqa-elsewhere-").FullName;
+        try
+        {
+            var (exit, stdout, stderr) = await RunInAsync(elsewhere, null, "水表坏了\n", "text", "segment");
+            Assert.True(exit == 0, stderr);
+            Assert.StartsWith("水表 ", stdout, StringComparison.Ordinal); // plain jieba cuts 水/表坏/了
+
+            // A rules folder that is named but lacks the dictionary is an error that names the file, not a quiet plain cut.
+            var (failed, _, error) = await RunInAsync(elsewhere, elsewhere, "水表坏了\n", "text", "segment");
+            Assert.Equal(2, failed);
+            Assert.Contains(Path.Combine(elsewhere, "dict", "hotline.txt"), error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
     }
 
     [Fact]

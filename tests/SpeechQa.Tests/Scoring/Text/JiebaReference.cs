@@ -34,6 +34,10 @@ public sealed class JiebaReference : IDisposable
 
     public static string DomainDictionary => Path.Combine(TestPaths.Repository, "rules/dict/hotline.txt");
 
+    /// <summary>The data folder of the Python jieba the reference runs (Debian's python3-jieba, installed by scripts/setup.sh tests).</summary>
+    public static string PythonJiebaFolder { get; } =
+        System.Text.Encoding.UTF8.GetString(Tool.Run("/usr/bin/python3", "-c", "import jieba, os; print(os.path.dirname(jieba.__file__))")).Trim();
+
     /// <summary>Python's tokens per corpus line, for a mode of tests/text/jieba_reference.py (hmm, nohmm, search, full, keywords).</summary>
     public List<JsonElement> Python(string mode, string? userDictionary = null)
     {

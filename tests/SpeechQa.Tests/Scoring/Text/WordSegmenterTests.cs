@@ -95,11 +95,28 @@ public sealed class WordSegmenterTests(JiebaReference reference) : IClassFixture
     }
 
     [Fact]
-    public void Missing_data_names_the_debian_package()
+    public void Missing_data_names_the_file_and_the_layouts_it_could_have()
     {
         var error = Assert.Throws<JiebaDataException>(() => JiebaDataFolder.Locate("/nonexistent/jieba"));
-        Assert.Contains("python3-jieba", error.Message);
         Assert.Contains("/nonexistent/jieba/dict.txt", error.Message);
+        Assert.Contains("prob_*.json (jieba.NET)", error.Message);
+    }
+
+    [Fact]
+    public void The_default_data_is_the_jieba_NET_package_copy_beside_the_program_and_equals_Python_jiebas()
+    {
+        var packaged = JiebaDataFolder.Locate(JiebaDataFolder.DefaultPath);
+        Assert.Equal(JiebaDataLayout.JiebaNetPackage, packaged.Layout);
+        Assert.StartsWith(AppContext.BaseDirectory, packaged.Path, StringComparison.Ordinal);
+        var python = JiebaDataFolder.Locate(JiebaReference.PythonJiebaFolder);
+        Assert.Equal(JiebaDataLayout.PythonPackage, python.Layout);
+        // Same dictionary (the package's has CRLF line ends), same IDF table, same HMM: the model loaded from each cuts alike.
+        Assert.Equal(File.ReadAllLines(python.Dictionary), File.ReadAllLines(packaged.Dictionary));
+        Assert.Equal(File.ReadAllLines(python.Idf), File.ReadAllLines(packaged.Idf));
+        var fromPackage = new WordSegmenter(JiebaModel.Load(packaged));
+        var fromPython = new WordSegmenter(JiebaModel.Load(python));
+        foreach (var line in new[] { "我家水表坏了，师傅什么时候能来？", "暖气片不热，室温只有十六度，物业说是管网问题", "缴费后还是显示欠费，户号是两千零三十一" })
+            Assert.Equal(fromPython.Cut(line).ToList(), fromPackage.Cut(line).ToList());
     }
 
     [Fact]
