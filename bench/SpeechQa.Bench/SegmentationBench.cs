@@ -8,8 +8,8 @@ namespace SpeechQa.Bench;
 
 /// <summary>
 /// Word segmentation speed on the conformance corpus, single thread, precise mode with HMM: SpeechQa, Python
-/// jieba 0.42.1 and @node-rs/jieba (jieba-rs) side by side, each with the same dict.txt; plus dictionary load
-/// time and resident memory. MB/s counts UTF-8 input bytes.
+/// jieba 0.42.1, jieba.NET 0.42.2 and @node-rs/jieba (jieba-rs) side by side, each with the same dict.txt; plus
+/// dictionary load time and resident memory. MB/s counts UTF-8 input bytes.
 /// </summary>
 public static class SegmentationBench
 {
@@ -34,6 +34,7 @@ public static class SegmentationBench
             var rows = new List<Row>();
             rows.AddRange(MeasureOurs(lines, passes));
             rows.Add(MeasurePython(scripts, corpus));
+            rows.Add(MeasureJiebaNet(lines, passes));
             if (MeasureRust(repositoryRoot, corpus, passes) is { } rust)
                 rows.Add(rust);
 
@@ -99,6 +100,37 @@ public static class SegmentationBench
         const double mb = 1024 * 1024;
         yield return new Row("SpeechQa (C#, token spans)", bestSpans, load, after / mb, (after - before) / mb, spanTokens, $"(managed heap of the model {heap:0} MB)");
         yield return new Row("SpeechQa (C#, List<string>)", bestStrings, load, after / mb, (after - before) / mb, stringTokens);
+    }
+
+    /// <summary>jieba.NET's own engine on the data the product loads (its ConfigFileBaseDir is process-wide: set once here).</summary>
+    private static Row MeasureJiebaNet(List<string> lines, int passes)
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var before = Environment.WorkingSet;
+        var clock = Stopwatch.StartNew();
+        JiebaNet.Segmenter.ConfigManager.ConfigFileBaseDir = JiebaDataFolder.DefaultPath;
+        var segmenter = new JiebaNet.Segmenter.JiebaSegmenter();
+        _ = segmenter.Cut("预热", cutAll: false, hmm: true).Count(); // the dictionary loads on first use
+        var load = clock.Elapsed.TotalSeconds;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var after = Environment.WorkingSet;
+
+        double Pass(out long tokens)
+        {
+            tokens = 0;
+            var watch = Stopwatch.StartNew();
+            foreach (var line in lines)
+                tokens += segmenter.Cut(line, cutAll: false, hmm: true).Count();
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        Pass(out _);
+        var best = double.MaxValue;
+        long count = 0;
+        for (var p = 0; p < passes; p++)
+            best = Math.Min(best, Pass(out count));
+        const double mb = 1024 * 1024;
+        return new Row("jieba.NET 0.42.2 (C#)", best, load, after / mb, (after - before) / mb, count);
     }
 
     private static Row MeasurePython(string scripts, string corpus)
