@@ -20,13 +20,25 @@ public static class JobsCommand
         return jobs;
     }
 
-    /// <summary>True where another process's Hangfire jobs can be read (PostgreSQL storage); otherwise says where they are.</summary>
-    internal static bool QueueIsShared(CliApp app)
+    /// <summary>
+    /// True where another process's Hangfire jobs can be read (PostgreSQL storage that a worker has set up); otherwise
+    /// says where they are. Checked before Hangfire's storage is opened, because opening it creates its schema, and a
+    /// command that only looks should change nothing.
+    /// </summary>
+    internal static async Task<bool> QueueIsSharedAsync(CliApp app, CancellationToken cancellationToken)
     {
-        if (app.Get<StoreDataSource>().Engine == StoreEngine.PostgreSql)
-            return true;
-        Console.WriteLine("Hangfire: 内嵌存储的任务队列在工作进程的内存中，见门户 /admin/jobs 或 /hangfire / with the embedded store the job queue is in the worker process's memory: see /admin/jobs or /hangfire in the portal");
-        return false;
+        var store = app.Get<StoreDataSource>();
+        if (store.Engine != StoreEngine.PostgreSql)
+        {
+            Console.WriteLine("Hangfire: 内嵌存储的任务队列在工作进程的内存中，见门户 /admin/jobs 或 /hangfire / with the embedded store the job queue is in the worker process's memory: see /admin/jobs or /hangfire in the portal");
+            return false;
+        }
+        if (await store.ScalarAsync<string>("SELECT to_regclass('hangfire.job')::text", null, cancellationToken).ConfigureAwait(false) is null)
+        {
+            Console.WriteLine("Hangfire: 尚无任务（还没有工作进程运行过） / no jobs yet: no worker has run on this database");
+            return false;
+        }
+        return true;
     }
 
     private static Command List(GlobalOptions global)
@@ -40,7 +52,7 @@ public static class JobsCommand
             if (!Enum.TryParse<JobListState>(text, ignoreCase: true, out var filter) || !Enum.IsDefined(filter))
                 throw new FormatException($"--state '{text}' is not a job state: enqueued, scheduled, processing, succeeded, failed or deleted");
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            if (!QueueIsShared(app))
+            if (!await QueueIsSharedAsync(app, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var (callId, error) in await app.Get<CallStore>().ListFailedAsync(result.GetValue(limit), cancellationToken).ConfigureAwait(false))
                     Console.WriteLine($"失败 failed call {callId}: {error}");
@@ -71,7 +83,7 @@ public static class JobsCommand
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
             var exit = ExitCodes.Ok;
             if (targets.Length > 0)
-                exit = QueueIsShared(app) ? Apply(targets, app.Get<PipelineJobMonitor>().Retry, "重新排队 requeued") : ExitCodes.SomeCallsFailed;
+                exit = await QueueIsSharedAsync(app, cancellationToken).ConfigureAwait(false) ? Apply(targets, app.Get<PipelineJobMonitor>().Retry, "重新排队 requeued") : ExitCodes.SomeCallsFailed;
             if (result.GetValue(allFailed))
             {
                 // The store decides: failed calls go back to queued, and a worker's reconcile pass (or the next `run`) enqueues them.
@@ -90,7 +102,7 @@ public static class JobsCommand
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
-            return QueueIsShared(app) ? Apply(result.GetValue(ids)!, app.Get<PipelineJobMonitor>().Delete, "已删除 deleted") : ExitCodes.SomeCallsFailed;
+            return await QueueIsSharedAsync(app, cancellationToken).ConfigureAwait(false) ? Apply(result.GetValue(ids)!, app.Get<PipelineJobMonitor>().Delete, "已删除 deleted") : ExitCodes.SomeCallsFailed;
         }));
         return command;
     }

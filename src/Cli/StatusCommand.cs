@@ -19,7 +19,7 @@ public static class StatusCommand
             Console.WriteLine($"通话 calls: {calls.Values.Sum()}");
             foreach (var status in Enum.GetValues<CallStatus>())
                 Console.WriteLine($"  {status.ToWire(),-12} {calls.GetValueOrDefault(status)}");
-            PrintHangfire(app);
+            await PrintHangfireAsync(app, cancellationToken).ConfigureAwait(false);
             foreach (var (callId, error) in await app.Get<CallStore>().ListFailedAsync(10, cancellationToken).ConfigureAwait(false))
                 Console.WriteLine($"失败 failed {callId}: {error}");
             return ExitCodes.Ok;
@@ -28,9 +28,9 @@ public static class StatusCommand
     }
 
     /// <summary>Hangfire's side: on PostgreSQL its queue is shared and read here; in memory it lives in the worker process.</summary>
-    private static void PrintHangfire(CliApp app)
+    private static async Task PrintHangfireAsync(CliApp app, CancellationToken cancellationToken)
     {
-        if (!JobsCommand.QueueIsShared(app))
+        if (!await JobsCommand.QueueIsSharedAsync(app, cancellationToken).ConfigureAwait(false))
             return;
         var monitor = app.Get<PipelineJobMonitor>();
         var counts = monitor.Counts();
