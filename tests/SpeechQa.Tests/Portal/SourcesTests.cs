@@ -55,11 +55,14 @@ public sealed class SourcesTests(PortalFixture portal)
             Assert.Equal("heating-hotline", call.Call.Attributes["ruleset"]);
 
             // The portal's workers score and index the new call; let them finish so the shared portal's figures are settled
-            // for the tests that follow (the dashboard counts scored and indexed calls).
-            var hangfire = portal.Services.GetRequiredService<HangfireJobEngine>();
-            while ((await calls.GetAsync("SRC-0001", CancellationToken.None))!.Status != CallStatus.Scored || !hangfire.IsIdle())
+            // for the tests that follow (the dashboard counts indexed calls).
+            var store = portal.Services.GetRequiredService<StoreDataSource>();
+            while ((await calls.GetAsync("SRC-0001", CancellationToken.None))!.Status != CallStatus.Scored
+                || await store.ScalarAsync<long>("SELECT COUNT(*) FROM search_calls WHERE call_id = 'SRC-0001'", null, CancellationToken.None) == 0)
             {
-                Assert.True(DateTime.UtcNow < deadline.AddSeconds(30), "the scanned call was not scored and indexed");
+                Assert.True(DateTime.UtcNow < deadline.AddSeconds(60),
+                    $"the scanned call was not scored and indexed: {(await calls.GetAsync("SRC-0001", CancellationToken.None))!.Status}, jobs {monitor.Counts()}, " +
+                    string.Join("; ", monitor.List(JobListState.Scheduled, 5).Concat(monitor.List(JobListState.Failed, 5)).Select(j => $"{j.State} {j.JobType} {j.CallId} {j.Detail}")));
                 await Task.Delay(100);
             }
 

@@ -112,8 +112,10 @@ internal static class YamlReading
             return null;
         try
         {
+            // The timeout stops a catastrophic pattern (seconds to hours on one sentence), not a slow machine: 200 ms
+            // was hit on a loaded 2-core CI machine by patterns that take microseconds.
             return new System.Text.RegularExpressions.Regex(text,
-                System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException e)
         {
