@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
 
 namespace SpeechQa.Pipeline.Jobs;

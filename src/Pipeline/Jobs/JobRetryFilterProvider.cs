@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Common;
-using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Pipeline.Jobs;
 

@@ -3,14 +3,13 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using SpeechQa.Batch.Calls;
-using SpeechQa.Pipeline.Jobs;
 
 namespace SpeechQa.Pipeline.Jobs;
 
 /// <summary>
 /// Puts the pipeline's jobs into Hangfire. Each stage has its own queue and workers take later stages first, so a
-/// call is finished before new ones are started (what the old engine's priorities did). Within a process a job
-/// job without a call is enqueued once per key until it finishes — many calls scored in one slot hand over one
+/// call is finished before new ones are started. Within a process a job
+/// without a call is enqueued once per key until it finishes — many calls scored in one slot hand over one
 /// repeat-chain run, not one each; across processes and crashes duplicates are harmless because every handler is
 /// idempotent and a call's stage only ever moves forward (<see cref="SpeechQa.Batch.Store.CallStore.StartStageAsync"/>).
 /// </summary>

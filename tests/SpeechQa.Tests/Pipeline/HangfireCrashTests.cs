@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace SpeechQa.Tests.Pipeline;
 
 /// <summary>
-/// The pipeline on Hangfire survives SIGKILL: a `speechqa worker --engine hangfire` is killed five times while it
+/// The pipeline on Hangfire survives SIGKILL: a `speechqa worker` is killed five times while it
 /// works through 500 calls (embedded store with Hangfire's in-memory queue, and PostgreSQL with Hangfire's
 /// PostgreSQL storage); a `run` then finishes the batch. Every call is scored — none lost — and every result is
 /// there once — none duplicated; the time from the restart to the last call is printed.

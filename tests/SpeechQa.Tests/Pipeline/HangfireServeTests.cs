@@ -3,7 +3,7 @@ using SpeechQa.Tests.Infrastructure;
 
 namespace SpeechQa.Tests.Pipeline;
 
-/// <summary>`speechqa serve --engine hangfire`: the portal process's own Hangfire workers pick up what `ingest` queued.</summary>
+/// <summary>`speechqa serve`: the portal process's own Hangfire workers pick up what `ingest` queued.</summary>
 [Collection(CpuHeavyCollection.Name)]
 public sealed class HangfireServeTests
 {
