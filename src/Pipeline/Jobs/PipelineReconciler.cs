@@ -102,7 +102,8 @@ public sealed class PipelineReconciler(CallStore calls, RecordingSourceStore sou
     /// </summary>
     public async Task RecurringAsync(CancellationToken cancellationToken)
     {
-        await sources.ScheduleAllAsync(cancellationToken).ConfigureAwait(false);
+        // Calls first: a source whose schedule cannot be registered must not hold up the calls.
         await ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        await sources.ScheduleAllAsync(cancellationToken).ConfigureAwait(false);
     }
 }
