@@ -87,6 +87,8 @@ public static class SearchCommand
             var builder = new CallDocumentBuilder(calls, app.Get<SpeechQa.Pipeline.Repeats.RepeatStore>());
             var batch = new List<CallDocument>();
             var count = 0;
+            var scored = (await calls.CountByStatusAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(CallStatus.Scored);
+            var progress = new ProgressLine(scored, interactive: !Console.IsOutputRedirected, unit: "已索引 indexed");
             string? afterId = null;
             while (true)
             {
@@ -102,7 +104,10 @@ public static class SearchCommand
                 count += batch.Count;
                 batch.Clear();
                 afterId = page[^1].Call.CallId;
+                progress.Show(count, 0);
             }
+            progress.Show(count, 0, force: true);
+            progress.Finish();
             Console.WriteLine($"已索引 indexed {count} scored calls into {search.Index.Description}");
             return ExitCodes.Ok;
         }));

@@ -31,7 +31,9 @@ public sealed class SearchCommandTests
         var next = await cli.RunAsync("search", "--severity", "fatal", "--sort", "score", "--limit", "2", "--after", cursor);
         Assert.DoesNotContain(fatal.Split('\n')[1].Split(' ')[0], next, StringComparison.Ordinal);
 
-        Assert.Contains("indexed 14 scored calls", await cli.RunAsync("index", "rebuild", "--clear"), StringComparison.Ordinal);
+        var rebuild = await cli.RunAsync("index", "rebuild", "--clear");
+        Assert.Contains("indexed 14 scored calls", rebuild, StringComparison.Ordinal);
+        Assert.Contains("进度 progress: 14/14 已索引 indexed", rebuild, StringComparison.Ordinal); // output to a log: plain progress lines
         Assert.Contains("共 14 通", await cli.RunAsync("search"), StringComparison.Ordinal);
 
         var (code, error) = await cli.TryAsync("search", "x", "--after", "%%%");
