@@ -33,7 +33,7 @@ public static class JobsCommand
             Console.WriteLine("Hangfire: 内嵌存储的任务队列在工作进程的内存中，见门户 /admin/jobs 或 /hangfire / with the embedded store the job queue is in the worker process's memory: see /admin/jobs or /hangfire in the portal");
             return false;
         }
-        if (await store.ScalarAsync<string>("SELECT to_regclass('hangfire.job')::text", null, cancellationToken).ConfigureAwait(false) is null)
+        if (await store.ScalarAsync<string>($"SELECT to_regclass('{HangfireJobEngine.PostgresSchema}.job')::text", null, cancellationToken).ConfigureAwait(false) is null)
         {
             Console.WriteLine("Hangfire: 尚无任务（还没有工作进程运行过） / no jobs yet: no worker has run on this database");
             return false;
@@ -87,7 +87,7 @@ public static class JobsCommand
             if (result.GetValue(allFailed))
             {
                 // The store decides: failed calls go back to queued, and a worker's reconcile pass (or the next `run`) enqueues them.
-                var requeued = await app.Get<CallStore>().RequeueFailedAsync(null, cancellationToken).ConfigureAwait(false);
+                var requeued = await app.Get<CallStore>().RequeueFailedAsync(cancellationToken).ConfigureAwait(false);
                 Console.WriteLine($"重新排队 requeued {requeued} failed calls (a running worker takes them within a minute; or run `speechqa run`)");
             }
             return exit;

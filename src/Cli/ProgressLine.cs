@@ -9,7 +9,8 @@ namespace SpeechQa.Cli;
 /// </summary>
 public sealed class ProgressLine(long total, bool interactive, string unit = "通话 calls")
 {
-    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    /// <summary>At most one plain line this often.</summary>
+    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan? _lastPlain;
 

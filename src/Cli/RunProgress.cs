@@ -12,7 +12,7 @@ public sealed class RunProgress(CallStore calls, long total, bool interactive)
 
     public async Task ReportUntilAsync(Task work, CancellationToken cancellationToken)
     {
-        var interval = _line.Interactive ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(1);
+        var interval = _line.Interactive ? TimeSpan.FromMilliseconds(500) : ProgressLine.PlainInterval;
         while (await Task.WhenAny(work, Task.Delay(interval, cancellationToken)).ConfigureAwait(false) != work)
         {
             var counts = await calls.CountByStatusAsync(cancellationToken).ConfigureAwait(false);

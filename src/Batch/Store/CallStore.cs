@@ -266,21 +266,12 @@ public sealed class CallStore(StoreDataSource dataSource, TimeProvider clock)
             r => new QueuedCall(r.GetString(0), (int)r.ReadLong(1), r.ReadLong(2), r.ReadLong(3) != 0), cancellationToken);
 
     /// <summary>
-    /// Puts failed calls back in the queue (all of them, or those named), keeping their revision: the job engine's
-    /// reconcile pass enqueues them as it does newly ingested calls. Returns how many were requeued.
+    /// Puts every failed call back in the queue, keeping its revision: the job engine's reconcile pass enqueues them as it
+    /// does newly ingested calls. Returns how many were requeued.
     /// </summary>
-    public async Task<int> RequeueFailedAsync(IReadOnlyCollection<string>? callIds, CancellationToken cancellationToken)
-    {
-        var parameters = new SqlParameterList { { "now", Now } };
-        var filter = "";
-        if (callIds is not null)
-        {
-            if (callIds.Count == 0)
-                return 0;
-            filter = " AND call_id IN (" + string.Join(", ", callIds.Select((id, i) => { parameters.Add("c" + i.ToString(CultureInfo.InvariantCulture), id); return "@c" + i.ToString(CultureInfo.InvariantCulture); })) + ")";
-        }
-        return await dataSource.ExecuteAsync($"UPDATE calls SET status = 'queued', error = NULL, updated_at_ms = @now WHERE status = 'failed'{filter}", parameters, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<int> RequeueFailedAsync(CancellationToken cancellationToken) =>
+        dataSource.ExecuteAsync("UPDATE calls SET status = 'queued', error = NULL, updated_at_ms = @now WHERE status = 'failed'",
+            new SqlParameterList { { "now", Now } }, cancellationToken);
 
     /// <summary>Failed calls with their reason, newest first.</summary>
     public Task<List<(string CallId, string? Error)>> ListFailedAsync(int limit, CancellationToken cancellationToken) =>

@@ -17,6 +17,9 @@ namespace SpeechQa.Pipeline.Jobs;
 /// </summary>
 public sealed class HangfireJobEngine : IDisposable
 {
+    /// <summary>The schema of Hangfire's tables in a PostgreSQL store.</summary>
+    public const string PostgresSchema = "hangfire";
+
     /// <summary>
     /// PostgreSQL timeouts. Invisibility slides — a running job's row is kept invisible by its worker's heartbeat however
     /// long the job takes (a long call's transcription) — so the timeout is only how long a killed worker's job waits
@@ -25,7 +28,7 @@ public sealed class HangfireJobEngine : IDisposable
     /// </summary>
     public static PostgreSqlStorageOptions PostgresOptions() => new()
     {
-        SchemaName = "hangfire",
+        SchemaName = PostgresSchema,
         PrepareSchemaIfNecessary = true,
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromSeconds(30),

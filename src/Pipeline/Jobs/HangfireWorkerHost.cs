@@ -15,7 +15,7 @@ public sealed class HangfireWorkerHost(HangfireJobEngine engine, PipelineReconci
     public async Task RunAsync(int workers, string? scanFolder, string? scanCron, CancellationToken cancellationToken)
     {
         await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
-        engine.Recurring.AddOrUpdate<PipelineReconciler>(ReconcileJobId, RecurringScans.Queue, r => r.RecurringAsync(CancellationToken.None), Cron.Minutely());
+        engine.Recurring.AddOrUpdate<PipelineReconciler>(ReconcileJobId, PipelineJobQueue.DefaultQueue, r => r.RecurringAsync(CancellationToken.None), Cron.Minutely());
         await sources.ScheduleAllAsync(cancellationToken).ConfigureAwait(false);
         if (scanFolder is not null && scanCron is not null)
             scans.Schedule(scanFolder, scanCron);

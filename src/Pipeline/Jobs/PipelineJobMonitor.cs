@@ -60,16 +60,17 @@ public sealed class PipelineJobMonitor(HangfireJobEngine engine)
     public IReadOnlyList<JobListing> List(JobListState state, int limit)
     {
         var api = engine.Storage.GetMonitoringApi();
+        using var connection = engine.Storage.GetConnection();
         limit = Math.Max(1, limit);
         IEnumerable<JobListing> rows = state switch
         {
             JobListState.Enqueued => PipelineJobQueue.Queues.SelectMany(queue => api.EnqueuedJobs(queue, 0, limit)
-                .Select(j => Listing(j.Key, state, j.Value.Job, j.Value.EnqueuedAt, null))),
-            JobListState.Scheduled => api.ScheduledJobs(0, limit).Select(j => Listing(j.Key, state, j.Value.Job, j.Value.EnqueueAt, null)),
-            JobListState.Processing => api.ProcessingJobs(0, limit).Select(j => Listing(j.Key, state, j.Value.Job, j.Value.StartedAt, j.Value.ServerId)),
-            JobListState.Succeeded => api.SucceededJobs(0, limit).Select(j => Listing(j.Key, state, j.Value.Job, j.Value.SucceededAt, null)),
-            JobListState.Failed => api.FailedJobs(0, limit).Select(j => Listing(j.Key, state, j.Value.Job, j.Value.FailedAt, FailureReason.Of(j.Value.ExceptionMessage ?? ""))),
-            _ => api.DeletedJobs(0, limit).Select(j => Listing(j.Key, state, j.Value.Job, j.Value.DeletedAt, null)),
+                .Select(j => ListingOf(connection, j.Key, state, j.Value.Job, j.Value.EnqueuedAt, null))),
+            JobListState.Scheduled => api.ScheduledJobs(0, limit).Select(j => ListingOf(connection, j.Key, state, j.Value.Job, j.Value.EnqueueAt, null)),
+            JobListState.Processing => api.ProcessingJobs(0, limit).Select(j => ListingOf(connection, j.Key, state, j.Value.Job, j.Value.StartedAt, j.Value.ServerId)),
+            JobListState.Succeeded => api.SucceededJobs(0, limit).Select(j => ListingOf(connection, j.Key, state, j.Value.Job, j.Value.SucceededAt, null)),
+            JobListState.Failed => api.FailedJobs(0, limit).Select(j => ListingOf(connection, j.Key, state, j.Value.Job, j.Value.FailedAt, FailureReason.Of(j.Value.ExceptionMessage ?? ""))),
+            _ => api.DeletedJobs(0, limit).Select(j => ListingOf(connection, j.Key, state, j.Value.Job, j.Value.DeletedAt, null)),
         };
         return [.. rows.Take(limit)];
     }
@@ -90,18 +91,14 @@ public sealed class PipelineJobMonitor(HangfireJobEngine engine)
     /// <summary>Deletes a job that has not finished (a running one is told to stop); false when Hangfire has no such job.</summary>
     public bool Delete(string id) => engine.Client.Delete(id);
 
-    private JobListing Listing(string id, JobListState state, Job? job, DateTime? at, string? detail)
+    /// <summary>A listed job with its attempt (Hangfire's RetryCount parameter, read on the listing's one connection).</summary>
+    private static JobListing ListingOf(IStorageConnection connection, string id, JobListState state, Job? job, DateTime? at, string? detail)
     {
         var (type, callId) = Describe(job);
         if (job?.Method.Name == nameof(HangfireJobRunner.RunBatchAsync) && job.Args.Count > 0)
             detail ??= $"{job.Args[0]} calls";
-        return new JobListing(id, state, type, callId, At(at), AttemptOf(id), detail);
-    }
-
-    private int AttemptOf(string id)
-    {
-        using var connection = engine.Storage.GetConnection();
-        return int.TryParse(connection.GetJobParameter(id, "RetryCount"), out var retries) ? retries + 1 : 1;
+        var attempt = int.TryParse(connection.GetJobParameter(id, "RetryCount"), out var retries) ? retries + 1 : 1;
+        return new JobListing(id, state, type, callId, At(at), attempt, detail);
     }
 
     /// <summary>The pipeline's name for a Hangfire job: the runner's first two arguments, or what the method is for.</summary>

@@ -16,11 +16,14 @@ namespace SpeechQa.Pipeline.Jobs;
 public sealed class PipelineJobQueue(IBackgroundJobClient client, TimeProvider clock)
 {
     /// <summary>Queues in the order workers take them: index, analyze, transcribe, then everything else.</summary>
-    public static IReadOnlyList<string> Queues { get; } = ["index", "analyze", "transcribe", "default"];
+    public static IReadOnlyList<string> Queues { get; } = ["index", "analyze", "transcribe", DefaultQueue];
+
+    /// <summary>Everything that is not a call's stage: recurring scans, reconcile passes, repeat-chain runs.</summary>
+    public const string DefaultQueue = "default";
 
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
 
-    public static string QueueOf(string jobType) => Queues.Contains(jobType) ? jobType : "default";
+    public static string QueueOf(string jobType) => Queues.Contains(jobType) ? jobType : DefaultQueue;
 
     /// <summary>Enqueues (or schedules, for <see cref="NewJob.RunAt"/> in the future) unless the same key is already pending here.</summary>
     /// <param name="evenIfPending">The reconcile job's re-enqueue: the queue may have lost what this process thinks is pending.</param>

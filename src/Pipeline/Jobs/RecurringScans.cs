@@ -10,15 +10,13 @@ namespace SpeechQa.Pipeline.Jobs;
 /// </summary>
 public sealed class RecurringScans(HangfireJobEngine engine, PipelineOptions options)
 {
-    public const string Queue = "default";
-
     public static string IdOf(string folder) => "scan:" + folder;
 
     public void Schedule(string folder, string cron)
     {
         ScanSchedule.Validate(cron);
         var id = IdOf(folder);
-        engine.Recurring.AddOrUpdate<HangfireJobRunner>(id, Queue,
+        engine.Recurring.AddOrUpdate<HangfireJobRunner>(id, PipelineJobQueue.DefaultQueue,
             runner => runner.RunAsync(ScanRecorderFolderJob.Type, null, folder, id, null, CancellationToken.None),
             cron.Trim(), new RecurringJobOptions { TimeZone = options.TimeZone });
     }
