@@ -86,6 +86,7 @@ public static class SearchCommand
                 await search.Index.ClearAsync(cancellationToken).ConfigureAwait(false);
             var builder = new CallDocumentBuilder(calls, app.Get<SpeechQa.Pipeline.Repeats.RepeatStore>());
             var batch = new List<CallDocument>();
+            var refused = new List<SpeechQa.Search.Elasticsearch.RefusedDocument>();
             var count = 0;
             var scored = (await calls.CountByStatusAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(CallStatus.Scored);
             var progress = new ProgressLine(scored, interactive: !Console.IsOutputRedirected, unit: "已索引 indexed");
@@ -100,8 +101,17 @@ public static class SearchCommand
                     if (await builder.BuildAsync(stored.Call.CallId, search.Tokens, cancellationToken).ConfigureAwait(false) is { } doc)
                         batch.Add(doc);
                 }
-                await search.Index.IndexAsync(batch, cancellationToken).ConfigureAwait(false);
-                count += batch.Count;
+                try
+                {
+                    await search.Index.IndexAsync(batch, cancellationToken).ConfigureAwait(false);
+                    count += batch.Count;
+                }
+                catch (SpeechQa.Search.Elasticsearch.ElasticsearchBulkException e)
+                {
+                    // The cluster took the rest of the batch: carry on, and name every refused call at the end.
+                    refused.AddRange(e.Refused);
+                    count += batch.Count - e.Refused.Count;
+                }
                 batch.Clear();
                 afterId = page[^1].Call.CallId;
                 progress.Show(count, 0);
@@ -109,7 +119,12 @@ public static class SearchCommand
             progress.Show(count, 0, force: true);
             progress.Finish();
             Console.WriteLine($"已索引 indexed {count} scored calls into {search.Index.Description}");
-            return ExitCodes.Ok;
+            if (refused.Count == 0)
+                return ExitCodes.Ok;
+            await Console.Error.WriteLineAsync($"索引拒收 {refused.Count} 通 refused by the index:").ConfigureAwait(false);
+            foreach (var r in refused)
+                await Console.Error.WriteLineAsync($"  {r.CallId}: {r.Status} {r.Reason}").ConfigureAwait(false);
+            return ExitCodes.SomeCallsFailed;
         }));
         command.Subcommands.Add(rebuild);
         return command;

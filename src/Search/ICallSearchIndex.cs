@@ -17,6 +17,12 @@ public interface ICallSearchIndex
 
     Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every call matching <paramref name="query"/> in its sort order (its page size and cursor are ignored): what an
+    /// export of a whole search reads. Elasticsearch reads through a point in time, the embedded index by keyset pages.
+    /// </summary>
+    IAsyncEnumerable<CallDocument> ScanAsync(SearchQuery query, CancellationToken cancellationToken);
+
     /// <summary>Counts of the calls matching <paramref name="filter"/>, grouped as <paramref name="aggregation"/> asks.</summary>
     Task<IReadOnlyList<Bucket>> AggregateAsync(SearchQuery filter, Aggregation aggregation, CancellationToken cancellationToken);
 }

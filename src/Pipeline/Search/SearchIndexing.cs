@@ -12,9 +12,9 @@ namespace SpeechQa.Pipeline.Search;
 /// The configured search index: Elasticsearch when <c>SPEECHQA_ES_URL</c> is set, otherwise the embedded index in
 /// the app's own database. Built on first use with the rules' segmenter (the tokens must match the queries').
 /// </summary>
-public sealed class SearchIndexing : IDisposable
+public sealed class SearchIndexing
 {
-    private readonly Lazy<(ICallSearchIndex Index, SearchTokens Tokens, HttpClient? Http)> _index;
+    private readonly Lazy<(ICallSearchIndex Index, SearchTokens Tokens)> _index;
 
     public SearchIndexing(StoreDataSource dataSource, CallScoring scoring, ILogger<SearchIndexing> logger)
     {
@@ -22,30 +22,16 @@ public sealed class SearchIndexing : IDisposable
         {
             var segmenter = scoring.Judge?.Segmenter ?? new WordSegmenter(JiebaModel.Load());
             var tokens = new SearchTokens(segmenter);
-            ICallSearchIndex index;
-            HttpClient? http = null;
-            if (ElasticsearchOptions.FromEnvironment() is { } options)
-            {
-                http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-                index = new ElasticsearchSearchIndex(new ElasticsearchClient(http, options), tokens);
-            }
-            else
-            {
-                index = new EmbeddedSearchIndex(dataSource, tokens);
-            }
+            ICallSearchIndex index = ElasticsearchOptions.FromEnvironment() is { } options
+                ? new ElasticsearchSearchIndex(ElasticsearchConnection.CreateClient(options), options, tokens)
+                : new EmbeddedSearchIndex(dataSource, tokens);
             if (logger.IsEnabled(LogLevel.Information))
                 logger.LogInformation("Search index: {Index}", index.Description);
-            return (index, tokens, http);
+            return (index, tokens);
         });
     }
 
     public ICallSearchIndex Index => _index.Value.Index;
 
     public SearchTokens Tokens => _index.Value.Tokens;
-
-    public void Dispose()
-    {
-        if (_index.IsValueCreated)
-            _index.Value.Http?.Dispose();
-    }
 }

@@ -1,44 +1,63 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
 
 namespace SpeechQa.Search.Elasticsearch;
 
-/// <summary>The index template (explicit, strict mappings) and the document ↔ <c>_source</c> mapping.</summary>
+/// <summary>
+/// The index template: explicit, strict mappings of <see cref="CallSource"/> (a field the mapping does not name is
+/// refused rather than guessed). Segments are <c>nested</c> so that a phrase, its speaker and its time must hold in
+/// the same segment; tokens and characters are pre-cut by our jieba and indexed with the built-in <c>whitespace</c>
+/// analyzer, so the cluster needs no Chinese analysis plugin.
+/// </summary>
 public static class ElasticsearchMapping
 {
-    private static JsonObject Keyword() => new() { ["type"] = "keyword" };
-
-    private static JsonObject Of(string type) => new() { ["type"] = type };
-
-    public static JsonObject Template(string indexName) => new()
+    public static PutIndexTemplateRequest Template(string templateName, string indexName) => new(templateName)
     {
-        ["index_patterns"] = new JsonArray(indexName + "*"),
-        ["template"] = new JsonObject
+        IndexPatterns = Indices.Parse(indexName + "*"),
+        Template = new IndexTemplateMapping
         {
-            ["settings"] = new JsonObject { ["number_of_shards"] = 1 },
-            ["mappings"] = new JsonObject
+            Settings = new IndexSettings { NumberOfShards = "1" },
+            Mappings = new TypeMapping
             {
-                ["dynamic"] = "strict",
-                ["properties"] = new JsonObject
+                Dynamic = DynamicMapping.Strict,
+                Properties = new Properties
                 {
-                    ["call_id"] = Keyword(), ["started_at"] = Of("date"), ["direction"] = Keyword(), ["agent_id"] = Keyword(),
-                    ["agent_name"] = Keyword(), ["team"] = Keyword(), ["region"] = Keyword(), ["queue"] = Keyword(), ["category"] = Keyword(),
-                    ["score"] = Of("integer"), ["sort_score"] = Of("integer"), ["fatal"] = Of("boolean"), ["duration_s"] = Of("float"),
-                    ["hits"] = new JsonObject { ["properties"] = new JsonObject { ["rule"] = Keyword(), ["severity"] = Keyword() } },
-                    ["segments"] = new JsonObject
+                    { "call_id", new KeywordProperty() },
+                    { "started_at", new DateProperty() },
+                    { "direction", new KeywordProperty() },
+                    { "agent_id", new KeywordProperty() },
+                    { "agent_name", new KeywordProperty() },
+                    { "team", new KeywordProperty() },
+                    { "region", new KeywordProperty() },
+                    { "queue", new KeywordProperty() },
+                    { "category", new KeywordProperty() },
+                    { "score", new IntegerNumberProperty() },
+                    { "sort_score", new IntegerNumberProperty() },
+                    { "fatal", new BooleanProperty() },
+                    { "duration_s", new FloatNumberProperty() },
+                    // A rule's severity is fixed, so rule and severity never need pairing: a plain object array will do.
+                    { "hits", new ObjectProperty { Properties = new Properties { { "rule", new KeywordProperty() }, { "severity", new KeywordProperty() } } } },
                     {
-                        ["type"] = "nested",
-                        ["properties"] = new JsonObject
+                        "segments", new NestedProperty
                         {
-                            ["speaker"] = Keyword(), ["start"] = Of("float"), ["end"] = Of("float"), ["to_end"] = Of("float"),
-                            ["text"] = new JsonObject { ["type"] = "text", ["index"] = false },
-                            ["tokens"] = new JsonObject { ["type"] = "text", ["analyzer"] = "whitespace" },
-                            ["chars"] = new JsonObject { ["type"] = "text", ["analyzer"] = "whitespace" },
-                        },
+                            Properties = new Properties
+                            {
+                                { "speaker", new KeywordProperty() },
+                                { "start", new FloatNumberProperty() },
+                                { "end", new FloatNumberProperty() },
+                                { "to_end", new FloatNumberProperty() },
+                                { "text", new TextProperty { Index = false } },
+                                { "tokens", new TextProperty { Analyzer = "whitespace" } },
+                                { "chars", new TextProperty { Analyzer = "whitespace" } },
+                            },
+                        }
                     },
-                    ["repeat"] = new JsonObject
                     {
-                        ["properties"] = new JsonObject { ["chain_id"] = Keyword(), ["position"] = Of("integer"), ["root_cause"] = Keyword() },
+                        "repeat", new ObjectProperty
+                        {
+                            Properties = new Properties { { "chain_id", new KeywordProperty() }, { "position", new IntegerNumberProperty() }, { "root_cause", new KeywordProperty() } },
+                        }
                     },
                 },
             },
@@ -56,49 +75,4 @@ public static class ElasticsearchMapping
         TermsField.Severity => "hits.severity",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
-
-    public static JsonObject ToSource(CallDocument d)
-    {
-        ArgumentNullException.ThrowIfNull(d);
-        var source = new JsonObject
-        {
-            ["call_id"] = d.CallId,
-            ["started_at"] = d.StartedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            ["direction"] = d.Direction,
-            ["agent_id"] = d.AgentId, ["agent_name"] = d.AgentName, ["team"] = d.Team, ["region"] = d.Region, ["queue"] = d.Queue,
-            ["category"] = d.Category, ["score"] = d.Score, ["sort_score"] = d.Score ?? -1, ["fatal"] = d.Fatal, ["duration_s"] = d.DurationSeconds,
-            ["hits"] = new JsonArray([.. d.Hits.Select(h => (JsonNode)new JsonObject { ["rule"] = h.Rule, ["severity"] = h.Severity })]),
-            ["segments"] = new JsonArray([.. d.Segments.Select(s => (JsonNode)new JsonObject
-            {
-                ["speaker"] = s.Speaker, ["start"] = s.Start, ["end"] = s.End, ["to_end"] = d.SecondsToEnd(s),
-                ["text"] = s.Text, ["tokens"] = string.Join(' ', s.Tokens), ["chars"] = string.Join(' ', SearchTokens.Characters(s.Text)),
-            })]),
-        };
-        if (d.Repeat is { } repeat)
-            source["repeat"] = new JsonObject { ["chain_id"] = repeat.ChainId, ["position"] = repeat.Position, ["root_cause"] = repeat.RootCause };
-        foreach (var key in source.Where(p => p.Value is null).Select(p => p.Key).ToList())
-            source.Remove(key);
-        return source;
-    }
-
-    public static CallDocument FromSource(JsonNode s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        string? Text(string name) => s[name]?.GetValue<string>();
-        return new CallDocument
-        {
-            CallId = Text("call_id")!,
-            StartedAt = DateTimeOffset.Parse(Text("started_at")!, CultureInfo.InvariantCulture),
-            Direction = Text("direction") ?? "inbound",
-            AgentId = Text("agent_id"), AgentName = Text("agent_name"), Team = Text("team"), Region = Text("region"), Queue = Text("queue"),
-            Category = Text("category"),
-            Score = s["score"]?.GetValue<int>(),
-            Fatal = s["fatal"]?.GetValue<bool>() ?? false,
-            DurationSeconds = s["duration_s"]?.GetValue<double>() ?? 0,
-            Hits = [.. (s["hits"]?.AsArray() ?? []).Select(h => new HitDocument(h!["rule"]!.GetValue<string>(), h["severity"]!.GetValue<string>()))],
-            Segments = [.. (s["segments"]?.AsArray() ?? []).Select(g => new SegmentDocument(g!["speaker"]!.GetValue<string>(), g["start"]!.GetValue<double>(),
-                g["end"]!.GetValue<double>(), g["text"]!.GetValue<string>(), g["tokens"]!.GetValue<string>().Split(' ', StringSplitOptions.RemoveEmptyEntries)))],
-            Repeat = s["repeat"] is { } r ? new RepeatDocument(r["chain_id"]!.GetValue<string>(), r["position"]!.GetValue<int>(), r["root_cause"]?.GetValue<string>()) : null,
-        };
-    }
 }

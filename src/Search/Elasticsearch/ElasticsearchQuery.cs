@@ -1,19 +1,27 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace SpeechQa.Search.Elasticsearch;
 
-/// <summary>Query DSL for a <see cref="SearchQuery"/>: a bool filter of terms/ranges and one nested phrase query per text clause.</summary>
+/// <summary>
+/// Query DSL for a <see cref="SearchQuery"/>, typed: a bool filter of terms and ranges, and one nested query per
+/// text clause whose match_phrase, speaker and time conditions must hold in the same segment.
+/// </summary>
 public static class ElasticsearchQuery
 {
-    public static JsonObject Bool(SearchQuery q, IReadOnlyList<QueryClause> clauses, bool innerHits)
+    /// <summary>Inner hits of each text clause are named clause0, clause1, …: they say which segments matched.</summary>
+    public const string ClausePrefix = "clause";
+
+    public static Query Bool(SearchQuery q, IReadOnlyList<QueryClause> clauses, bool innerHits)
     {
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(clauses);
-        var filter = new JsonArray();
+        var filter = new List<Query>();
         void Terms(string field, IReadOnlyList<string> values)
         {
             if (values.Count > 0)
-                filter.Add(new JsonObject { ["terms"] = new JsonObject { [field] = new JsonArray([.. values.Select(v => (JsonNode)v)]) } });
+                filter.Add(new TermsQuery { Field = field, Terms = new TermsQueryField([.. values.Select(FieldValue.String)]) });
         }
         Terms("agent_id", q.Agents);
         Terms("team", q.Teams);
@@ -21,92 +29,78 @@ public static class ElasticsearchQuery
         Terms("category", q.Categories);
         Terms("hits.rule", q.Rules);
         if (q.Severity is { } severity)
-            filter.Add(new JsonObject { ["term"] = new JsonObject { ["hits.severity"] = severity } });
+            filter.Add(new TermQuery { Field = "hits.severity", Value = severity });
         if (q.ScoreMin is not null || q.ScoreMax is not null)
-        {
-            var range = new JsonObject();
-            if (q.ScoreMin is { } min)
-                range["gte"] = min;
-            if (q.ScoreMax is { } max)
-                range["lte"] = max;
-            filter.Add(new JsonObject { ["range"] = new JsonObject { ["score"] = range } });
-        }
+            filter.Add(new NumberRangeQuery { Field = "score", Gte = q.ScoreMin, Lte = q.ScoreMax });
         if (q.From is not null || q.To is not null)
         {
-            var range = new JsonObject { ["format"] = "epoch_millis" };
-            if (q.From is { } from)
-                range["gte"] = from.ToUnixTimeMilliseconds();
-            if (q.To is { } to)
-                range["lt"] = to.ToUnixTimeMilliseconds();
-            filter.Add(new JsonObject { ["range"] = new JsonObject { ["started_at"] = range } });
+            filter.Add(new DateRangeQuery
+            {
+                Field = "started_at",
+                Gte = q.From is { } from ? DateMath.Anchored(from.UtcDateTime) : null,
+                Lt = q.To is { } to ? DateMath.Anchored(to.UtcDateTime) : null,
+            });
         }
         for (var k = 0; k < clauses.Count; k++)
-        {
-            var segment = new JsonArray { new JsonObject
-            {
-                ["match_phrase"] = q.WholeWords
-                    ? new JsonObject { ["segments.tokens"] = string.Join(' ', clauses[k].Words) }
-                    : new JsonObject { ["segments.chars"] = string.Join(' ', clauses[k].Chars) },
-            } };
-            if (q.Speaker is { } speaker)
-                segment.Add(new JsonObject { ["term"] = new JsonObject { ["segments.speaker"] = speaker } });
-            if (q.FirstSeconds is { } first)
-                segment.Add(new JsonObject { ["range"] = new JsonObject { ["segments.start"] = new JsonObject { ["lte"] = first } } });
-            if (q.LastSeconds is { } last)
-                segment.Add(new JsonObject { ["range"] = new JsonObject { ["segments.to_end"] = new JsonObject { ["lte"] = last } } });
-            var nested = new JsonObject { ["path"] = "segments", ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = segment } } };
-            if (innerHits)
-            {
-                nested["inner_hits"] = new JsonObject
-                {
-                    ["name"] = $"clause{k}", ["size"] = 3, ["_source"] = false,
-                    ["highlight"] = new JsonObject
-                    {
-                        ["pre_tags"] = new JsonArray("【"), ["post_tags"] = new JsonArray("】"),
-                        ["fields"] = new JsonObject { [q.WholeWords ? "segments.tokens" : "segments.chars"] = new JsonObject() },
-                    },
-                };
-            }
-            filter.Add(new JsonObject { ["nested"] = nested });
-        }
-        return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } };
+            filter.Add(Clause(q, clauses[k], innerHits ? ClausePrefix + k.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        return new BoolQuery { Filter = filter };
     }
 
-    public static JsonArray Sort(SearchSort sort)
+    private static NestedQuery Clause(SearchQuery q, QueryClause clause, string? innerHitsName)
     {
-        JsonObject By(string field, string order) => new() { [field] = new JsonObject { ["order"] = order } };
+        var segment = new List<Query>
+        {
+            q.WholeWords
+                ? new MatchPhraseQuery { Field = "segments.tokens", Query = string.Join(' ', clause.Words) }
+                : new MatchPhraseQuery { Field = "segments.chars", Query = string.Join(' ', clause.Chars) },
+        };
+        if (q.Speaker is { } speaker)
+            segment.Add(new TermQuery { Field = "segments.speaker", Value = speaker });
+        if (q.FirstSeconds is { } first)
+            segment.Add(new NumberRangeQuery { Field = "segments.start", Lte = first });
+        if (q.LastSeconds is { } last)
+            segment.Add(new NumberRangeQuery { Field = "segments.to_end", Lte = last });
+        return new NestedQuery
+        {
+            Path = "segments",
+            Query = new BoolQuery { Filter = segment },
+            // Only the offsets are read: the snippet text is highlighted by the same code as the embedded index (QueryText).
+            InnerHits = innerHitsName is null ? null : new InnerHits { Name = innerHitsName, Size = 3, Source = new SourceConfig(false) },
+        };
+    }
+
+    public static ICollection<SortOptions> Sort(SearchSort sort)
+    {
+        static SortOptions By(string field, SortOrder order) => new FieldSort { Field = field, Order = order };
         return sort switch
         {
-            SearchSort.Oldest => [By("started_at", "asc"), By("call_id", "asc")],
-            SearchSort.ScoreAscending => [By("sort_score", "asc"), By("started_at", "asc"), By("call_id", "asc")],
-            SearchSort.ScoreDescending => [By("sort_score", "desc"), By("started_at", "desc"), By("call_id", "desc")],
-            _ => [By("started_at", "desc"), By("call_id", "desc")],
+            SearchSort.Oldest => [By("started_at", SortOrder.Asc), By("call_id", SortOrder.Asc)],
+            SearchSort.ScoreAscending => [By("sort_score", SortOrder.Asc), By("started_at", SortOrder.Asc), By("call_id", SortOrder.Asc)],
+            SearchSort.ScoreDescending => [By("sort_score", SortOrder.Desc), By("started_at", SortOrder.Desc), By("call_id", SortOrder.Desc)],
+            _ => [By("started_at", SortOrder.Desc), By("call_id", SortOrder.Desc)],
         };
     }
 
     /// <summary>The sort values of the cursor's call, in the order of <see cref="Sort"/> (dates as epoch milliseconds).</summary>
-    public static JsonArray SearchAfter(SearchCursor cursor, SearchSort sort)
+    public static ICollection<FieldValue> SearchAfter(SearchCursor cursor, SearchSort sort)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         return sort is SearchSort.ScoreAscending or SearchSort.ScoreDescending
-            ? [cursor.SortValue, cursor.StartedAtMs, cursor.CallId]
-            : [cursor.StartedAtMs, cursor.CallId];
+            ? [FieldValue.Long(cursor.SortValue), FieldValue.Long(cursor.StartedAtMs), FieldValue.String(cursor.CallId)]
+            : [FieldValue.Long(cursor.StartedAtMs), FieldValue.String(cursor.CallId)];
     }
 
-    /// <summary>The segment offsets the nested inner hits of a hit report (which segments matched).</summary>
-    public static HashSet<int> MatchedSegments(JsonNode hit)
+    /// <summary>The segment offsets the nested inner hits of a hit report (which segments matched a clause).</summary>
+    public static HashSet<int> MatchedSegments<T>(Hit<T> hit)
     {
         ArgumentNullException.ThrowIfNull(hit);
         var offsets = new HashSet<int>();
-        if (hit["inner_hits"] is JsonObject inner)
+        foreach (var (_, clause) in hit.InnerHits ?? new Dictionary<string, InnerHitsResult>())
         {
-            foreach (var (_, clause) in inner)
+            foreach (var inner in clause.Hits.Hits)
             {
-                foreach (var h in clause?["hits"]?["hits"]?.AsArray() ?? [])
-                {
-                    if (h?["_nested"]?["offset"] is { } offset)
-                        offsets.Add(offset.GetValue<int>());
-                }
+                if (inner.Nested is { } nested)
+                    offsets.Add(nested.Offset);
             }
         }
         return offsets;

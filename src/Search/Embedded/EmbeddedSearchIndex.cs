@@ -128,6 +128,20 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
         return new SearchPage(matches, hits, next);
     }
 
+    public async IAsyncEnumerable<CallDocument> ScanAsync(SearchQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = query with { PageSize = MaxPageSize, After = null };
+        do
+        {
+            var result = await SearchAsync(page, cancellationToken).ConfigureAwait(false);
+            foreach (var hit in result.Hits)
+                yield return hit.Call;
+            page = page with { After = result.NextCursor };
+        }
+        while (page.After is not null);
+    }
+
     public async Task<IReadOnlyList<Bucket>> AggregateAsync(SearchQuery filter, Aggregation aggregation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
