@@ -79,7 +79,7 @@ public static class RepeatsCommand
             if (await builder.BuildAsync(callId, search.Tokens, cancellationToken).ConfigureAwait(false) is { } document)
                 documents.Add(document);
         }
-        await search.Index.IndexAsync(documents, cancellationToken).ConfigureAwait(false);
+        await (await search.ReadyIndexAsync(cancellationToken).ConfigureAwait(false)).IndexAsync(documents, cancellationToken).ConfigureAwait(false);
     }
 
     private static void Print(RepeatChain chain)

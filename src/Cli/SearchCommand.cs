@@ -36,9 +36,10 @@ public static class SearchCommand
         sort.AcceptOnlyFromAmong("newest", "oldest", "score", "score-desc");
         var limit = new Option<int>("--limit") { Description = "Calls per page (1–500)", DefaultValueFactory = _ => 20 };
         var after = new Option<string?>("--after") { Description = "Cursor printed at the end of the previous page" };
+        var all = new Option<bool>("--all") { Description = "Every matching call, not one page (Elasticsearch reads them through a point in time)" };
         var command = new Command("search", "Search scored calls: full text, speaker, time anchors and filters")
         {
-            text, speaker, first, last, agent, team, region, category, rule, severity, scoreMin, scoreMax, from, to, sort, limit, after,
+            text, speaker, first, last, agent, team, region, category, rule, severity, scoreMin, scoreMax, from, to, sort, limit, after, all,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
@@ -54,21 +55,36 @@ public static class SearchCommand
             };
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
             var index = app.Get<SearchIndexing>().Index;
+            if (result.GetValue(all))
+            {
+                var clauses = QueryText.Clauses(query.Text, app.Get<SearchIndexing>().Tokens);
+                var count = 0;
+                await foreach (var call in index.ScanAsync(query, cancellationToken).ConfigureAwait(false))
+                {
+                    Print(new SearchHit(call, QueryText.Snippets(call, query, clauses)));
+                    count++;
+                }
+                Console.WriteLine($"共 {count} 通 calls match ({index.Description})");
+                return ExitCodes.Ok;
+            }
             var page = await index.SearchAsync(query, cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"共 {page.Total} 通 calls match ({index.Description})");
             foreach (var hit in page.Hits)
-            {
-                var c = hit.Call;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{c.CallId}  {c.StartedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}  {c.AgentId} {c.Team}  {c.Category ?? "-"}  得分 score {c.Score?.ToString(CultureInfo.InvariantCulture) ?? "-"}{(c.Fatal ? " 致命 fatal" : "")}  {string.Join(' ', c.Hits.Select(h => h.Rule))}"));
-                foreach (var s in hit.Snippets)
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    [{s.Start,6:0.0}s {(s.Speaker == "agent" ? "坐席" : s.Speaker == "customer" ? "客户" : s.Speaker)}] {s.Highlighted}"));
-            }
+                Print(hit);
             if (page.NextCursor is { } next)
                 Console.WriteLine($"下一页 next page: --after {next}");
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static void Print(SearchHit hit)
+    {
+        var c = hit.Call;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{c.CallId}  {c.StartedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}  {c.AgentId} {c.Team}  {c.Category ?? "-"}  得分 score {c.Score?.ToString(CultureInfo.InvariantCulture) ?? "-"}{(c.Fatal ? " 致命 fatal" : "")}  {string.Join(' ', c.Hits.Select(h => h.Rule))}"));
+        foreach (var s in hit.Snippets)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    [{s.Start,6:0.0}s {(s.Speaker == "agent" ? "坐席" : s.Speaker == "customer" ? "客户" : s.Speaker)}] {s.Highlighted}"));
     }
 
     public static Command CreateIndex(GlobalOptions global)
@@ -81,7 +97,7 @@ public static class SearchCommand
             await using var app = await CliApp.OpenAsync(global, result, cancellationToken).ConfigureAwait(false);
             var search = app.Get<SearchIndexing>();
             var calls = app.Get<CallStore>();
-            await search.Index.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            await search.ReadyIndexAsync(cancellationToken).ConfigureAwait(false);
             if (result.GetValue(clear))
                 await search.Index.ClearAsync(cancellationToken).ConfigureAwait(false);
             var builder = new CallDocumentBuilder(calls, app.Get<SpeechQa.Pipeline.Repeats.RepeatStore>());

@@ -20,7 +20,7 @@ public sealed class IndexStage(CallStore calls, RepeatStore repeats, SearchIndex
         var document = await new CallDocumentBuilder(calls, repeats).BuildAsync(callId, search.Tokens, cancellationToken).ConfigureAwait(false);
         if (document is null)
             return; // superseded or not scored: the newer revision's own index job writes it
-        await search.Index.IndexAsync([document], cancellationToken).ConfigureAwait(false);
+        await (await search.ReadyIndexAsync(cancellationToken).ConfigureAwait(false)).IndexAsync([document], cancellationToken).ConfigureAwait(false);
     }
 
     public Task OnFailedAsync(RunningJob job, string error, CancellationToken cancellationToken) => Task.CompletedTask;

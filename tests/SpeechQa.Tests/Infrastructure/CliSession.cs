@@ -14,6 +14,9 @@ public sealed class CliSession : IDisposable
 
     public string Database => Path.Combine(Folder, "qa.db");
 
+    /// <summary>Environment variables every command of the session gets (e.g. SPEECHQA_ES_URL).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public async Task<string> RunAsync(params string[] args)
     {
         var (code, output) = await TryAsync(args);
@@ -22,7 +25,7 @@ public sealed class CliSession : IDisposable
     }
 
     public Task<(int ExitCode, string Output)> TryAsync(params string[] args) =>
-        ChildProcess.RunAsync(Cli, [.. args, "--db", Database], Folder); // ChildProcess hands the repository's rules and models over
+        ChildProcess.RunAsync(Cli, [.. args, "--db", Database], Folder, environment: Environment); // ChildProcess hands the repository's rules and models over
 
     /// <summary>Ingests and runs the sample calls of samples/hotline-sample.</summary>
     public async Task RunSamplesAsync()

@@ -90,6 +90,20 @@ public sealed class SearchQuerySuiteTests(SearchSuiteFixture fixture, Xunit.Abst
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public async Task A_scan_reads_every_match_in_the_sort_order(string backend)
+    {
+        var index = await fixture.IndexFor(backend);
+        var query = new SearchQuery { Text = "派单", Speaker = "agent", Sort = SearchSort.ScoreDescending, PageSize = 3 };
+        var expected = ReferenceSearch.Matching(fixture.Calls, query, QueryText.Clauses(query.Text, SearchBackends.Tokens)).Select(c => c.CallId).ToList();
+        var seen = new List<string>();
+        await foreach (var call in index.ScanAsync(query, CancellationToken.None))
+            seen.Add(call.CallId);
+        Assert.True(expected.Count > 500, $"only {expected.Count} matches: the scan should cross pages");
+        Assert.Equal(expected, seen);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public async Task Aggregations_count_what_the_oracle_counts(string backend)
     {
         var index = await fixture.IndexFor(backend);
