@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Batch.Calls;
 using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Batch.Store;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SpeechQa.QaPortal.Portal.Audit;
+using SpeechQa.QaPortal.Portal.Components;
 using SpeechQa.QaPortal.Portal.Pages;
 using SpeechQa.QaPortal.Portal.Reviews;
 using SpeechQa.QaPortal.Portal.Users;
@@ -161,6 +164,16 @@ public static partial class PortalEndpoints
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : null;
 
+    private static PortalFrame Frame(HttpContext context)
+    {
+        var (field, token) = Tokens(context);
+        return new PortalFrame(PortalText.For(context), PortalSession.Of(context.User), field, token);
+    }
+
+    /// <summary>A page: the Razor component <typeparamref name="TPage"/> rendered on the server with these parameters.</summary>
+    private static RazorComponentResult<TPage> View<TPage>(object parameters, int status = 200) where TPage : IComponent =>
+        new(parameters) { StatusCode = status };
+
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
 
     private static PortalSession Session(HttpContext context) => PortalSession.Of(context.User) ?? throw new InvalidOperationException("not signed in");
@@ -171,8 +184,8 @@ public static partial class PortalEndpoints
         return Results.Text("ok");
     }
 
-    private static IResult LoginForm(HttpContext context, string? returnUrl) =>
-        Page(LoginPage.Render(PortalText.For(context), Tokens(context), null, returnUrl));
+    private static RazorComponentResult<LoginView> LoginForm(HttpContext context, string? returnUrl) =>
+        View<LoginView>(new { Frame = Frame(context), ReturnUrl = returnUrl });
 
     private static async Task<IResult> Login(HttpContext context, [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
         PortalUserStore users, AuditLog audit, CancellationToken ct)
@@ -182,7 +195,7 @@ public static partial class PortalEndpoints
         if (outcome != SignInOutcome.Success || user is null)
         {
             await audit.WriteAsync(userName, AuditLog.SignInRefused, null, outcome.ToString(), ct).ConfigureAwait(false);
-            return Page(LoginPage.Render(t, Tokens(context), outcome == SignInOutcome.LockedOut ? t["locked"] : t["badlogin"], returnUrl), 401);
+            return View<LoginView>(new { Frame = Frame(context), Error = outcome == SignInOutcome.LockedOut ? t["locked"] : t["badlogin"], ReturnUrl = returnUrl }, 401);
         }
         var session = new PortalSession(user.UserName, user.DisplayName, user.Role, user.AgentId, user.Team);
         await context.SignInAsync(Scheme, session.ToPrincipal(Scheme)).ConfigureAwait(false);
