@@ -36,4 +36,10 @@ if [ ! -f .tools/echarts/node_modules/echarts/dist/echarts.min.js ]; then
   npm install --prefix .tools/echarts --no-audit --no-fund --loglevel=error echarts@5.6.0 >/dev/null
 fi
 
+# wavesurfer.js for the call page's waveform timeline (BSD-3-Clause), bundled likewise (dist/wavesurfer.min.js + regions plugin).
+if [ ! -f .tools/wavesurfer/node_modules/wavesurfer.js/dist/wavesurfer.min.js ]; then
+  echo "setup: installing wavesurfer.js 8.0.1 (npm) into .tools/wavesurfer"
+  npm install --prefix .tools/wavesurfer --no-audit --no-fund --loglevel=error wavesurfer.js@8.0.1 >/dev/null
+fi
+
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }

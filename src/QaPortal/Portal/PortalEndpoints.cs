@@ -240,8 +240,7 @@ public static partial class PortalEndpoints
         if (context.Request.Query["mine"] == "1")
             filter = filter with { AssignedTo = user.UserName };
         var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
-        var t = PortalText.For(context);
-        return Page(QueuePage.Render(t, user, Tokens(context), t["queue"], "/queue", filter, rows));
+        return View<QueueView>(new { Frame = Frame(context), Title = PortalText.For(context)["queue"], Action = "/queue", Filter = filter, Rows = rows });
     }
 
     private static async Task<IResult> MyCalls(HttpContext context, PortalCalls calls, CancellationToken ct)
@@ -249,8 +248,7 @@ public static partial class PortalEndpoints
         var user = Session(context);
         var filter = FilterOf(context.Request) with { Agent = null, Team = null };
         var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
-        var t = PortalText.For(context);
-        return Page(QueuePage.Render(t, user, Tokens(context), t["mycalls"], "/my/calls", filter, rows));
+        return View<QueueView>(new { Frame = Frame(context), Title = PortalText.For(context)["mycalls"], Action = "/my/calls", Filter = filter, Rows = rows });
     }
 
     private static async Task<IResult> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
@@ -260,7 +258,7 @@ public static partial class PortalEndpoints
         return Results.Json(rows.Select(r => new
         {
             call_id = r.CallId, started_at = r.StartedAt, agent_id = r.AgentId, team = r.Team, region = r.Region, category = r.Category,
-            score = r.Score, fatal = r.Fatal, reviewed_score = r.ReviewedScore, rules = QueuePage.Rules(r.HitsJson),
+            score = r.Score, fatal = r.Fatal, reviewed_score = r.ReviewedScore, rules = QueueRules.Of(r.HitsJson),
         }));
     }
 
@@ -288,17 +286,10 @@ public static partial class PortalEndpoints
         if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
             return Page(Layout.Render(t, user, Tokens(context), t["notfound"], ""), 404);
         await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
-        var tokens = Tokens(context);
-        var tools = user.Role is PortalRole.Trainer or PortalRole.Admin
-            ? CoachingPages.AddClipForm(t, tokens, id, await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false))
-            : "";
-        if (user.Role is PortalRole.Manager or PortalRole.Admin)
-        {
-            var inspectors = await context.RequestServices.GetRequiredService<PortalUserStore>().InspectorsAsync(ct).ConfigureAwait(false);
-            tools += Html.Form($"/calls/{Uri.EscapeDataString(id)}/assign", tokens.Field, tokens.Token,
-                $"""<label>{Html.E(t["assignto"])} <select name="inspector">{string.Join("", inspectors.Select(i => $"<option>{Html.E(i)}</option>"))}</select></label> <button type="submit" id="assign-call">{Html.E(t["assign"])}</button>""");
-        }
-        return Page(CallPage.Render(t, user, tokens, new PersonalDataMask(user.Role), view, tools));
+        var tools = new CallTools(
+            user.Role is PortalRole.Trainer or PortalRole.Admin ? await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false) : null,
+            user.Role is PortalRole.Manager or PortalRole.Admin ? await context.RequestServices.GetRequiredService<PortalUserStore>().InspectorsAsync(ct).ConfigureAwait(false) : null);
+        return View<CallPageView>(new { Frame = Frame(context), View = view, Tools = tools });
     }
 
     private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
@@ -333,7 +324,7 @@ public static partial class PortalEndpoints
             : Results.File(playable.Bytes!, "audio/wav", enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> Review(HttpContext context, string id, string rule, [FromForm] string decision, [FromForm] string? comment,
+    private static async Task<IResult> Review(HttpContext context, string id, string rule, [FromForm] string decision, [FromForm] string? comment, [FromForm] string? batch,
         CallStore calls, HitReviewStore reviews, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
@@ -349,7 +340,8 @@ public static partial class PortalEndpoints
         {
             return BadRequest(e);
         }
-        return Results.Redirect("/calls/" + Uri.EscapeDataString(id), permanent: false, preserveMethod: false);
+        // Back to the call — with the batch of calls being reviewed in a row, if there is one.
+        return Results.Redirect("/calls/" + Uri.EscapeDataString(id) + (batch is { Length: > 0 } ? "?batch=" + Uri.EscapeDataString(batch) : ""), permanent: false, preserveMethod: false);
     }
 
     private static async Task<IResult> FileAppeal(HttpContext context, string id, string rule, [FromForm] string reason, CallStore calls, AppealStore appeals, AuditLog audit, CancellationToken ct) =>
@@ -613,7 +605,7 @@ public static partial class PortalEndpoints
         var p = new SqlParameterList { { "from", today.ToUnixTimeMilliseconds() } };
         var rows = await store.QueryAsync(
             "SELECT j.fatal, j.hits FROM calls c JOIN call_judgements j ON j.call_id = c.call_id WHERE c.started_at_ms >= @from", p,
-            r => (Fatal: r.ReadLong(0) != 0, Rules: QueuePage.Rules(r.GetString(1)).ToList()), ct).ConfigureAwait(false);
+            r => (Fatal: r.ReadLong(0) != 0, Rules: QueueRules.Of(r.GetString(1)).ToList()), ct).ConfigureAwait(false);
         var figures = new WallFigures(rows.Count, rows.Count(r => r.Fatal),
             [.. rows.SelectMany(r => r.Rules).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => (g.Key, g.Count()))],
             await calls.CountByStatusAsync(ct).ConfigureAwait(false), jobs.Counts());

@@ -13,6 +13,13 @@ public sealed class PortalText(bool english)
     private static readonly Dictionary<string, (string Zh, string En)> Words = new(StringComparer.Ordinal)
     {
         ["product"] = ("SpeechQa 智能质检", "SpeechQa quality inspection"),
+        ["keysmove"] = ("上下移动", "move"),
+        ["keysopen"] = ("打开", "open"),
+        ["keysselect"] = ("勾选", "pick"),
+        ["keysreview"] = ("逐通复核所选（未选则全部）", "review the picked calls in a row (all if none)"),
+        ["waveform"] = ("波形", "Waveform"),
+        ["silence"] = ("静音", "Silence"),
+        ["overlap"] = ("抢话", "Overlap"),
         ["signin"] = ("登录", "Sign in"),
         ["signout"] = ("退出", "Sign out"),
         ["user"] = ("用户名", "User name"),

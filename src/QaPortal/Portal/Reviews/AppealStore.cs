@@ -60,5 +60,5 @@ public sealed class AppealStore(StoreDataSource dataSource, HitReviewStore revie
             r => new Appeal(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.ReadLong(4)), r.GetString(5),
                 r.NullableString(6), r.NullableString(7)), cancellationToken);
 
-    private static HashSet<string> QueueRules(string hitsJson) => [.. Pages.QueuePage.Rules(hitsJson)];
+    private static HashSet<string> QueueRules(string hitsJson) => [.. Components.QueueRules.Of(hitsJson)];
 }
