@@ -90,6 +90,76 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_timeline_marks_every_hit_and_a_click_on_a_mark_plays_from_the_hits_start()
+    {
+        var page = await SignInAsync("inspector");
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add(m.Type + ": " + m.Text);
+        page.PageError += (_, e) => console.Add("error: " + e);
+        await page.GotoAsync($"/calls/{PortalFixture.RecordedCall}");
+        await page.WaitForFunctionAsync("document.getElementById('player').readyState >= 1");
+        var marks = page.Locator("#timeline .mark");
+        Assert.Equal(await page.Locator("#hits tbody tr").CountAsync(), await marks.CountAsync());
+        Assert.True(await marks.CountAsync() > 0, await page.InnerTextAsync("main"));
+        Assert.True(await page.Locator("#timeline .region.agent").CountAsync() > 0);
+        Assert.True(await page.Locator("#timeline .region.customer").CountAsync() > 0);
+        var mark = marks.Last;
+        var start = double.Parse(await mark.GetAttributeAsync("data-start") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+        await mark.ClickAsync();
+        Assert.InRange(await page.EvaluateAsync<double>("document.getElementById('player').currentTime"), start - 0.05, start + 1.0);
+        Assert.Equal(await mark.GetAttributeAsync("data-rule"), await page.Locator("#hits tr.hit-row.current").GetAttributeAsync("data-rule"));
+        // The waveform of each recorded channel, decoded by wavesurfer.js from the same recording.
+        try
+        {
+            await page.WaitForFunctionAsync("() => window.callWaveform !== undefined", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("the waveform was not drawn: " + string.Join(" | ", console));
+        }
+        Assert.True(await page.EvaluateAsync<int>("window.callWaveform.getDecodedData().numberOfChannels") >= 1);
+        await ShotAsync(page, "inspector-5-timeline");
+
+        // Keys: n jumps to the next hit (wrapping to the first), c confirms the hit jumped to.
+        await page.EvaluateAsync("document.getElementById('player').pause(); document.getElementById('player').currentTime = 0");
+        await page.Keyboard.PressAsync("n");
+        var first = marks.First;
+        Assert.Equal(await first.GetAttributeAsync("data-rule"), await page.Locator("#hits tr.hit-row.current").GetAttributeAsync("data-rule"));
+        await page.Keyboard.PressAsync("c");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var rule = await first.GetAttributeAsync("data-rule");
+        Assert.Contains("已确认", await page.Locator($"#hits tr.hit-row[data-rule='{rule}'] .review-state").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_queue_is_worked_from_the_keyboard_and_picked_calls_are_reviewed_in_a_row()
+    {
+        var page = await SignInAsync("inspector");
+        await page.GotoAsync("/queue?team=热线一组");
+        var rows = page.Locator("#queue tbody tr");
+        Assert.True(await rows.CountAsync() >= 2);
+        var ids = new[] { await rows.Nth(0).GetAttributeAsync("data-call"), await rows.Nth(1).GetAttributeAsync("data-call") };
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("x");
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("x");
+        await page.Keyboard.PressAsync("r");
+        await page.WaitForSelectorAsync("#transcript");
+        Assert.Contains($"/calls/{ids[0]}?batch=", page.Url, StringComparison.Ordinal);
+        Assert.Contains("1 / 2", await page.InnerTextAsync("#batch-nav"), StringComparison.Ordinal);
+        await page.ClickAsync("#next-call");
+        await page.WaitForSelectorAsync("#transcript");
+        Assert.Contains($"/calls/{ids[1]}?batch=", page.Url, StringComparison.Ordinal);
+        await ShotAsync(page, "inspector-6-batch");
+
+        // The filters are remembered: /queue alone comes back to the team chosen before.
+        await page.GotoAsync("/queue");
+        await page.WaitForSelectorAsync("#queue");
+        Assert.Contains("team=", page.Url, StringComparison.Ordinal);
+        Assert.Equal("热线一组", await page.InputValueAsync("input[name=team]"));
+    }
+
+    [Fact]
     public async Task Manager_reads_the_dashboard_in_chinese_and_english()
     {
         var page = await SignInAsync("manager");

@@ -10,10 +10,10 @@
   var marks = Array.prototype.slice.call(document.querySelectorAll('#timeline .mark'));
   var current = null; // the hit last jumped to: what c and o act on
 
-  function select(rule) {
+  function select(rule, mark) {
     current = rule;
     rows.forEach(function (r) { r.classList.toggle('current', r.getAttribute('data-rule') === rule); });
-    marks.forEach(function (m) { m.classList.toggle('current', m.getAttribute('data-rule') === rule); });
+    marks.forEach(function (m) { m.classList.toggle('current', mark ? m === mark : m.getAttribute('data-rule') === rule); });
   }
 
   function playFrom(seconds) {
@@ -26,7 +26,7 @@
   document.querySelectorAll('#transcript .seg, #hits .rule, #timeline .mark, #timeline .region.agent, #timeline .region.customer').forEach(function (el) {
     el.addEventListener('click', function () {
       var rule = el.getAttribute('data-rule') || (el.closest('tr.hit-row') && el.closest('tr.hit-row').getAttribute('data-rule'));
-      if (rule) select(rule);
+      if (rule) select(rule, el.classList.contains('mark') ? el : null);
       playFrom(parseFloat(el.getAttribute('data-start')));
     });
   });
@@ -55,11 +55,14 @@
   }
 
   function nextHit() {
+    // The hit after the one last jumped to (wrapping round); before any, the first at or after the playing position.
     if (marks.length === 0) return;
     var now = player ? player.currentTime : 0, next = null;
-    marks.forEach(function (m) { var s = parseFloat(m.getAttribute('data-start')); if (next === null && s > now + 0.05) next = m; });
+    var at = marks.map(function (m) { return m.classList.contains('current'); }).indexOf(true);
+    if (at >= 0) next = marks[(at + 1) % marks.length];
+    else marks.forEach(function (m) { if (next === null && parseFloat(m.getAttribute('data-start')) >= now - 0.05) next = m; });
     next = next || marks[0];
-    select(next.getAttribute('data-rule'));
+    select(next.getAttribute('data-rule'), next);
     playFrom(parseFloat(next.getAttribute('data-start')));
   }
 
