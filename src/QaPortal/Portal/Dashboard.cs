@@ -39,22 +39,7 @@ public sealed class Dashboard(StoreDataSource dataSource, SearchIndexing search,
 
     private sealed record Snapshot(DateTimeOffset At, DashboardFigures Figures);
 
-    private volatile Rendering? _rendered;
-
-    private sealed record Rendering(DashboardFigures Figures, bool English, string Body);
-
     public void Dispose() => _gate.Dispose();
-
-    /// <summary>The page body for these figures in this language, rendered once and kept until the figures change.</summary>
-    public string Rendered(DashboardFigures figures, bool english, Func<string> render)
-    {
-        ArgumentNullException.ThrowIfNull(render);
-        if (_rendered is { } kept && ReferenceEquals(kept.Figures, figures) && kept.English == english)
-            return kept.Body;
-        var body = render();
-        _rendered = new Rendering(figures, english, body);
-        return body;
-    }
 
     public async Task<DashboardFigures> ComputeAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Batch.Store;
 using SpeechQa.QaPortal.Portal.Assignments;
 using SpeechQa.QaPortal.Portal.Audit;
-using SpeechQa.QaPortal.Portal.Pages;
+using SpeechQa.QaPortal.Portal.Components;
 using SpeechQa.QaPortal.Portal.Users;
 
 namespace SpeechQa.QaPortal.Portal;
@@ -19,8 +19,10 @@ public static partial class PortalEndpoints
         string? error, CancellationToken ct)
     {
         var inspectors = await users.InspectorsAsync(ct).ConfigureAwait(false);
-        return Page(AssignmentPage.Render(PortalText.For(context), Session(context), Tokens(context), inspectors,
-            await assignments.LoadsAsync(ct).ConfigureAwait(false), outcome, error), error is null ? 200 : 400);
+        return View<AssignmentsView>(new
+        {
+            Frame = Frame(context), Inspectors = inspectors, Loads = await assignments.LoadsAsync(ct).ConfigureAwait(false), Outcome = outcome, Error = error,
+        }, error is null ? 200 : 400);
     }
 
     private static async Task<IResult> SampleCalls(HttpContext context, [FromForm] string? from, [FromForm] string? to, [FromForm] string? percent,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Pipeline;
 using SpeechQa.QaPortal.Portal.Audit;
-using SpeechQa.QaPortal.Portal.Pages;
+using SpeechQa.QaPortal.Portal.Components;
 using SpeechQa.QaPortal.Portal.RuleSets;
 
 namespace SpeechQa.QaPortal.Portal;
@@ -26,8 +26,10 @@ public static partial class PortalEndpoints
     }
 
     private static async Task<IResult> EditorPageAsync(HttpContext context, RuleSetPublisher publisher, RuleEditState state, int status, CancellationToken ct) =>
-        Page(RuleEditPage.Render(PortalText.For(context), Session(context), Tokens(context), publisher.Catalog!, publisher.Files(),
-            await publisher.HistoryAsync(ct).ConfigureAwait(false), state), status);
+        View<RuleEditView>(new
+        {
+            Frame = Frame(context), Catalog = publisher.Catalog!, Files = publisher.Files(), History = await publisher.HistoryAsync(ct).ConfigureAwait(false), State = state,
+        }, status);
 
     private static async Task<IResult> CheckRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? backtest,
         [FromForm] string? since, [FromForm] string? limit, RuleSetPublisher publisher, RuleBacktest backtests, CallScoring scoring, AuditLog audit, CancellationToken ct)

@@ -4,7 +4,7 @@ using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline;
 using SpeechQa.Pipeline.Jobs;
 using SpeechQa.QaPortal.Portal.Audit;
-using SpeechQa.QaPortal.Portal.Pages;
+using SpeechQa.QaPortal.Portal.Components;
 
 namespace SpeechQa.QaPortal.Portal;
 
@@ -26,8 +26,10 @@ public static partial class PortalEndpoints
                 new SqlParameterList { { "prefix", source.Folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar + "%" } }, ct).ConfigureAwait(false);
             rows.Add(new SourceRow(source, Directory.Exists(source.Folder), scan?.NextRun, scan?.LastRun, manifests));
         }
-        return Page(SourcesPage.Render(PortalText.For(context), Session(context), Tokens(context), rows,
-            (scoring.Judge?.Catalog.All ?? []).Select(s => s.Id).Order(StringComparer.Ordinal), error), error is null ? 200 : 400);
+        return View<SourcesView>(new
+        {
+            Frame = Frame(context), Rows = rows, RuleSets = (scoring.Judge?.Catalog.All ?? []).Select(s => s.Id).Order(StringComparer.Ordinal).ToList(), Error = error,
+        }, error is null ? 200 : 400);
     }
 
     private static async Task<IResult> SaveSource(HttpContext context, [FromForm] string? folder, [FromForm] string? name, [FromForm] string? channels,

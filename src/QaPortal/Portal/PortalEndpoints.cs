@@ -13,7 +13,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Components;
-using SpeechQa.QaPortal.Portal.Pages;
 using SpeechQa.QaPortal.Portal.Reviews;
 using SpeechQa.QaPortal.Portal.Users;
 using SpeechQa.Pipeline.Repeats;
@@ -174,8 +173,6 @@ public static partial class PortalEndpoints
     private static RazorComponentResult<TPage> View<TPage>(object parameters, int status = 200) where TPage : IComponent =>
         new(parameters) { StatusCode = status };
 
-    private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
-
     private static PortalSession Session(HttpContext context) => PortalSession.Of(context.User) ?? throw new InvalidOperationException("not signed in");
 
     private static async Task<IResult> Health(StoreDataSource store, CancellationToken ct)
@@ -284,7 +281,7 @@ public static partial class PortalEndpoints
         var user = Session(context);
         var t = PortalText.For(context);
         if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
-            return Page(Layout.Render(t, user, Tokens(context), t["notfound"], ""), 404);
+            return View<MessageView>(new { Frame = Frame(context), Title = t["notfound"] }, 404);
         await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
         var tools = new CallTools(
             user.Role is PortalRole.Trainer or PortalRole.Admin ? await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false) : null,
@@ -370,16 +367,8 @@ public static partial class PortalEndpoints
         return Results.Redirect("/calls/" + Uri.EscapeDataString(id));
     }
 
-    private static async Task<IResult> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct)
-    {
-        var t = PortalText.For(context);
-        var open = await appeals.OpenAsync(ct).ConfigureAwait(false);
-        var table = Html.Table([t["call"], t["rule"], t["agent"], t["appealreason"], t["time"]], open.Select(a => (IEnumerable<string>)
-        [
-            $"""<a href="/calls/{Uri.EscapeDataString(a.CallId)}">{Html.E(a.CallId)}</a>""", Html.E(a.Rule), Html.E(a.FiledBy), Html.E(a.Reason), Html.E(Html.Time(a.FiledAt)),
-        ]), "appeals");
-        return Page(Layout.Render(t, Session(context), Tokens(context), t["appeals"], table));
-    }
+    private static async Task<IResult> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct) =>
+        View<AppealsView>(new { Frame = Frame(context), Appeals = await appeals.OpenAsync(ct).ConfigureAwait(false) });
 
     private static DateOnly MonthOf(HttpRequest request, TimeProvider time) =>
         DateOnly.TryParseExact(request.Query["month"].ToString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
@@ -389,7 +378,7 @@ public static partial class PortalEndpoints
     private static async Task<IResult> MonthlyReportPage(HttpContext context, Reports.MonthlyReport reports, TimeProvider time, CancellationToken ct)
     {
         var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
-        return Page(AdminPages.MonthlyReport(PortalText.For(context), Session(context), Tokens(context), report));
+        return View<MonthlyReportView>(new { Frame = Frame(context), Report = report });
     }
 
     private static async Task<IResult> MonthlyReportXlsx(HttpContext context, Reports.MonthlyReport reports, AuditLog audit, TimeProvider time, CancellationToken ct)
@@ -429,7 +418,7 @@ public static partial class PortalEndpoints
     {
         var user = Session(context);
         var sets = (await coaching.ListAsync(ct).ConfigureAwait(false)).Where(s => user.Role != PortalRole.Agent || s.IsSharedWith(user.AgentId, user.Team)).ToList();
-        return Page(CoachingPages.List(PortalText.For(context), user, Tokens(context), sets, user.Role is PortalRole.Trainer or PortalRole.Admin));
+        return View<CoachingListView>(new { Frame = Frame(context), Sets = sets, CanEdit = user.Role is PortalRole.Trainer or PortalRole.Admin });
     }
 
     private static async Task<IResult> CreateCoachingSet(HttpContext context, [FromForm] string name, [FromForm] string? tags, [FromForm] string? sharedWith,
@@ -453,7 +442,7 @@ public static partial class PortalEndpoints
         foreach (var clip in await coaching.ClipsAsync(set.Id, ct).ConfigureAwait(false))
         {
             var call = await calls.GetAsync(clip.CallId, ct).ConfigureAwait(false);
-            views.Add(new ClipView(clip, CoachingPages.Lines(await calls.GetTranscriptAsync(clip.CallId, ct).ConfigureAwait(false), clip, mask),
+            views.Add(new ClipView(clip, ClipView.LinesOf(await calls.GetTranscriptAsync(clip.CallId, ct).ConfigureAwait(false), clip, mask),
                 call?.Call.AudioPath is { } path && File.Exists(path)));
         }
         return views;
@@ -464,8 +453,11 @@ public static partial class PortalEndpoints
         var user = Session(context);
         if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set)
             return Results.NotFound();
-        return Page(CoachingPages.Set(PortalText.For(context), user, Tokens(context), set, await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false),
-            user.Role is PortalRole.Trainer or PortalRole.Admin));
+        return View<CoachingSetView>(new
+        {
+            Frame = Frame(context), Set = set, Clips = await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false),
+            CanEdit = user.Role is PortalRole.Trainer or PortalRole.Admin,
+        });
     }
 
     private static async Task<IResult> MoveClip(HttpContext context, string id, string clip, [FromForm] int direction, Coaching.CoachingStore coaching, CancellationToken ct)
@@ -515,7 +507,11 @@ public static partial class PortalEndpoints
                 }
             }
             await using var index = new StreamWriter(await archive.CreateEntry("index.html").OpenAsync(ct).ConfigureAwait(false));
-            await index.WriteAsync(CoachingPages.Set(t, user, ("", ""), set, views, canEdit: false)).ConfigureAwait(false);
+            // The printable set as the zip's index.html: the page's own component, without a signed-in frame.
+            await index.WriteAsync(await StaticPage.RenderAsync<CoachingSetView>(context.RequestServices, new Dictionary<string, object?>
+            {
+                ["Frame"] = new PortalFrame(t, null, "", ""), ["Set"] = set, ["Clips"] = views, ["CanEdit"] = false,
+            }).ConfigureAwait(false)).ConfigureAwait(false);
         }
         await audit.WriteAsync(user.UserName, "export-coaching", null, $"set {set.Id}: {string.Join(",", views.Select(v => v.Clip.CallId))}", ct).ConfigureAwait(false);
         return Results.File(zip.ToArray(), "application/zip", $"coaching-{set.Id}.zip");
@@ -524,17 +520,11 @@ public static partial class PortalEndpoints
     private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
         await DashboardViewAsync(context, dashboard, ct).ConfigureAwait(false);
 
-    private static async Task<IResult> DashboardViewAsync(HttpContext context, Dashboard dashboard, CancellationToken ct)
-    {
-        var t = PortalText.For(context);
-        var figures = await dashboard.ComputeAsync(ct).ConfigureAwait(false);
-        // The body is the same for every manager until the figures change: rendered once per figures and language.
-        var body = dashboard.Rendered(figures, t.English, () => AdminPages.DashboardBody(t, figures));
-        return Page(Layout.Render(t, Session(context), Tokens(context), t["dashboard"], body));
-    }
+    private static async Task<IResult> DashboardViewAsync(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
+        View<DashboardView>(new { Frame = Frame(context), Figures = await dashboard.ComputeAsync(ct).ConfigureAwait(false) });
 
     private static async Task<IResult> UsersPage(HttpContext context, PortalUserStore users, CancellationToken ct) =>
-        Page(AdminPages.Users(PortalText.For(context), Session(context), Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), null));
+        View<UsersView>(new { Frame = Frame(context), Users = await users.ListAsync(ct).ConfigureAwait(false) });
 
     private static async Task<IResult> AddUser(HttpContext context, [FromForm] string userName, [FromForm] string displayName, [FromForm] string role,
         [FromForm] string? agentId, [FromForm] string? team, [FromForm] string password, PortalUserStore users, AuditLog audit, CancellationToken ct)
@@ -550,37 +540,36 @@ public static partial class PortalEndpoints
         {
             message = e.Message;
         }
-        return Page(AdminPages.Users(PortalText.For(context), user, Tokens(context), await users.ListAsync(ct).ConfigureAwait(false), message), message is null ? 200 : 400);
+        return View<UsersView>(new { Frame = Frame(context), Users = await users.ListAsync(ct).ConfigureAwait(false), Message = message }, message is null ? 200 : 400);
     }
 
     private static IResult RulesPageAsync(HttpContext context, SpeechQa.Pipeline.CallScoring scoring)
     {
         var t = PortalText.For(context);
         if (scoring.Judge is not { } judge)
-            return Page(Layout.Render(t, Session(context), Tokens(context), t["rulesets"], $"<p class=\"error\">{Html.E(t["norules"])}</p>"));
-        return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, null, null, null, null));
+            return View<MessageView>(new { Frame = Frame(context), Title = t["rulesets"], Error = t["norules"] });
+        return View<RulesView>(new { Frame = Frame(context), Sets = judge.Catalog.All });
     }
 
     private static IResult TestRules(HttpContext context, [FromForm] string ruleSet, [FromForm] string? dialogue, SpeechQa.Pipeline.CallScoring scoring, CancellationToken ct)
     {
         var t = PortalText.For(context);
         if (scoring.Judge is not { } judge)
-            return Page(Layout.Render(t, Session(context), Tokens(context), t["rulesets"], $"<p class=\"error\">{Html.E(t["norules"])}</p>"), 400);
+            return View<MessageView>(new { Frame = Frame(context), Title = t["rulesets"], Error = t["norules"] }, 400);
         try
         {
-            var transcript = RulesPage.Parse(dialogue ?? "");
+            var transcript = RuleSets.PastedDialogue.Parse(dialogue ?? "");
             var result = judge.Judge(ruleSet, transcript, new Scoring.Rules.CallMetadata { Direction = "inbound", DurationSeconds = transcript.Segments[^1].End }, null, ct);
-            return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, dialogue, ruleSet, result, null));
+            return View<RulesView>(new { Frame = Frame(context), Sets = judge.Catalog.All, Dialogue = dialogue, Chosen = ruleSet, Result = result });
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException)
         {
-            return Page(RulesPage.Render(t, Session(context), Tokens(context), judge.Catalog.All, dialogue, ruleSet, null, e.Message), 400);
+            return View<RulesView>(new { Frame = Frame(context), Sets = judge.Catalog.All, Dialogue = dialogue, Chosen = ruleSet, Error = e.Message }, 400);
         }
     }
 
-    private static IResult JobsPage(HttpContext context, PipelineJobMonitor jobs) =>
-        Page(OperationsPages.Jobs(PortalText.For(context), Session(context), Tokens(context), jobs.Counts(),
-            jobs.List(JobListState.Failed, 100), jobs.Recurring(), jobs.Servers()));
+    private static RazorComponentResult<JobsView> JobsPage(HttpContext context, PipelineJobMonitor jobs) =>
+        View<JobsView>(new { Frame = Frame(context), Counts = jobs.Counts(), Failed = jobs.List(JobListState.Failed, 100), Recurring = jobs.Recurring(), Servers = jobs.Servers() });
 
     private static async Task<IResult> RetryJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
         await JobActionAsync(context, id, antiforgery, audit, "retry-job", jobs.Retry, ct).ConfigureAwait(false);
@@ -609,9 +598,9 @@ public static partial class PortalEndpoints
         var figures = new WallFigures(rows.Count, rows.Count(r => r.Fatal),
             [.. rows.SelectMany(r => r.Rules).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => (g.Key, g.Count()))],
             await calls.CountByStatusAsync(ct).ConfigureAwait(false), jobs.Counts());
-        return Page(OperationsPages.Wall(PortalText.For(context), Session(context), Tokens(context), figures));
+        return View<WallView>(new { Frame = Frame(context), Figures = figures });
     }
 
     private static async Task<IResult> AuditPage(HttpContext context, AuditLog audit, CancellationToken ct) =>
-        Page(AdminPages.Audit(PortalText.For(context), Session(context), Tokens(context), await audit.ListAsync(200, ct).ConfigureAwait(false)));
+        View<AuditView>(new { Frame = Frame(context), Entries = await audit.ListAsync(200, ct).ConfigureAwait(false) });
 }
