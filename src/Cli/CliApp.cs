@@ -29,6 +29,8 @@ public sealed class CliApp : IAsyncDisposable
         var app = new CliApp(provider);
         try
         {
+            // The settings (SPEECHQA_*) are checked before anything runs, as a host checks them at start.
+            provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             await app.Get<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
         catch

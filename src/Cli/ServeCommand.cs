@@ -22,7 +22,7 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => DefaultUrl };
         var workers = WorkerCommand.WorkersOption();
-        var command = new Command("serve", "Run the QA portal with in-process Hangfire workers (127.0.0.1 by default)") { urls, workers };
+        var command = new Command("serve", "Run the QA portal with in-process Hangfire workers (127.0.0.1 by default)\n\n" + SettingsHelp.Text) { urls, workers };
         command.SetAction((result, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             await using var app = await PortalApp.BuildAsync(global.DatabaseSetting(result), result.GetValue(urls)!, result.GetValue(workers),

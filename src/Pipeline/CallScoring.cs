@@ -25,10 +25,7 @@ public sealed record ScoringOptions(string RulesFolder, string DefaultRuleSet, s
     /// SPEECHQA_RULES and SPEECHQA_MODELS when set (SPEECHQA_MODELS set empty: no classifiers), else the install's own
     /// folders (<see cref="InstallFolder"/>), whatever the working folder.
     /// </summary>
-    public static ScoringOptions FromEnvironment() => new(
-        Environment.GetEnvironmentVariable(RulesVariable) is { Length: > 0 } rules ? rules : InstallFolder.Find("rules", "rulesets") ?? "rules",
-        Environment.GetEnvironmentVariable(RuleSetVariable) is { Length: > 0 } set ? set : RuleSetCatalog.DefaultRuleSet,
-        Environment.GetEnvironmentVariable(ModelsVariable) ?? InstallFolder.Find("models", "category.onnx") ?? "models");
+    public static ScoringOptions FromEnvironment() => SpeechQa.Batch.Settings.SpeechQaConfiguration.Bind<PipelineSettings>().ToScoringOptions();
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SpeechQa.Batch.Settings;
+
 namespace SpeechQa.Pipeline;
 
 /// <summary>Which optional pipeline stages this deployment runs.</summary>
@@ -18,21 +20,12 @@ public sealed record PipelineOptions
     /// </summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
 
-    public static PipelineOptions FromEnvironment() => new()
+    /// <summary>The options from the environment (<see cref="PipelineSettings"/>), for code outside a container.</summary>
+    public static PipelineOptions FromEnvironment()
     {
-        IndexStageEnabled = !string.Equals(Environment.GetEnvironmentVariable(IndexVariable), "off", StringComparison.OrdinalIgnoreCase),
-        TimeZone = Environment.GetEnvironmentVariable(TimeZoneVariable) is { Length: > 0 } zone ? FindZone(zone) : TimeZoneInfo.Local,
-    };
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException e)
-        {
-            throw new FormatException($"{TimeZoneVariable}='{id}' 不是已知时区 is not a known time zone (use an IANA id such as Asia/Shanghai)", e);
-        }
+        var settings = SpeechQaConfiguration.Bind<PipelineSettings>();
+        if (new PipelineSettingsValidation().Validate(null, settings) is { Failed: true } refused)
+            throw new FormatException(refused.FailureMessage);
+        return settings.ToPipelineOptions();
     }
 }

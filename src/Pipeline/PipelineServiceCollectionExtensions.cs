@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using SpeechQa.Batch.Settings;
 using SpeechQa.Pipeline.Jobs;
 using SpeechQa.Pipeline;
 using SpeechQa.Pipeline.Repeats;
@@ -17,8 +20,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(catalog ?? new JobTypeCatalog());
         services.AddSingleton<JobHandlerRegistry>();
         services.AddSpeechQaTranscriber();
-        services.AddSingleton(PipelineOptions.FromEnvironment());
-        services.AddSingleton(ScoringOptions.FromEnvironment());
+        services.AddOptions<PipelineSettings>().Configure<IServiceProvider>((s, sp) => SpeechQaConfiguration.Of(sp).Bind(s)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PipelineSettings>, PipelineSettingsValidation>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineSettings>>().Value.ToPipelineOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineSettings>>().Value.ToScoringOptions());
+        services.AddSpeechQaSearchSettings();
         services.AddSingleton<CallScoring>();
         services.AddSingleton<PipelinePreflight>();
         services.AddSingleton<IJobHandler, TranscribeStage>();

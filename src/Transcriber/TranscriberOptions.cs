@@ -11,19 +11,19 @@ public sealed record TranscriberOptions
     /// <summary>Which channel is the agent when the manifest row does not say (a per-source setting).</summary>
     public ChannelLayout DefaultChannelLayout { get; init; } = ChannelLayout.AgentLeft;
 
-    /// <summary>The ffmpeg used for formats other than WAV (SPEECHQA_FFMPEG overrides).</summary>
-    public string FfmpegPath { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_FFMPEG") is { Length: > 0 } path ? path : AudioDecoder.DefaultFfmpeg;
+    /// <summary>The ffmpeg used for formats other than WAV (SPEECHQA_FFMPEG, through <see cref="TranscriberSettings"/>).</summary>
+    public string FfmpegPath { get; init; } = AudioDecoder.DefaultFfmpeg;
 
     public VoiceActivityOptions VoiceActivity { get; init; } = new();
 
-    /// <summary>A whisper.cpp ggml model file ($SPEECHQA_WHISPER_MODEL, e.g. ggml-small-q5_1.bin); without one, calls need a transcript.</summary>
-    public string? WhisperModel { get; init; } = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_MODEL") is { Length: > 0 } file ? file : null;
+    /// <summary>A whisper.cpp ggml model file (SPEECHQA_WHISPER_MODEL, e.g. ggml-small-q5_1.bin); without one, calls need a transcript.</summary>
+    public string? WhisperModel { get; init; }
 
     public WhisperOptions Whisper { get; init; } = new()
     {
-        Language = Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_LANGUAGE") is { Length: > 0 } language ? language : "zh",
-        BeamSize = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_BEAM"), out var beam) && beam > 0 ? beam : 5,
-        Threads = int.TryParse(Environment.GetEnvironmentVariable("SPEECHQA_WHISPER_THREADS"), out var threads) && threads > 0 ? threads : 1,
+        Language = "zh",
+        BeamSize = 5,
+        Threads = 1,
         InitialPrompt = File.Exists(DefaultHotwordsFile) ? string.Join(' ', File.ReadAllLines(DefaultHotwordsFile).Where(l => l.Length > 0 && !l.StartsWith('#'))) : null,
     };
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using SpeechQa.Batch.Settings;
 using SpeechQa.Transcriber;
 using SpeechQa.Transcriber.Acoustics;
 using SpeechQa.Transcriber.Audio;
@@ -6,13 +9,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class TranscriberServiceCollectionExtensions
 {
-    /// <summary>Registers audio decoding, acoustic analysis and the Whisper recogniser (loaded on first use when configured).</summary>
+    /// <summary>
+    /// Registers audio decoding, acoustic analysis and the Whisper recogniser (loaded on first use when configured), with
+    /// <paramref name="options"/> or else the settings bound from configuration (<see cref="TranscriberSettings"/>, checked at start).
+    /// </summary>
     public static IServiceCollection AddSpeechQaTranscriber(this IServiceCollection services, TranscriberOptions? options = null)
     {
-        var settings = options ?? new TranscriberOptions();
-        services.AddSingleton(settings);
-        services.AddSingleton(new AudioDecoder(settings.FfmpegPath));
-        services.AddSingleton(new AcousticAnalyzer(new VoiceActivityDetector(settings.VoiceActivity)));
+        services.AddOptions<TranscriberSettings>().Configure<IServiceProvider>((s, sp) => SpeechQaConfiguration.Of(sp).Bind(s)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TranscriberSettings>, TranscriberSettingsValidation>();
+        if (options is not null)
+            services.AddSingleton(options);
+        else
+            services.AddSingleton(sp => sp.GetRequiredService<IOptions<TranscriberSettings>>().Value.ToOptions());
+        services.AddSingleton(sp => new AudioDecoder(sp.GetRequiredService<TranscriberOptions>().FfmpegPath));
+        services.AddSingleton(sp => new AcousticAnalyzer(new VoiceActivityDetector(sp.GetRequiredService<TranscriberOptions>().VoiceActivity)));
         services.AddSingleton<CallAudioAnalyzer>();
         services.AddSingleton<CallTranscriber>();
         return services;

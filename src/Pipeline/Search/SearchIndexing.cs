@@ -19,13 +19,13 @@ public sealed class SearchIndexing : IDisposable
 
     private readonly Lazy<(ICallSearchIndex Index, SearchTokens Tokens)> _index;
 
-    public SearchIndexing(StoreDataSource dataSource, CallScoring scoring, ILogger<SearchIndexing> logger)
+    public SearchIndexing(StoreDataSource dataSource, CallScoring scoring, Microsoft.Extensions.Options.IOptions<ElasticsearchSettings> elasticsearch, ILogger<SearchIndexing> logger)
     {
         _index = new(() =>
         {
             var segmenter = scoring.Judge?.Segmenter ?? new WordSegmenter(JiebaModel.Load());
             var tokens = new SearchTokens(segmenter);
-            ICallSearchIndex index = ElasticsearchOptions.FromEnvironment() is { } options
+            ICallSearchIndex index = elasticsearch.Value.ToOptions() is { } options
                 ? new ElasticsearchSearchIndex(ElasticsearchConnection.CreateClient(options), options, tokens)
                 : new EmbeddedSearchIndex(dataSource, tokens);
             if (logger.IsEnabled(LogLevel.Information))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpeechQa.Batch.Store.Migrations;
@@ -16,6 +17,8 @@ public static class PortalApp
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
+        // SPEECHQA_* variables as configuration keys (SPEECHQA_ES_URL → ES_URL): the options classes bind and check them at start.
+        builder.Configuration.AddEnvironmentVariables(SpeechQa.Batch.Settings.SpeechQaConfiguration.Prefix);
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Services.AddSpeechQaBatch(database);
         builder.Services.AddSpeechQaPipeline();
@@ -25,6 +28,8 @@ public static class PortalApp
         builder.Services.AddHostedService<HangfireServerHostedService>();
         builder.AddPortal();
         var app = builder.Build();
+        // Every setting checked before the store is touched, all failures together (the host would check them again at start).
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         app.UsePortal();
         return app;
