@@ -48,10 +48,8 @@ public sealed class PipelineSettingsValidation : IValidateOptions<PipelineSettin
             errors.Add($"SPEECHQA_INDEX={options.Index}: 应为 on 或 off must be on or off");
         if (options.TimeZone is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
             errors.Add($"SPEECHQA_TIMEZONE={zone}: 不是已知时区 is not a known time zone (use an IANA id such as Asia/Shanghai)");
-        if (options.Rules is { Length: > 0 } rules && !Directory.Exists(rules))
-            errors.Add($"SPEECHQA_RULES={rules}: 目录不存在 no such folder");
-        if (options.Models is { Length: > 0 } models && !Directory.Exists(models))
-            errors.Add($"SPEECHQA_MODELS={models}: 目录不存在 no such folder (set it empty to score without models)");
+        // Whether the rules, models and speech model are there and load is the preflight's to say (PipelinePreflight),
+        // all problems at once with what to do; here only values that cannot mean anything.
         if (string.IsNullOrWhiteSpace(options.RuleSet))
             errors.Add("SPEECHQA_RULESET: 不能为空 must not be empty");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

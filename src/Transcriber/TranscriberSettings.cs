@@ -35,15 +35,13 @@ public sealed class TranscriberSettings
     }
 }
 
-/// <summary>Refuses settings that would only fail later, naming the variable.</summary>
+/// <summary>Refuses values that cannot mean anything, naming the variable (whether the model file loads is the pipeline's preflight's to say).</summary>
 public sealed class TranscriberSettingsValidation : IValidateOptions<TranscriberSettings>
 {
     public ValidateOptionsResult Validate(string? name, TranscriberSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (options.WhisperModel is { Length: > 0 } model && !File.Exists(model))
-            errors.Add($"SPEECHQA_WHISPER_MODEL={model}: 文件不存在 no such file");
         if (options.WhisperBeam is < 1 or > 16)
             errors.Add($"SPEECHQA_WHISPER_BEAM={options.WhisperBeam}: 应为 1–16 must be 1–16");
         if (options.WhisperThreads is < 1 or > 64)

@@ -21,7 +21,7 @@ public static partial class PortalEndpoints
         var inspectors = await users.InspectorsAsync(ct).ConfigureAwait(false);
         return View<AssignmentsView>(new
         {
-            Frame = Frame(context), Inspectors = inspectors, Loads = await assignments.LoadsAsync(ct).ConfigureAwait(false), Outcome = outcome, Error = error,
+            Frame = await FrameAsync(context, ct).ConfigureAwait(false), Inspectors = inspectors, Loads = await assignments.LoadsAsync(ct).ConfigureAwait(false), Outcome = outcome, Error = error,
         }, error is null ? 200 : 400);
     }
 

@@ -28,7 +28,7 @@ public static partial class PortalEndpoints
     private static async Task<IResult> EditorPageAsync(HttpContext context, RuleSetPublisher publisher, RuleEditState state, int status, CancellationToken ct) =>
         View<RuleEditView>(new
         {
-            Frame = Frame(context), Catalog = publisher.Catalog!, Files = publisher.Files(), History = await publisher.HistoryAsync(ct).ConfigureAwait(false), State = state,
+            Frame = await FrameAsync(context, ct).ConfigureAwait(false), Catalog = publisher.Catalog!, Files = publisher.Files(), History = await publisher.HistoryAsync(ct).ConfigureAwait(false), State = state,
         }, status);
 
     private static async Task<IResult> CheckRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? backtest,

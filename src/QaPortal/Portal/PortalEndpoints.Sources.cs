@@ -28,7 +28,7 @@ public static partial class PortalEndpoints
         }
         return View<SourcesView>(new
         {
-            Frame = Frame(context), Rows = rows, RuleSets = (scoring.Judge?.Catalog.All ?? []).Select(s => s.Id).Order(StringComparer.Ordinal).ToList(), Error = error,
+            Frame = await FrameAsync(context, ct).ConfigureAwait(false), Rows = rows, RuleSets = (scoring.Judge?.Catalog.All ?? []).Select(s => s.Id).Order(StringComparer.Ordinal).ToList(), Error = error,
         }, error is null ? 200 : 400);
     }
 

@@ -169,6 +169,15 @@ public static partial class PortalEndpoints
         return new PortalFrame(PortalText.For(context), PortalSession.Of(context.User), field, token);
     }
 
+    /// <summary>The frame with what the header shows besides the user: an inspector's open items.</summary>
+    private static async Task<PortalFrame> FrameAsync(HttpContext context, CancellationToken ct)
+    {
+        var frame = Frame(context);
+        return frame.User is { Role: PortalRole.Inspector } inspector
+            ? frame with { OpenItems = await context.RequestServices.GetRequiredService<Assignments.CallAssignmentStore>().OpenCountAsync(inspector.UserName, ct).ConfigureAwait(false) }
+            : frame;
+    }
+
     /// <summary>A page: the Razor component <typeparamref name="TPage"/> rendered on the server with these parameters.</summary>
     private static RazorComponentResult<TPage> View<TPage>(object parameters, int status = 200) where TPage : IComponent =>
         new(parameters) { StatusCode = status };
@@ -192,7 +201,7 @@ public static partial class PortalEndpoints
         if (outcome != SignInOutcome.Success || user is null)
         {
             await audit.WriteAsync(userName, AuditLog.SignInRefused, null, outcome.ToString(), ct).ConfigureAwait(false);
-            return View<LoginView>(new { Frame = Frame(context), Error = outcome == SignInOutcome.LockedOut ? t["locked"] : t["badlogin"], ReturnUrl = returnUrl }, 401);
+            return View<LoginView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Error = outcome == SignInOutcome.LockedOut ? t["locked"] : t["badlogin"], ReturnUrl = returnUrl }, 401);
         }
         var session = new PortalSession(user.UserName, user.DisplayName, user.Role, user.AgentId, user.Team);
         await context.SignInAsync(Scheme, session.ToPrincipal(Scheme)).ConfigureAwait(false);
@@ -237,7 +246,7 @@ public static partial class PortalEndpoints
         if (context.Request.Query["mine"] == "1")
             filter = filter with { AssignedTo = user.UserName };
         var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
-        return View<QueueView>(new { Frame = Frame(context), Title = PortalText.For(context)["queue"], Action = "/queue", Filter = filter, Rows = rows });
+        return View<QueueView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = PortalText.For(context)["queue"], Action = "/queue", Filter = filter, Rows = rows });
     }
 
     private static async Task<IResult> MyCalls(HttpContext context, PortalCalls calls, CancellationToken ct)
@@ -245,7 +254,7 @@ public static partial class PortalEndpoints
         var user = Session(context);
         var filter = FilterOf(context.Request) with { Agent = null, Team = null };
         var rows = filter.Text is null ? await calls.QueueAsync(filter, user.AgentScope, ct).ConfigureAwait(false) : await calls.SearchAsync(filter, user.AgentScope, ct).ConfigureAwait(false);
-        return View<QueueView>(new { Frame = Frame(context), Title = PortalText.For(context)["mycalls"], Action = "/my/calls", Filter = filter, Rows = rows });
+        return View<QueueView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = PortalText.For(context)["mycalls"], Action = "/my/calls", Filter = filter, Rows = rows });
     }
 
     private static async Task<IResult> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
@@ -281,12 +290,12 @@ public static partial class PortalEndpoints
         var user = Session(context);
         var t = PortalText.For(context);
         if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
-            return View<MessageView>(new { Frame = Frame(context), Title = t["notfound"] }, 404);
+            return View<MessageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = t["notfound"] }, 404);
         await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
         var tools = new CallTools(
             user.Role is PortalRole.Trainer or PortalRole.Admin ? await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false) : null,
             user.Role is PortalRole.Manager or PortalRole.Admin ? await context.RequestServices.GetRequiredService<PortalUserStore>().InspectorsAsync(ct).ConfigureAwait(false) : null);
-        return View<CallPageView>(new { Frame = Frame(context), View = view, Tools = tools });
+        return View<CallPageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), View = view, Tools = tools });
     }
 
     private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
@@ -368,7 +377,7 @@ public static partial class PortalEndpoints
     }
 
     private static async Task<IResult> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct) =>
-        View<AppealsView>(new { Frame = Frame(context), Appeals = await appeals.OpenAsync(ct).ConfigureAwait(false) });
+        View<AppealsView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Appeals = await appeals.OpenAsync(ct).ConfigureAwait(false) });
 
     private static DateOnly MonthOf(HttpRequest request, TimeProvider time) =>
         DateOnly.TryParseExact(request.Query["month"].ToString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
@@ -378,7 +387,7 @@ public static partial class PortalEndpoints
     private static async Task<IResult> MonthlyReportPage(HttpContext context, Reports.MonthlyReport reports, TimeProvider time, CancellationToken ct)
     {
         var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
-        return View<MonthlyReportView>(new { Frame = Frame(context), Report = report });
+        return View<MonthlyReportView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Report = report });
     }
 
     private static async Task<IResult> MonthlyReportXlsx(HttpContext context, Reports.MonthlyReport reports, AuditLog audit, TimeProvider time, CancellationToken ct)
@@ -418,7 +427,7 @@ public static partial class PortalEndpoints
     {
         var user = Session(context);
         var sets = (await coaching.ListAsync(ct).ConfigureAwait(false)).Where(s => user.Role != PortalRole.Agent || s.IsSharedWith(user.AgentId, user.Team)).ToList();
-        return View<CoachingListView>(new { Frame = Frame(context), Sets = sets, CanEdit = user.Role is PortalRole.Trainer or PortalRole.Admin });
+        return View<CoachingListView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Sets = sets, CanEdit = user.Role is PortalRole.Trainer or PortalRole.Admin });
     }
 
     private static async Task<IResult> CreateCoachingSet(HttpContext context, [FromForm] string name, [FromForm] string? tags, [FromForm] string? sharedWith,
@@ -455,7 +464,7 @@ public static partial class PortalEndpoints
             return Results.NotFound();
         return View<CoachingSetView>(new
         {
-            Frame = Frame(context), Set = set, Clips = await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false),
+            Frame = await FrameAsync(context, ct).ConfigureAwait(false), Set = set, Clips = await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false),
             CanEdit = user.Role is PortalRole.Trainer or PortalRole.Admin,
         });
     }
@@ -521,10 +530,10 @@ public static partial class PortalEndpoints
         await DashboardViewAsync(context, dashboard, ct).ConfigureAwait(false);
 
     private static async Task<IResult> DashboardViewAsync(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
-        View<DashboardView>(new { Frame = Frame(context), Figures = await dashboard.ComputeAsync(ct).ConfigureAwait(false) });
+        View<DashboardView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Figures = await dashboard.ComputeAsync(ct).ConfigureAwait(false) });
 
     private static async Task<IResult> UsersPage(HttpContext context, PortalUserStore users, CancellationToken ct) =>
-        View<UsersView>(new { Frame = Frame(context), Users = await users.ListAsync(ct).ConfigureAwait(false) });
+        View<UsersView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Users = await users.ListAsync(ct).ConfigureAwait(false) });
 
     private static async Task<IResult> AddUser(HttpContext context, [FromForm] string userName, [FromForm] string displayName, [FromForm] string role,
         [FromForm] string? agentId, [FromForm] string? team, [FromForm] string password, PortalUserStore users, AuditLog audit, CancellationToken ct)
@@ -540,7 +549,7 @@ public static partial class PortalEndpoints
         {
             message = e.Message;
         }
-        return View<UsersView>(new { Frame = Frame(context), Users = await users.ListAsync(ct).ConfigureAwait(false), Message = message }, message is null ? 200 : 400);
+        return View<UsersView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Users = await users.ListAsync(ct).ConfigureAwait(false), Message = message }, message is null ? 200 : 400);
     }
 
     private static IResult RulesPageAsync(HttpContext context, SpeechQa.Pipeline.CallScoring scoring)
@@ -598,9 +607,9 @@ public static partial class PortalEndpoints
         var figures = new WallFigures(rows.Count, rows.Count(r => r.Fatal),
             [.. rows.SelectMany(r => r.Rules).GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => (g.Key, g.Count()))],
             await calls.CountByStatusAsync(ct).ConfigureAwait(false), jobs.Counts());
-        return View<WallView>(new { Frame = Frame(context), Figures = figures });
+        return View<WallView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Figures = figures });
     }
 
     private static async Task<IResult> AuditPage(HttpContext context, AuditLog audit, CancellationToken ct) =>
-        View<AuditView>(new { Frame = Frame(context), Entries = await audit.ListAsync(200, ct).ConfigureAwait(false) });
+        View<AuditView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Entries = await audit.ListAsync(200, ct).ConfigureAwait(false) });
 }

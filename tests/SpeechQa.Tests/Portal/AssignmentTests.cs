@@ -33,6 +33,12 @@ public sealed class AssignmentTests(PortalFixture portal)
         var mine = await inspector.GetStringAsync("/queue?mine=1&limit=500");
         var listed = System.Text.RegularExpressions.Regex.Matches(mine, "href=\"/calls/([^\"]+)\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToHashSet();
         Assert.Equal(assigned.Where(a => a.Inspector == "inspector").Select(a => a.Call).ToHashSet(), listed);
+        // The header counts the inspector's assigned calls that have no review yet (other tests may have reviewed some).
+        var open = await store.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM call_assignments a WHERE a.inspector = 'inspector' AND NOT EXISTS (SELECT 1 FROM hit_reviews h WHERE h.call_id = a.call_id)", null, CancellationToken.None);
+        Assert.True(open > 0);
+        Assert.Matches($"id=\"open-items\"[^>]*>[^<]*<span class=\"badge\">{open}</span>", mine);
+        Assert.DoesNotContain("open-items", await manager.GetStringAsync("/assignments"), StringComparison.Ordinal); // inspectors only
         Assert.Contains("id=\"workload\"", await manager.GetStringAsync("/assignments"), StringComparison.Ordinal);
     }
 

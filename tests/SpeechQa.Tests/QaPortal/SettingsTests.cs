@@ -19,7 +19,7 @@ public sealed partial class SettingsTests
         var bad = new Dictionary<string, string>
         {
             ["SPEECHQA_INDEX"] = "maybe", ["SPEECHQA_TIMEZONE"] = "Mars/Base", ["SPEECHQA_WHISPER_BEAM"] = "0",
-            ["SPEECHQA_ES_URL"] = "ftp://cluster", ["SPEECHQA_MODELS"] = "/nonexistent/models",
+            ["SPEECHQA_ES_URL"] = "ftp://cluster", ["SPEECHQA_WHISPER_THREADS"] = "100",
         };
         foreach (var args in new[] { new[] { "status" }, ["serve", "--urls", "http://127.0.0.1:0"] })
         {

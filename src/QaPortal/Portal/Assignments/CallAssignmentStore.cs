@@ -91,6 +91,12 @@ public sealed class CallAssignmentStore(StoreDataSource dataSource, TimeProvider
     public Task<List<InspectorLoad>> LoadsAsync(CancellationToken cancellationToken) =>
         dataSource.QueryAsync(LoadsSql, null, ReadLoad, cancellationToken);
 
+    /// <summary>How many calls assigned to the inspector have no review yet: the count in the inspector's header.</summary>
+    public Task<long> OpenCountAsync(string inspector, CancellationToken cancellationToken) =>
+        dataSource.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM call_assignments a WHERE a.inspector = @inspector AND NOT EXISTS (SELECT 1 FROM hit_reviews h WHERE h.call_id = a.call_id)",
+            new SqlParameterList { { "inspector", inspector } }, cancellationToken);
+
     private static Task<List<InspectorLoad>> LoadsAsync(StoreTransaction transaction, CancellationToken cancellationToken) =>
         transaction.QueryAsync(LoadsSql, null, ReadLoad, cancellationToken);
 

@@ -3,6 +3,9 @@ namespace SpeechQa.QaPortal.Portal.Components;
 /// <summary>What every page needs besides its own model: the words in the user's language, the user, the antiforgery token.</summary>
 public sealed record PortalFrame(PortalText T, PortalSession? User, string AntiforgeryField, string AntiforgeryToken)
 {
+    /// <summary>For an inspector: the calls assigned to them not reviewed yet (shown in the header); null for other roles.</summary>
+    public long? OpenItems { get; init; }
+
     /// <summary>The navigation links the user's role may follow (the endpoints check the role again).</summary>
     public IReadOnlyList<(string Href, string Key)> Navigation
     {
