@@ -34,117 +34,97 @@ public static partial class PortalEndpoints
     private static readonly string[] CoachingReaders = [PortalRole.Trainer, PortalRole.Admin, PortalRole.Agent];
     private static readonly string[] WallViewers = [PortalRole.Inspector, PortalRole.Manager, PortalRole.Admin];
 
-    public static IReadOnlyList<PortalEndpoint> All { get; } =
+    /// <summary>
+    /// Every page and API by area, with the roles each allows and its handler: what <see cref="Map"/> maps (one route
+    /// group per area) and what the authorization test walks.
+    /// </summary>
+    public static IReadOnlyList<PortalEndpointGroup> Areas { get; } =
     [
-        new("GET", "/health", null),
-        new("GET", "/login", null),
-        new("POST", "/login", null),
-        new("POST", "/logout", []),
-        new("GET", "/", []),
-        new("GET", "/queue", QueueReaders),
-        new("GET", "/api/queue", QueueReaders),
-        new("GET", "/my/calls", Agents),
-        new("GET", "/calls/{id}", CallReaders),
-        new("GET", "/api/calls/{id}", CallReaders),
-        new("GET", "/calls/{id}/audio", CallReaders),
-        new("POST", "/calls/{id}/hits/{rule}/review", Reviewers),
-        new("POST", "/calls/{id}/hits/{rule}/appeal", Agents),
-        new("POST", "/calls/{id}/hits/{rule}/ruling", Reviewers),
-        new("GET", "/appeals", Reviewers),
-        new("POST", "/calls/{id}/clips", Trainers),
-        new("GET", "/coaching", CoachingReaders),
-        new("POST", "/coaching", Trainers),
-        new("GET", "/coaching/{id}", CoachingReaders),
-        new("POST", "/coaching/{id}/clips/{clip}/move", Trainers),
-        new("GET", "/coaching/{id}/clips/{clip}/audio", CoachingReaders),
-        new("GET", "/coaching/{id}/export.zip", Trainers),
-        new("GET", "/dashboard", Managers),
-        new("GET", "/reports/monthly", Managers),
-        new("GET", "/reports/monthly.xlsx", Managers),
-        new("GET", "/admin/users", Admins),
-        new("POST", "/admin/users", Admins),
-        new("GET", "/admin/audit", Admins),
-        new("GET", "/admin/jobs", Admins),
-        new("GET", "/admin/rules", Admins),
-        new("POST", "/admin/rules/test", Admins),
-        new("GET", "/admin/rules/edit", Admins),
-        new("POST", "/admin/rules/check", Admins),
-        new("POST", "/admin/rules/publish", Admins),
-        new("POST", "/admin/rules/rollback", Admins),
-        new("POST", "/admin/jobs/{id}/retry", Admins),
-        new("POST", "/admin/jobs/{id}/delete", Admins),
-        new("GET", "/wall", WallViewers),
-        new("GET", "/admin/sources", Admins),
-        new("POST", "/admin/sources", Admins),
-        new("POST", "/admin/sources/remove", Admins),
-        new("GET", "/assignments", Managers),
-        new("POST", "/assignments/sample", Managers),
-        new("POST", "/calls/{id}/assign", Managers),
+        new("session", "登录 Sign-in",
+        [
+            new("GET", "/health", null, Health),
+            new("GET", "/login", null, LoginForm),
+            new("POST", "/login", null, Login),
+            new("POST", "/logout", [], Logout),
+            new("GET", "/", [], Home),
+        ]),
+        new("calls", "通话与复核 Calls and reviews",
+        [
+            new("GET", "/queue", QueueReaders, Queue),
+            new("GET", "/api/queue", QueueReaders, QueueJson),
+            new("GET", "/my/calls", Agents, MyCalls),
+            new("GET", "/calls/{id}", CallReaders, CallPageAsync),
+            new("GET", "/api/calls/{id}", CallReaders, CallJson),
+            new("GET", "/calls/{id}/audio", CallReaders, Audio),
+            new("POST", "/calls/{id}/hits/{rule}/review", Reviewers, Review),
+            new("POST", "/calls/{id}/hits/{rule}/appeal", Agents, FileAppeal),
+            new("POST", "/calls/{id}/hits/{rule}/ruling", Reviewers, RuleOnAppeal),
+            new("GET", "/appeals", Reviewers, AppealsPage),
+        ]),
+        new("coaching", "培训 Coaching",
+        [
+            new("POST", "/calls/{id}/clips", Trainers, AddClip),
+            new("GET", "/coaching", CoachingReaders, CoachingList),
+            new("POST", "/coaching", Trainers, CreateCoachingSet),
+            new("GET", "/coaching/{id}", CoachingReaders, CoachingSetPage),
+            new("POST", "/coaching/{id}/clips/{clip}/move", Trainers, MoveClip),
+            new("GET", "/coaching/{id}/clips/{clip}/audio", CoachingReaders, ClipAudioFile),
+            new("GET", "/coaching/{id}/export.zip", Trainers, ExportCoachingSet),
+        ]),
+        new("reports", "报表 Reports",
+        [
+            new("GET", "/dashboard", Managers, DashboardPage),
+            new("GET", "/reports/monthly", Managers, MonthlyReportPage),
+            new("GET", "/reports/monthly.xlsx", Managers, MonthlyReportXlsx),
+            new("GET", "/wall", WallViewers, WallPage),
+        ]),
+        new("assignments", "抽检分配 Assignments",
+        [
+            new("GET", "/assignments", Managers, AssignmentsPage),
+            new("POST", "/assignments/sample", Managers, SampleCalls),
+            new("POST", "/calls/{id}/assign", Managers, AssignCall),
+        ]),
+        new("admin", "管理 Administration",
+        [
+            new("GET", "/admin/users", Admins, UsersPage),
+            new("POST", "/admin/users", Admins, AddUser),
+            new("GET", "/admin/audit", Admins, AuditPage),
+            new("GET", "/admin/jobs", Admins, JobsPage),
+            new("GET", "/admin/rules", Admins, RulesPageAsync),
+            new("POST", "/admin/rules/test", Admins, TestRules),
+            new("GET", "/admin/rules/edit", Admins, RuleEditor),
+            new("POST", "/admin/rules/check", Admins, CheckRules),
+            new("POST", "/admin/rules/publish", Admins, PublishRules),
+            new("POST", "/admin/rules/rollback", Admins, RollBackRules),
+            new("POST", "/admin/jobs/{id}/retry", Admins, RetryJob),
+            new("POST", "/admin/jobs/{id}/delete", Admins, DeleteJob),
+            new("GET", "/admin/sources", Admins, SourcesList),
+            new("POST", "/admin/sources", Admins, SaveSource),
+            new("POST", "/admin/sources/remove", Admins, RemoveSource),
+        ]),
     ];
+
+    public static IReadOnlyList<PortalEndpoint> All { get; } = [.. Areas.SelectMany(a => a.Endpoints)];
 
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var endpoint in All)
+        foreach (var area in Areas)
         {
-            var builder = app.MapMethods(endpoint.Path, [endpoint.Method], HandlerFor(endpoint));
-            if (endpoint.Roles is null)
-                builder.AllowAnonymous();
-            else if (endpoint.Roles.Count == 0)
-                builder.RequireAuthorization();
-            else
-                builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', endpoint.Roles) });
+            var group = app.MapGroup("").WithTags(area.Name);
+            foreach (var endpoint in area.Endpoints)
+            {
+                var builder = group.MapMethods(endpoint.Path, [endpoint.Method], endpoint.Handler);
+                if (endpoint.Roles is null)
+                    builder.AllowAnonymous();
+                else if (endpoint.Roles.Count == 0)
+                    builder.RequireAuthorization();
+                else
+                    builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', endpoint.Roles) });
+            }
         }
     }
 
-    private static Delegate HandlerFor(PortalEndpoint endpoint) => (endpoint.Method, endpoint.Path) switch
-    {
-        ("GET", "/health") => Health,
-        ("GET", "/login") => LoginForm,
-        ("POST", "/login") => Login,
-        ("POST", "/logout") => Logout,
-        ("GET", "/") => Home,
-        ("GET", "/queue") => Queue,
-        ("GET", "/api/queue") => QueueJson,
-        ("GET", "/my/calls") => MyCalls,
-        ("GET", "/calls/{id}") => CallPageAsync,
-        ("GET", "/api/calls/{id}") => CallJson,
-        ("GET", "/calls/{id}/audio") => Audio,
-        ("POST", "/calls/{id}/hits/{rule}/review") => Review,
-        ("POST", "/calls/{id}/hits/{rule}/appeal") => FileAppeal,
-        ("POST", "/calls/{id}/hits/{rule}/ruling") => RuleOnAppeal,
-        ("GET", "/appeals") => AppealsPage,
-        ("POST", "/calls/{id}/clips") => AddClip,
-        ("GET", "/coaching") => CoachingList,
-        ("POST", "/coaching") => CreateCoachingSet,
-        ("GET", "/coaching/{id}") => CoachingSetPage,
-        ("POST", "/coaching/{id}/clips/{clip}/move") => MoveClip,
-        ("GET", "/coaching/{id}/clips/{clip}/audio") => ClipAudioFile,
-        ("GET", "/coaching/{id}/export.zip") => ExportCoachingSet,
-        ("GET", "/dashboard") => DashboardPage,
-        ("GET", "/reports/monthly") => MonthlyReportPage,
-        ("GET", "/reports/monthly.xlsx") => MonthlyReportXlsx,
-        ("GET", "/admin/users") => UsersPage,
-        ("POST", "/admin/users") => AddUser,
-        ("GET", "/admin/audit") => AuditPage,
-        ("GET", "/admin/jobs") => JobsPage,
-        ("GET", "/admin/rules") => RulesPageAsync,
-        ("POST", "/admin/rules/test") => TestRules,
-        ("GET", "/admin/rules/edit") => RuleEditor,
-        ("POST", "/admin/rules/check") => CheckRules,
-        ("POST", "/admin/rules/publish") => PublishRules,
-        ("POST", "/admin/rules/rollback") => RollBackRules,
-        ("POST", "/admin/jobs/{id}/retry") => RetryJob,
-        ("POST", "/admin/jobs/{id}/delete") => DeleteJob,
-        ("GET", "/wall") => WallPage,
-        ("GET", "/admin/sources") => SourcesList,
-        ("POST", "/admin/sources") => SaveSource,
-        ("POST", "/admin/sources/remove") => RemoveSource,
-        ("GET", "/assignments") => AssignmentsPage,
-        ("POST", "/assignments/sample") => SampleCalls,
-        ("POST", "/calls/{id}/assign") => AssignCall,
-        _ => throw new InvalidOperationException($"no handler for {endpoint.Method} {endpoint.Path}"),
-    };
 
     private static (string Field, string Token) Tokens(HttpContext context)
     {
@@ -239,7 +219,7 @@ public static partial class PortalEndpoints
         };
     }
 
-    private static async Task<IResult> Queue(HttpContext context, PortalCalls calls, CancellationToken ct)
+    private static async Task<RazorComponentResult<QueueView>> Queue(HttpContext context, PortalCalls calls, CancellationToken ct)
     {
         var user = Session(context);
         var filter = FilterOf(context.Request);
@@ -249,7 +229,7 @@ public static partial class PortalEndpoints
         return View<QueueView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = PortalText.For(context)["queue"], Action = "/queue", Filter = filter, Rows = rows });
     }
 
-    private static async Task<IResult> MyCalls(HttpContext context, PortalCalls calls, CancellationToken ct)
+    private static async Task<RazorComponentResult<QueueView>> MyCalls(HttpContext context, PortalCalls calls, CancellationToken ct)
     {
         var user = Session(context);
         var filter = FilterOf(context.Request) with { Agent = null, Team = null };
@@ -269,41 +249,32 @@ public static partial class PortalEndpoints
     }
 
     /// <summary>The call if this user may see it; agents only their own (others get 404, which reveals nothing).</summary>
-    private static async Task<StoredCall?> VisibleCallAsync(PortalSession user, string id, CallStore calls, CancellationToken ct)
+    internal static async Task<StoredCall?> VisibleCallAsync(PortalSession user, string id, CallStore calls, CancellationToken ct)
     {
         var call = await calls.GetAsync(id, ct).ConfigureAwait(false);
         return call is null || (user.AgentScope is { } scope && call.Call.AgentId != scope) ? null : call;
     }
 
-    private static async Task<CallView?> ViewAsync(PortalSession user, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, CancellationToken ct)
+    private static async Task<Results<RazorComponentResult<CallPageView>, RazorComponentResult<MessageView>>> CallPageAsync([AsParameters] CallRequest request,
+        Coaching.CoachingStore coaching, PortalUserStore users)
     {
-        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is not { } call)
-            return null;
-        return new CallView(call, await calls.GetTranscriptAsync(id, ct).ConfigureAwait(false), await calls.GetJudgementAsync(id, ct).ConfigureAwait(false),
-            await reviews.GetAsync(id, ct).ConfigureAwait(false), await reviews.GetReviewedScoreAsync(id, ct).ConfigureAwait(false),
-            await repeats.GetMemberAsync(id, ct).ConfigureAwait(false), call.Call.AudioPath is { } path && File.Exists(path),
-            await appeals.ForCallAsync(id, ct).ConfigureAwait(false));
-    }
-
-    private static async Task<IResult> CallPageAsync(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
-    {
+        var (context, id, ct) = (request.Context, request.Id, request.Cancellation);
         var user = Session(context);
-        var t = PortalText.For(context);
-        if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
-            return View<MessageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = t["notfound"] }, 404);
-        await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
+        if (await request.ViewAsync(user).ConfigureAwait(false) is not { } view)
+            return View<MessageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = PortalText.For(context)["notfound"] }, 404);
+        await request.Audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, null, ct).ConfigureAwait(false);
         var tools = new CallTools(
-            user.Role is PortalRole.Trainer or PortalRole.Admin ? await context.RequestServices.GetRequiredService<Coaching.CoachingStore>().ListAsync(ct).ConfigureAwait(false) : null,
-            user.Role is PortalRole.Manager or PortalRole.Admin ? await context.RequestServices.GetRequiredService<PortalUserStore>().InspectorsAsync(ct).ConfigureAwait(false) : null);
+            user.Role is PortalRole.Trainer or PortalRole.Admin ? await coaching.ListAsync(ct).ConfigureAwait(false) : null,
+            user.Role is PortalRole.Manager or PortalRole.Admin ? await users.InspectorsAsync(ct).ConfigureAwait(false) : null);
         return View<CallPageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), View = view, Tools = tools });
     }
 
-    private static async Task<IResult> CallJson(HttpContext context, string id, CallStore calls, HitReviewStore reviews, RepeatStore repeats, AppealStore appeals, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> CallJson([AsParameters] CallRequest request)
     {
-        var user = Session(context);
-        if (await ViewAsync(user, id, calls, reviews, repeats, appeals, ct).ConfigureAwait(false) is not { } view)
+        var user = Session(request.Context);
+        if (await request.ViewAsync(user).ConfigureAwait(false) is not { } view)
             return Results.NotFound();
-        await audit.WriteAsync(user.UserName, AuditLog.OpenedCall, id, "api", ct).ConfigureAwait(false);
+        await request.Audit.WriteAsync(user.UserName, AuditLog.OpenedCall, request.Id, "api", request.Cancellation).ConfigureAwait(false);
         var mask = new PersonalDataMask(user.Role);
         var c = view.Call.Call;
         return Results.Json(new
@@ -376,7 +347,7 @@ public static partial class PortalEndpoints
         return Results.Redirect("/calls/" + Uri.EscapeDataString(id));
     }
 
-    private static async Task<IResult> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct) =>
+    private static async Task<RazorComponentResult<AppealsView>> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct) =>
         View<AppealsView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Appeals = await appeals.OpenAsync(ct).ConfigureAwait(false) });
 
     private static DateOnly MonthOf(HttpRequest request, TimeProvider time) =>
