@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Pipeline;
 using SpeechQa.QaPortal.Portal.Audit;
@@ -11,31 +12,31 @@ namespace SpeechQa.QaPortal.Portal;
 /// <summary>The rule editor: view a rule file (or its text in an earlier release), check and backtest an edit, publish, roll back.</summary>
 public static partial class PortalEndpoints
 {
-    private static async Task<IResult> RuleEditor(HttpContext context, string? file, int? version, RuleSetPublisher publisher, RuleReleaseStore releases, CancellationToken ct)
+    private static async Task<Results<NotFound, RazorComponentResult<RuleEditView>>> RuleEditor(HttpContext context, string? file, int? version, RuleSetPublisher publisher, RuleReleaseStore releases, CancellationToken ct)
     {
         if (publisher.Catalog is null || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is not { } text)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         var state = new RuleEditState(file!, text);
         if (version is { } v)
         {
             if ((await releases.FilesAsync(v, ct).ConfigureAwait(false)).GetValueOrDefault(file!) is not { } earlier)
-                return Results.NotFound();
+                return TypedResults.NotFound();
             state = state with { Yaml = earlier, Viewing = v };
         }
         return await EditorPageAsync(context, publisher, state, 200, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> EditorPageAsync(HttpContext context, RuleSetPublisher publisher, RuleEditState state, int status, CancellationToken ct) =>
+    private static async Task<RazorComponentResult<RuleEditView>> EditorPageAsync(HttpContext context, RuleSetPublisher publisher, RuleEditState state, int status, CancellationToken ct) =>
         View<RuleEditView>(new
         {
             Frame = await FrameAsync(context, ct).ConfigureAwait(false), Catalog = publisher.Catalog!, Files = publisher.Files(), History = await publisher.HistoryAsync(ct).ConfigureAwait(false), State = state,
         }, status);
 
-    private static async Task<IResult> CheckRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? backtest,
-        [FromForm] string? since, [FromForm] string? limit, RuleSetPublisher publisher, RuleBacktest backtests, CallScoring scoring, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NotFound, RazorComponentResult<RuleEditView>>> CheckRules(HttpContext context, [AsParameters] RuleCheckForm form, RuleSetPublisher publisher, RuleBacktest backtests, CallScoring scoring, AuditLog audit, CancellationToken ct)
     {
+        var (file, yaml, backtest, since, limit) = (form.File, form.Yaml, form.Backtest, form.Since, form.Limit);
         if (scoring.Judge is not { } judge || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is null)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         var text = yaml ?? "";
         var check = await publisher.CheckAsync(file!, text, ct).ConfigureAwait(false);
         BacktestResult? result = null;
@@ -49,19 +50,19 @@ public static partial class PortalEndpoints
         return await EditorPageAsync(context, publisher, new RuleEditState(file!, text, check, result), check.IsValid ? 200 : 400, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> PublishRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? note,
+    private static async Task<Results<NotFound, RazorComponentResult<RuleEditView>>> PublishRules(HttpContext context, [FromForm] string? file, [FromForm] string? yaml, [FromForm] string? note,
         RuleSetPublisher publisher, AuditLog audit, CancellationToken ct)
     {
         if (publisher.Catalog is null || await publisher.ReadAsync(file ?? "", ct).ConfigureAwait(false) is null)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         return await PublishingAsync(context, file!, yaml ?? "", publisher, audit,
             () => publisher.PublishAsync(file!, yaml ?? "", Session(context).UserName, note ?? "", ct), ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RollBackRules(HttpContext context, [FromForm] string? file, [FromForm] string? version, RuleSetPublisher publisher, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NotFound, RazorComponentResult<RuleEditView>, ProblemHttpResult>> RollBackRules(HttpContext context, [FromForm] string? file, [FromForm] string? version, RuleSetPublisher publisher, AuditLog audit, CancellationToken ct)
     {
         if (publisher.Catalog is null)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var to))
             return BadRequest(new ArgumentException("请选择要回滚到的版本 choose the release to roll back to", nameof(version)));
         var shown = file is { Length: > 0 } && publisher.Files().Contains(file, StringComparer.Ordinal) ? file : publisher.Files()[0];
@@ -70,7 +71,7 @@ public static partial class PortalEndpoints
     }
 
     /// <summary>Runs a publish or rollback; the editor comes back with the new release in force, or with the errors in place.</summary>
-    private static async Task<IResult> PublishingAsync(HttpContext context, string file, string shownOnFailure, RuleSetPublisher publisher, AuditLog audit,
+    private static async Task<RazorComponentResult<RuleEditView>> PublishingAsync(HttpContext context, string file, string shownOnFailure, RuleSetPublisher publisher, AuditLog audit,
         Func<Task<RuleRelease>> publish, CancellationToken ct)
     {
         try

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SpeechQa.Batch.Store;
 using SpeechQa.Pipeline;
@@ -11,10 +12,10 @@ namespace SpeechQa.QaPortal.Portal;
 /// <summary>Recording sources: list with scan state, add/change, remove.</summary>
 public static partial class PortalEndpoints
 {
-    private static Task<IResult> SourcesList(HttpContext context, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
+    private static Task<RazorComponentResult<SourcesView>> SourcesList(HttpContext context, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
         CallScoring scoring, CancellationToken ct) => SourcesViewAsync(context, sources, jobs, store, scoring, null, ct);
 
-    private static async Task<IResult> SourcesViewAsync(HttpContext context, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
+    private static async Task<RazorComponentResult<SourcesView>> SourcesViewAsync(HttpContext context, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
         CallScoring scoring, string? error, CancellationToken ct)
     {
         var scans = jobs.Recurring().ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -32,17 +33,17 @@ public static partial class PortalEndpoints
         }, error is null ? 200 : 400);
     }
 
-    private static async Task<IResult> SaveSource(HttpContext context, [FromForm] string? folder, [FromForm] string? name, [FromForm] string? channels,
-        [FromForm] string? ruleSet, [FromForm] string? cron, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<SourcesView>>> SaveSource(HttpContext context, [AsParameters] SourceForm form, RecordingSourceStore sources, PipelineJobMonitor jobs, StoreDataSource store,
         CallScoring scoring, AuditLog audit, CancellationToken ct)
     {
+        var (folder, name, channels, ruleSet, cron) = (form.Folder, form.Name, form.Channels, form.RuleSet, form.Cron);
         try
         {
             if (ruleSet is { Length: > 0 } && scoring.Judge?.Catalog.Find(ruleSet) is null)
-                throw new ArgumentException($"没有规则集 no rule set '{ruleSet}'", nameof(ruleSet));
+                throw new ArgumentException($"没有规则集 no rule set '{ruleSet}'", nameof(form));
             var source = await sources.SaveAsync(folder ?? "", name ?? "", channels ?? "", ruleSet, cron ?? "", Session(context).UserName, ct).ConfigureAwait(false);
             await audit.WriteAsync(Session(context).UserName, "save-source", null, $"{source.Folder} {source.Channels} {source.RuleSet} {source.Cron}", ct).ConfigureAwait(false);
-            return Results.Redirect("/admin/sources");
+            return TypedResults.Redirect("/admin/sources");
         }
         catch (ArgumentException e)
         {
@@ -50,11 +51,11 @@ public static partial class PortalEndpoints
         }
     }
 
-    private static async Task<IResult> RemoveSource(HttpContext context, [FromForm] string? folder, RecordingSourceStore sources, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, NotFound>> RemoveSource(HttpContext context, [FromForm] string? folder, RecordingSourceStore sources, AuditLog audit, CancellationToken ct)
     {
         if (folder is null || !await sources.RemoveAsync(folder, ct).ConfigureAwait(false))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         await audit.WriteAsync(Session(context).UserName, "remove-source", null, folder, ct).ConfigureAwait(false);
-        return Results.Redirect("/admin/sources");
+        return TypedResults.Redirect("/admin/sources");
     }
 }

@@ -133,7 +133,7 @@ public static partial class PortalEndpoints
     }
 
     /// <summary>A refused input as 400 with the zh-CN/English reason.</summary>
-    private static IResult BadRequest(ArgumentException e) => Results.Problem(Reason(e), statusCode: 400);
+    private static ProblemHttpResult BadRequest(ArgumentException e) => TypedResults.Problem(Reason(e), statusCode: 400);
 
     /// <summary>The zh-CN/English reason of a refused input, without .NET's "(Parameter …)" suffix.</summary>
     private static string Reason(ArgumentException e) => e.Message.Split(" (Parameter", 2)[0];
@@ -164,16 +164,16 @@ public static partial class PortalEndpoints
 
     private static PortalSession Session(HttpContext context) => PortalSession.Of(context.User) ?? throw new InvalidOperationException("not signed in");
 
-    private static async Task<IResult> Health(StoreDataSource store, CancellationToken ct)
+    private static async Task<ContentHttpResult> Health(StoreDataSource store, CancellationToken ct)
     {
         await store.ScalarAsync<long>("SELECT 1", null, ct).ConfigureAwait(false);
-        return Results.Text("ok");
+        return TypedResults.Text("ok");
     }
 
     private static RazorComponentResult<LoginView> LoginForm(HttpContext context, string? returnUrl) =>
         View<LoginView>(new { Frame = Frame(context), ReturnUrl = returnUrl });
 
-    private static async Task<IResult> Login(HttpContext context, [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
+    private static async Task<Results<RazorComponentResult<LoginView>, RedirectHttpResult>> Login(HttpContext context, [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
         PortalUserStore users, AuditLog audit, CancellationToken ct)
     {
         var t = PortalText.For(context);
@@ -188,14 +188,14 @@ public static partial class PortalEndpoints
         await audit.WriteAsync(user.UserName, AuditLog.SignedIn, null, null, ct).ConfigureAwait(false);
         // Only local paths: an open redirect would hand the session cookie's trust to another site.
         var target = returnUrl is { Length: > 1 } r && r[0] == '/' && r[1] != '/' && r[1] != '\\' ? r : HomeOf(user.Role);
-        return Results.Redirect(target);
+        return TypedResults.Redirect(target);
     }
 
-    private static async Task<IResult> Logout(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<RedirectHttpResult> Logout(HttpContext context, IAntiforgery antiforgery)
     {
         await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
         await context.SignOutAsync(Scheme).ConfigureAwait(false);
-        return Results.Redirect("/login");
+        return TypedResults.Redirect("/login");
     }
 
     private static string HomeOf(string role) => role switch
@@ -205,7 +205,7 @@ public static partial class PortalEndpoints
         _ => "/queue",
     };
 
-    private static IResult Home(HttpContext context) => Results.Redirect(HomeOf(Session(context).Role));
+    private static RedirectHttpResult Home(HttpContext context) => TypedResults.Redirect(HomeOf(Session(context).Role));
 
     private static QueueFilter FilterOf(HttpRequest request)
     {
@@ -237,11 +237,11 @@ public static partial class PortalEndpoints
         return View<QueueView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = PortalText.For(context)["mycalls"], Action = "/my/calls", Filter = filter, Rows = rows });
     }
 
-    private static async Task<IResult> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
+    private static async Task<JsonHttpResult<object>> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
     {
         var user = Session(context);
         var rows = await calls.QueueAsync(FilterOf(context.Request), user.AgentScope, ct).ConfigureAwait(false);
-        return Results.Json(rows.Select(r => new
+        return TypedResults.Json<object>(rows.Select(r => new
         {
             call_id = r.CallId, started_at = r.StartedAt, agent_id = r.AgentId, team = r.Team, region = r.Region, category = r.Category,
             score = r.Score, fatal = r.Fatal, reviewed_score = r.ReviewedScore, rules = QueueRules.Of(r.HitsJson),
@@ -269,15 +269,15 @@ public static partial class PortalEndpoints
         return View<CallPageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), View = view, Tools = tools });
     }
 
-    private static async Task<IResult> CallJson([AsParameters] CallRequest request)
+    private static async Task<Results<NotFound, JsonHttpResult<object>>> CallJson([AsParameters] CallRequest request)
     {
         var user = Session(request.Context);
         if (await request.ViewAsync(user).ConfigureAwait(false) is not { } view)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         await request.Audit.WriteAsync(user.UserName, AuditLog.OpenedCall, request.Id, "api", request.Cancellation).ConfigureAwait(false);
         var mask = new PersonalDataMask(user.Role);
         var c = view.Call.Call;
-        return Results.Json(new
+        return TypedResults.Json<object>(new
         {
             call_id = c.CallId, started_at = c.StartedAt, caller = mask.Number(c.Caller), account_no = mask.Number(c.AccountNo), agent_id = c.AgentId,
             team = c.Team, region = c.Region, category = view.Judgement?.Category, score = view.Judgement?.Score, fatal = view.Judgement?.Fatal,
@@ -289,25 +289,25 @@ public static partial class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> Audio(HttpContext context, string id, CallStore calls, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NotFound, PhysicalFileHttpResult, FileContentHttpResult>> Audio(HttpContext context, string id, CallStore calls, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
         if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         await audit.WriteAsync(user.UserName, AuditLog.ListenedToCall, id, context.Request.Headers.Range.ToString(), ct).ConfigureAwait(false);
         var playable = await BrowserAudio.PlayableAsync(path, ct).ConfigureAwait(false);
         return playable.IsOriginal
-            ? Results.File(path, "audio/wav", enableRangeProcessing: true)
-            : Results.File(playable.Bytes!, "audio/wav", enableRangeProcessing: true);
+            ? TypedResults.PhysicalFile(path, "audio/wav", enableRangeProcessing: true)
+            : TypedResults.File(playable.Bytes!, "audio/wav", enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> Review(HttpContext context, string id, string rule, [FromForm] string decision, [FromForm] string? comment, [FromForm] string? batch,
+    private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> Review(HttpContext context, string id, string rule, [FromForm] string decision, [FromForm] string? comment, [FromForm] string? batch,
         CallStore calls, HitReviewStore reviews, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
         if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is null
             || await calls.GetJudgementAsync(id, ct).ConfigureAwait(false) is not { } judgement)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         try
         {
             var (score, fatal) = await reviews.ReviewAsync(id, judgement.HitsJson, rule, decision, comment, user.UserName, ct).ConfigureAwait(false);
@@ -318,23 +318,23 @@ public static partial class PortalEndpoints
             return BadRequest(e);
         }
         // Back to the call — with the batch of calls being reviewed in a row, if there is one.
-        return Results.Redirect("/calls/" + Uri.EscapeDataString(id) + (batch is { Length: > 0 } ? "?batch=" + Uri.EscapeDataString(batch) : ""), permanent: false, preserveMethod: false);
+        return TypedResults.Redirect("/calls/" + Uri.EscapeDataString(id) + (batch is { Length: > 0 } ? "?batch=" + Uri.EscapeDataString(batch) : ""), permanent: false, preserveMethod: false);
     }
 
-    private static async Task<IResult> FileAppeal(HttpContext context, string id, string rule, [FromForm] string reason, CallStore calls, AppealStore appeals, AuditLog audit, CancellationToken ct) =>
+    private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> FileAppeal(HttpContext context, string id, string rule, [FromForm] string reason, CallStore calls, AppealStore appeals, AuditLog audit, CancellationToken ct) =>
         await AppealActionAsync(context, id, calls, audit, "appeal", rule, (hits, user) => appeals.FileAsync(id, hits, rule, user.UserName, reason, ct), ct).ConfigureAwait(false);
 
-    private static async Task<IResult> RuleOnAppeal(HttpContext context, string id, string rule, [FromForm] bool upheld, [FromForm] string ruling, CallStore calls, AppealStore appeals,
+    private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> RuleOnAppeal(HttpContext context, string id, string rule, [FromForm] bool upheld, [FromForm] string ruling, CallStore calls, AppealStore appeals,
         AuditLog audit, CancellationToken ct) =>
         await AppealActionAsync(context, id, calls, audit, upheld ? "appeal-upheld" : "appeal-rejected", rule,
             (hits, user) => appeals.RuleAsync(id, hits, rule, upheld, ruling, user.UserName, ct), ct).ConfigureAwait(false);
 
-    private static async Task<IResult> AppealActionAsync(HttpContext context, string id, CallStore calls, AuditLog audit, string action, string rule,
+    private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> AppealActionAsync(HttpContext context, string id, CallStore calls, AuditLog audit, string action, string rule,
         Func<string, PortalSession, Task> act, CancellationToken ct)
     {
         var user = Session(context);
         if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is null || await calls.GetJudgementAsync(id, ct).ConfigureAwait(false) is not { } judgement)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         try
         {
             await act(judgement.HitsJson, user).ConfigureAwait(false);
@@ -344,7 +344,7 @@ public static partial class PortalEndpoints
             return BadRequest(e);
         }
         await audit.WriteAsync(user.UserName, action, id, rule, ct).ConfigureAwait(false);
-        return Results.Redirect("/calls/" + Uri.EscapeDataString(id));
+        return TypedResults.Redirect("/calls/" + Uri.EscapeDataString(id));
     }
 
     private static async Task<RazorComponentResult<AppealsView>> AppealsPage(HttpContext context, AppealStore appeals, CancellationToken ct) =>
@@ -355,17 +355,17 @@ public static partial class PortalEndpoints
             ? m
             : DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime) is var today ? new DateOnly(today.Year, today.Month, 1) : default;
 
-    private static async Task<IResult> MonthlyReportPage(HttpContext context, Reports.MonthlyReport reports, TimeProvider time, CancellationToken ct)
+    private static async Task<RazorComponentResult<MonthlyReportView>> MonthlyReportPage(HttpContext context, Reports.MonthlyReport reports, TimeProvider time, CancellationToken ct)
     {
         var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
         return View<MonthlyReportView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Report = report });
     }
 
-    private static async Task<IResult> MonthlyReportXlsx(HttpContext context, Reports.MonthlyReport reports, AuditLog audit, TimeProvider time, CancellationToken ct)
+    private static async Task<FileContentHttpResult> MonthlyReportXlsx(HttpContext context, Reports.MonthlyReport reports, AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         var report = await reports.ComputeAsync(MonthOf(context.Request, time), ct).ConfigureAwait(false);
         await audit.WriteAsync(Session(context).UserName, "export-report", null, report.Month, ct).ConfigureAwait(false);
-        return Results.File(Reports.MonthlyReport.ToXlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"speechqa-{report.Month}.xlsx");
+        return TypedResults.File(Reports.MonthlyReport.ToXlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"speechqa-{report.Month}.xlsx");
     }
 
     /// <summary>A set this user may see: trainers and admins all, agents those shared with their agent id or team.</summary>
@@ -376,12 +376,12 @@ public static partial class PortalEndpoints
         return user.Role != PortalRole.Agent || set.IsSharedWith(user.AgentId, user.Team) ? set : null;
     }
 
-    private static async Task<IResult> AddClip(HttpContext context, string id, [FromForm] long setId, [FromForm] double start, [FromForm] double end, [FromForm] string? note,
-        CallStore calls, Coaching.CoachingStore coaching, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> AddClip(HttpContext context, string id, [AsParameters] ClipForm form, CallStore calls, Coaching.CoachingStore coaching, AuditLog audit, CancellationToken ct)
     {
+        var (setId, start, end, note) = (form.SetId, form.Start, form.End, form.Note);
         var user = Session(context);
         if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is null || await coaching.GetAsync(setId, ct).ConfigureAwait(false) is null)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         try
         {
             await coaching.AddClipAsync(setId, id, start, end, note ?? "", ct).ConfigureAwait(false);
@@ -391,23 +391,23 @@ public static partial class PortalEndpoints
             return BadRequest(e);
         }
         await audit.WriteAsync(user.UserName, "add-clip", id, $"set {setId} {start}-{end}", ct).ConfigureAwait(false);
-        return Results.Redirect($"/coaching/{setId}");
+        return TypedResults.Redirect($"/coaching/{setId}");
     }
 
-    private static async Task<IResult> CoachingList(HttpContext context, Coaching.CoachingStore coaching, CancellationToken ct)
+    private static async Task<RazorComponentResult<CoachingListView>> CoachingList(HttpContext context, Coaching.CoachingStore coaching, CancellationToken ct)
     {
         var user = Session(context);
         var sets = (await coaching.ListAsync(ct).ConfigureAwait(false)).Where(s => user.Role != PortalRole.Agent || s.IsSharedWith(user.AgentId, user.Team)).ToList();
         return View<CoachingListView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Sets = sets, CanEdit = user.Role is PortalRole.Trainer or PortalRole.Admin });
     }
 
-    private static async Task<IResult> CreateCoachingSet(HttpContext context, [FromForm] string name, [FromForm] string? tags, [FromForm] string? sharedWith,
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> CreateCoachingSet(HttpContext context, [FromForm] string name, [FromForm] string? tags, [FromForm] string? sharedWith,
         Coaching.CoachingStore coaching, CancellationToken ct)
     {
         try
         {
             var id = await coaching.CreateAsync(name, tags ?? "", sharedWith ?? "", Session(context).UserName, ct).ConfigureAwait(false);
-            return Results.Redirect($"/coaching/{id}");
+            return TypedResults.Redirect($"/coaching/{id}");
         }
         catch (ArgumentException e)
         {
@@ -428,11 +428,11 @@ public static partial class PortalEndpoints
         return views;
     }
 
-    private static async Task<IResult> CoachingSetPage(HttpContext context, string id, Coaching.CoachingStore coaching, CallStore calls, CancellationToken ct)
+    private static async Task<Results<RazorComponentResult<CoachingSetView>, NotFound>> CoachingSetPage(HttpContext context, string id, Coaching.CoachingStore coaching, CallStore calls, CancellationToken ct)
     {
         var user = Session(context);
         if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         return View<CoachingSetView>(new
         {
             Frame = await FrameAsync(context, ct).ConfigureAwait(false), Set = set, Clips = await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false),
@@ -440,30 +440,30 @@ public static partial class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> MoveClip(HttpContext context, string id, string clip, [FromForm] int direction, Coaching.CoachingStore coaching, CancellationToken ct)
+    private static async Task<Results<RedirectHttpResult, NotFound>> MoveClip(HttpContext context, string id, string clip, [FromForm] int direction, Coaching.CoachingStore coaching, CancellationToken ct)
     {
         if (await VisibleSetAsync(Session(context), id, coaching, ct).ConfigureAwait(false) is not { } set
             || !long.TryParse(clip, NumberStyles.None, CultureInfo.InvariantCulture, out var clipId) || !await coaching.MoveAsync(set.Id, clipId, direction, ct).ConfigureAwait(false))
-            return Results.NotFound();
-        return Results.Redirect($"/coaching/{set.Id}");
+            return TypedResults.NotFound();
+        return TypedResults.Redirect($"/coaching/{set.Id}");
     }
 
-    private static async Task<IResult> ClipAudioFile(HttpContext context, string id, string clip, Coaching.CoachingStore coaching, CallStore calls, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NotFound, FileContentHttpResult>> ClipAudioFile(HttpContext context, string id, string clip, Coaching.CoachingStore coaching, CallStore calls, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
         if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set
             || (await coaching.ClipsAsync(set.Id, ct).ConfigureAwait(false)).FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == clip) is not { } found
             || await calls.GetAsync(found.CallId, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         await audit.WriteAsync(user.UserName, AuditLog.ListenedToCall, found.CallId, $"coaching {set.Id} clip {found.Id}", ct).ConfigureAwait(false);
-        return Results.File(await Coaching.ClipAudio.CutAsync(path, found.Start, found.End, ct).ConfigureAwait(false), "audio/wav", enableRangeProcessing: true);
+        return TypedResults.File(await Coaching.ClipAudio.CutAsync(path, found.Start, found.End, ct).ConfigureAwait(false), "audio/wav", enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> ExportCoachingSet(HttpContext context, string id, Coaching.CoachingStore coaching, CallStore calls, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NotFound, FileContentHttpResult>> ExportCoachingSet(HttpContext context, string id, Coaching.CoachingStore coaching, CallStore calls, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
         if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set)
-            return Results.NotFound();
+            return TypedResults.NotFound();
         var t = PortalText.For(context);
         var views = await ClipViewsAsync(user, set, coaching, calls, ct).ConfigureAwait(false);
         using var zip = new MemoryStream();
@@ -494,21 +494,21 @@ public static partial class PortalEndpoints
             }).ConfigureAwait(false)).ConfigureAwait(false);
         }
         await audit.WriteAsync(user.UserName, "export-coaching", null, $"set {set.Id}: {string.Join(",", views.Select(v => v.Clip.CallId))}", ct).ConfigureAwait(false);
-        return Results.File(zip.ToArray(), "application/zip", $"coaching-{set.Id}.zip");
+        return TypedResults.File(zip.ToArray(), "application/zip", $"coaching-{set.Id}.zip");
     }
 
-    private static async Task<IResult> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
+    private static async Task<RazorComponentResult<DashboardView>> DashboardPage(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
         await DashboardViewAsync(context, dashboard, ct).ConfigureAwait(false);
 
-    private static async Task<IResult> DashboardViewAsync(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
+    private static async Task<RazorComponentResult<DashboardView>> DashboardViewAsync(HttpContext context, Dashboard dashboard, CancellationToken ct) =>
         View<DashboardView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Figures = await dashboard.ComputeAsync(ct).ConfigureAwait(false) });
 
-    private static async Task<IResult> UsersPage(HttpContext context, PortalUserStore users, CancellationToken ct) =>
+    private static async Task<RazorComponentResult<UsersView>> UsersPage(HttpContext context, PortalUserStore users, CancellationToken ct) =>
         View<UsersView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Users = await users.ListAsync(ct).ConfigureAwait(false) });
 
-    private static async Task<IResult> AddUser(HttpContext context, [FromForm] string userName, [FromForm] string displayName, [FromForm] string role,
-        [FromForm] string? agentId, [FromForm] string? team, [FromForm] string password, PortalUserStore users, AuditLog audit, CancellationToken ct)
+    private static async Task<RazorComponentResult<UsersView>> AddUser(HttpContext context, [AsParameters] UserForm form, PortalUserStore users, AuditLog audit, CancellationToken ct)
     {
+        var (userName, displayName, role, agentId, team, password) = (form.UserName, form.DisplayName, form.Role, form.AgentId, form.Team, form.Password);
         var user = Session(context);
         string? message = null;
         try
@@ -523,7 +523,7 @@ public static partial class PortalEndpoints
         return View<UsersView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Users = await users.ListAsync(ct).ConfigureAwait(false), Message = message }, message is null ? 200 : 400);
     }
 
-    private static IResult RulesPageAsync(HttpContext context, SpeechQa.Pipeline.CallScoring scoring)
+    private static Results<RazorComponentResult<MessageView>, RazorComponentResult<RulesView>> RulesPageAsync(HttpContext context, SpeechQa.Pipeline.CallScoring scoring)
     {
         var t = PortalText.For(context);
         if (scoring.Judge is not { } judge)
@@ -531,7 +531,7 @@ public static partial class PortalEndpoints
         return View<RulesView>(new { Frame = Frame(context), Sets = judge.Catalog.All });
     }
 
-    private static IResult TestRules(HttpContext context, [FromForm] string ruleSet, [FromForm] string? dialogue, SpeechQa.Pipeline.CallScoring scoring, CancellationToken ct)
+    private static Results<RazorComponentResult<MessageView>, RazorComponentResult<RulesView>> TestRules(HttpContext context, [FromForm] string ruleSet, [FromForm] string? dialogue, SpeechQa.Pipeline.CallScoring scoring, CancellationToken ct)
     {
         var t = PortalText.For(context);
         if (scoring.Judge is not { } judge)
@@ -551,24 +551,24 @@ public static partial class PortalEndpoints
     private static RazorComponentResult<JobsView> JobsPage(HttpContext context, PipelineJobMonitor jobs) =>
         View<JobsView>(new { Frame = Frame(context), Counts = jobs.Counts(), Failed = jobs.List(JobListState.Failed, 100), Recurring = jobs.Recurring(), Servers = jobs.Servers() });
 
-    private static async Task<IResult> RetryJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
+    private static async Task<Results<RedirectHttpResult, NotFound>> RetryJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
         await JobActionAsync(context, id, antiforgery, audit, "retry-job", jobs.Retry, ct).ConfigureAwait(false);
 
-    private static async Task<IResult> DeleteJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
+    private static async Task<Results<RedirectHttpResult, NotFound>> DeleteJob(HttpContext context, string id, IAntiforgery antiforgery, PipelineJobMonitor jobs, AuditLog audit, CancellationToken ct) =>
         await JobActionAsync(context, id, antiforgery, audit, "delete-job", jobs.Delete, ct).ConfigureAwait(false);
 
-    private static async Task<IResult> JobActionAsync(HttpContext context, string id, IAntiforgery antiforgery, AuditLog audit, string action,
+    private static async Task<Results<RedirectHttpResult, NotFound>> JobActionAsync(HttpContext context, string id, IAntiforgery antiforgery, AuditLog audit, string action,
         Func<string, bool> run, CancellationToken ct)
     {
         await antiforgery.ValidateRequestAsync(context).ConfigureAwait(false);
         // Hangfire's ids are numbers on PostgreSQL and GUIDs in memory; anything else is not a job.
         if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !run(id))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         await audit.WriteAsync(Session(context).UserName, action, null, id, ct).ConfigureAwait(false);
-        return Results.Redirect("/admin/jobs");
+        return TypedResults.Redirect("/admin/jobs");
     }
 
-    private static async Task<IResult> WallPage(HttpContext context, StoreDataSource store, CallStore calls, PipelineJobMonitor jobs, TimeProvider time, CancellationToken ct)
+    private static async Task<RazorComponentResult<WallView>> WallPage(HttpContext context, StoreDataSource store, CallStore calls, PipelineJobMonitor jobs, TimeProvider time, CancellationToken ct)
     {
         var today = new DateTimeOffset(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
         var p = new SqlParameterList { { "from", today.ToUnixTimeMilliseconds() } };
@@ -581,6 +581,6 @@ public static partial class PortalEndpoints
         return View<WallView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Figures = figures });
     }
 
-    private static async Task<IResult> AuditPage(HttpContext context, AuditLog audit, CancellationToken ct) =>
+    private static async Task<RazorComponentResult<AuditView>> AuditPage(HttpContext context, AuditLog audit, CancellationToken ct) =>
         View<AuditView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Entries = await audit.ListAsync(200, ct).ConfigureAwait(false) });
 }
