@@ -47,10 +47,7 @@ public static class PortalHost
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        // Pages are Razor components rendered on the server (RazorComponentResult): encoded by default, no interactivity.
-        services.AddRazorComponents();
-        // Chinese stays readable in the page source (and a third of the bytes); <, >, &, quotes are still encoded.
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddPortalPages();
         services.AddSingleton<PortalUserStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<HitReviewStore>();
@@ -63,6 +60,18 @@ public static class PortalHost
         services.AddSingleton<Assignments.CallAssignmentStore>();
         services.AddSingleton<RuleSets.RuleSetPublisher>();
         services.AddSingleton<SpeechQa.Pipeline.RuleBacktest>();
+    }
+
+    /// <summary>
+    /// Page rendering: Razor components rendered on the server (RazorComponentResult), encoded by default, no
+    /// interactivity; Chinese stays readable in the page source (and a third of the bytes) while &lt;, &gt;, &amp; and quotes
+    /// are still encoded.
+    /// </summary>
+    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        return services;
     }
 
     public static void UsePortal(this WebApplication app)

@@ -22,7 +22,7 @@ public sealed class PageEncodingTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddPortalPages(); // the portal's own page rendering and encoder
         return services.BuildServiceProvider();
     }
 
