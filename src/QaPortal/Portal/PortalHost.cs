@@ -63,16 +63,17 @@ public static class PortalHost
     }
 
     /// <summary>
-    /// Page rendering: Razor components rendered on the server (RazorComponentResult), encoded by default, no
-    /// interactivity; Chinese stays readable in the page source (and a third of the bytes) while &lt;, &gt;, &amp; and quotes
-    /// are still encoded.
+    /// Page rendering: Razor components rendered on the server (RazorComponentResult), encoded by default, no interactivity.
     /// </summary>
     public static IServiceCollection AddPortalPages(this IServiceCollection services)
     {
         services.AddRazorComponents();
-        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        return services;
+        return services.AddPageEncoder();
     }
+
+    /// <summary>The pages' encoder: Chinese stays readable in the page source (and a third of the bytes); &lt;, &gt;, &amp; and quotes are still encoded.</summary>
+    public static IServiceCollection AddPageEncoder(this IServiceCollection services) =>
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
     public static void UsePortal(this WebApplication app)
     {

@@ -22,7 +22,7 @@ public sealed class PageEncodingTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalPages(); // the portal's own page rendering and encoder
+        services.AddPageEncoder(); // the portal's own encoder
         return services.BuildServiceProvider();
     }
 
