@@ -237,15 +237,11 @@ public static partial class PortalEndpoints
         return View<QueueView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), Title = PortalText.For(context)["mycalls"], Action = "/my/calls", Filter = filter, Rows = rows });
     }
 
-    private static async Task<JsonHttpResult<object>> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
+    private static async Task<JsonHttpResult<List<QueueItemJson>>> QueueJson(HttpContext context, PortalCalls calls, CancellationToken ct)
     {
         var user = Session(context);
         var rows = await calls.QueueAsync(FilterOf(context.Request), user.AgentScope, ct).ConfigureAwait(false);
-        return TypedResults.Json<object>(rows.Select(r => new
-        {
-            call_id = r.CallId, started_at = r.StartedAt, agent_id = r.AgentId, team = r.Team, region = r.Region, category = r.Category,
-            score = r.Score, fatal = r.Fatal, reviewed_score = r.ReviewedScore, rules = QueueRules.Of(r.HitsJson),
-        }));
+        return TypedResults.Json(rows.Select(QueueItemJson.Of).ToList());
     }
 
     /// <summary>The call if this user may see it; agents only their own (others get 404, which reveals nothing).</summary>
@@ -269,24 +265,13 @@ public static partial class PortalEndpoints
         return View<CallPageView>(new { Frame = await FrameAsync(context, ct).ConfigureAwait(false), View = view, Tools = tools });
     }
 
-    private static async Task<Results<NotFound, JsonHttpResult<object>>> CallJson([AsParameters] CallRequest request)
+    private static async Task<Results<NotFound, JsonHttpResult<CallJson>>> CallJson([AsParameters] CallRequest request)
     {
         var user = Session(request.Context);
         if (await request.ViewAsync(user).ConfigureAwait(false) is not { } view)
             return TypedResults.NotFound();
         await request.Audit.WriteAsync(user.UserName, AuditLog.OpenedCall, request.Id, "api", request.Cancellation).ConfigureAwait(false);
-        var mask = new PersonalDataMask(user.Role);
-        var c = view.Call.Call;
-        return TypedResults.Json<object>(new
-        {
-            call_id = c.CallId, started_at = c.StartedAt, caller = mask.Number(c.Caller), account_no = mask.Number(c.AccountNo), agent_id = c.AgentId,
-            team = c.Team, region = c.Region, category = view.Judgement?.Category, score = view.Judgement?.Score, fatal = view.Judgement?.Fatal,
-            reviewed_score = view.Reviewed?.Score,
-            segments = (view.Transcript?.Segments ?? []).OrderBy(s => s.Start).Select(s => new
-            {
-                speaker = SpeechQa.Batch.Transcripts.TranscriptJson.SpeakerName(s.Speaker), start = s.Start, end = s.End, text = mask.Text(s.Text),
-            }),
-        });
+        return TypedResults.Json(Portal.CallJson.Of(view, new PersonalDataMask(user.Role)));
     }
 
     private static async Task<Results<NotFound, PhysicalFileHttpResult, FileContentHttpResult>> Audio(HttpContext context, string id, CallStore calls, AuditLog audit, CancellationToken ct)
