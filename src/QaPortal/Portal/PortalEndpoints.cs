@@ -15,6 +15,7 @@ using SpeechQa.QaPortal.Portal.Audit;
 using SpeechQa.QaPortal.Portal.Components;
 using SpeechQa.QaPortal.Portal.Reviews;
 using SpeechQa.QaPortal.Portal.Users;
+using SpeechQa.Transcriber.Audio;
 using SpeechQa.Pipeline.Repeats;
 
 namespace SpeechQa.QaPortal.Portal;
@@ -56,6 +57,7 @@ public static partial class PortalEndpoints
             new("GET", "/calls/{id}", CallReaders, CallPageAsync),
             new("GET", "/api/calls/{id}", CallReaders, CallJson),
             new("GET", "/calls/{id}/audio", CallReaders, Audio),
+            new("GET", "/calls/{id}/waveform", CallReaders, Waveform),
             new("POST", "/calls/{id}/hits/{rule}/review", Reviewers, Review),
             new("POST", "/calls/{id}/hits/{rule}/appeal", Agents, FileAppeal),
             new("POST", "/calls/{id}/hits/{rule}/ruling", Reviewers, RuleOnAppeal),
@@ -272,6 +274,14 @@ public static partial class PortalEndpoints
             return TypedResults.NotFound();
         await request.Audit.WriteAsync(user.UserName, AuditLog.OpenedCall, request.Id, "api", request.Cancellation).ConfigureAwait(false);
         return TypedResults.Json(Portal.CallJson.Of(view, new PersonalDataMask(user.Role)));
+    }
+
+    /// <summary>The recording's peaks per channel for the call page's waveform (amplitude only: not audited as a listen).</summary>
+    private static async Task<Results<NotFound, JsonHttpResult<WaveformPeaks>>> Waveform(HttpContext context, string id, CallStore calls, AudioDecoder decoder, CancellationToken ct)
+    {
+        if (await VisibleCallAsync(Session(context), id, calls, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
+            return TypedResults.NotFound();
+        return TypedResults.Json(WaveformPeaks.Of(await decoder.DecodeAsync(path, ct).ConfigureAwait(false)));
     }
 
     private static async Task<Results<NotFound, PhysicalFileHttpResult, FileContentHttpResult>> Audio(HttpContext context, string id, CallStore calls, AuditLog audit, CancellationToken ct)

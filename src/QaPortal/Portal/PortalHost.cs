@@ -80,13 +80,12 @@ public static class PortalHost
         ArgumentNullException.ThrowIfNull(app);
         app.Use(async (context, next) =>
         {
-            // Pages must not be framed or sniffed, and carry no third-party content. blob: media: the waveform decodes the
-            // call's recording (fetched from this site) into a blob of its own.
+            // Pages must not be framed or sniffed, and carry no third-party content.
             var headers = context.Response.Headers;
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; media-src 'self' blob:; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; media-src 'self'; frame-ancestors 'none'";
             await next(context).ConfigureAwait(false);
         });
         // Bundled libraries (ECharts): public, cacheable, nothing about calls in them.

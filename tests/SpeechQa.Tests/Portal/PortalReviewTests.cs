@@ -75,6 +75,23 @@ public sealed class PortalReviewTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task The_waveform_is_peaks_per_channel_the_agent_left_the_customer_right()
+    {
+        using var trainer = await portal.SignedInAsync("trainer");
+        using var json = System.Text.Json.JsonDocument.Parse(await trainer.GetStringAsync($"/calls/{PortalFixture.RecordedCall}/waveform"));
+        Assert.Equal(12, json.RootElement.GetProperty("duration").GetDouble(), 2);
+        var channels = json.RootElement.GetProperty("channels").EnumerateArray().Select(c => c.EnumerateArray().Select(v => v.GetSingle()).ToArray()).ToList();
+        Assert.Equal(2, channels.Count);
+        Assert.All(channels, c => Assert.InRange(c.Length, 1000, SpeechQa.QaPortal.Portal.WaveformPeaks.MaxBuckets));
+        float At(float[] peaks, double second) => peaks[(int)(second / 12 * peaks.Length)];
+        // The fixture's recording speaks on the left from 0.5 to 4 s and on the right from 5 to 9 s.
+        Assert.True(At(channels[0], 2) > 0.1 && At(channels[0], 7) < 0.02, "left channel");
+        Assert.True(At(channels[1], 7) > 0.1 && At(channels[1], 2) < 0.02, "right channel");
+        using var agent = await portal.SignedInAsync("a011"); // another agent's call: nothing, not even its shape
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/calls/{PortalFixture.RecordedCall}/waveform")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_agent_appeals_a_hit_and_the_inspector_upholds_it()
     {
         using var agent = await portal.SignedInAsync("a011");

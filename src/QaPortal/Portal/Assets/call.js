@@ -41,16 +41,20 @@
       if (line) line.scrollIntoView({ block: 'nearest' });
       if (playhead && duration > 0) playhead.style.left = Math.min(100, 100 * now / duration) + '%';
     });
-    if (window.WaveSurfer) {
-      // One waveform per recorded channel (agent and customer on separate channels). It decodes the recording on its
-      // own: handed the page's player, wavesurfer would swap the player's source for a blob and reset its position.
-      var wave = window.WaveSurfer.create({
-        container: '#waveform', url: player.currentSrc || player.src, height: 40, interact: true,
-        splitChannels: [{ waveColor: '#7aa7d6', progressColor: '#0b5394' }, { waveColor: '#8cc08c', progressColor: '#1e6b3a' }]
-      });
-      wave.on('interaction', function (seconds) { playFrom(seconds); });
-      player.addEventListener('timeupdate', function () { if (!wave.isPlaying()) wave.setTime(player.currentTime); });
-      wave.on('ready', function () { window.callWaveform = wave; });
+    if (window.WaveSurfer && window.fetch) {
+      // One waveform per recorded channel (agent and customer), drawn from the peaks the server computes, on the
+      // page's own player: no second download and no decoding of the whole recording in the browser.
+      fetch(window.location.pathname.replace(/\/$/, '') + '/waveform', { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (w) {
+          if (!w || !w.channels.length) return;
+          var colours = [{ waveColor: '#7aa7d6', progressColor: '#0b5394' }, { waveColor: '#8cc08c', progressColor: '#1e6b3a' }];
+          var wave = window.WaveSurfer.create({
+            container: '#waveform', media: player, peaks: w.channels, duration: w.duration, height: 40, interact: true,
+            splitChannels: w.channels.map(function (_, i) { return colours[i % 2]; })
+          });
+          wave.on('ready', function () { window.callWaveform = wave; });
+        });
     }
   }
 
