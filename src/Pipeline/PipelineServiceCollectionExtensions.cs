@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SpeechQa.Batch.Settings;
 using SpeechQa.Pipeline.Jobs;
@@ -20,11 +19,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(catalog ?? new JobTypeCatalog());
         services.AddSingleton<JobHandlerRegistry>();
         services.AddSpeechQaTranscriber();
-        services.AddOptions<PipelineSettings>().Configure<IServiceProvider>((s, sp) => SpeechQaConfiguration.Of(sp).Bind(s)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PipelineSettings>, PipelineSettingsValidation>();
+        services.AddSpeechQaSettings<PipelineSettings, PipelineSettingsValidation>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineSettings>>().Value.ToPipelineOptions());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PipelineSettings>>().Value.ToScoringOptions());
-        services.AddSpeechQaSearchSettings();
+        services.AddSpeechQaSettings<SpeechQa.Search.Elasticsearch.ElasticsearchSettings, SpeechQa.Search.Elasticsearch.ElasticsearchSettingsValidation>();
         services.AddSingleton<CallScoring>();
         services.AddSingleton<PipelinePreflight>();
         services.AddSingleton<IJobHandler, TranscribeStage>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SpeechQa.Batch.Settings;
 using SpeechQa.Transcriber;
@@ -15,8 +14,7 @@ public static class TranscriberServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSpeechQaTranscriber(this IServiceCollection services, TranscriberOptions? options = null)
     {
-        services.AddOptions<TranscriberSettings>().Configure<IServiceProvider>((s, sp) => SpeechQaConfiguration.Of(sp).Bind(s)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TranscriberSettings>, TranscriberSettingsValidation>();
+        services.AddSpeechQaSettings<TranscriberSettings, TranscriberSettingsValidation>();
         if (options is not null)
             services.AddSingleton(options);
         else

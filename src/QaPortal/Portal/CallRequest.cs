@@ -19,7 +19,7 @@ internal readonly record struct CallRequest(HttpContext Context, string Id, Call
             return null;
         return new CallView(call, await Calls.GetTranscriptAsync(Id, Cancellation).ConfigureAwait(false), await Calls.GetJudgementAsync(Id, Cancellation).ConfigureAwait(false),
             await Reviews.GetAsync(Id, Cancellation).ConfigureAwait(false), await Reviews.GetReviewedScoreAsync(Id, Cancellation).ConfigureAwait(false),
-            await Repeats.GetMemberAsync(Id, Cancellation).ConfigureAwait(false), call.Call.AudioPath is { } path && File.Exists(path),
+            await Repeats.GetMemberAsync(Id, Cancellation).ConfigureAwait(false), PortalEndpoints.RecordingOf(call) is not null,
             await Appeals.ForCallAsync(Id, Cancellation).ConfigureAwait(false));
     }
 }

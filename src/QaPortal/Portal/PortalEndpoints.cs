@@ -253,6 +253,9 @@ public static partial class PortalEndpoints
         return call is null || (user.AgentScope is { } scope && call.Call.AgentId != scope) ? null : call;
     }
 
+    /// <summary>The call's recording file, when it has one still on disk.</summary>
+    internal static string? RecordingOf(StoredCall? call) => call?.Call.AudioPath is { } path && File.Exists(path) ? path : null;
+
     private static async Task<Results<RazorComponentResult<CallPageView>, RazorComponentResult<MessageView>>> CallPageAsync([AsParameters] CallRequest request,
         Coaching.CoachingStore coaching, PortalUserStore users)
     {
@@ -279,7 +282,7 @@ public static partial class PortalEndpoints
     /// <summary>The recording's peaks per channel for the call page's waveform (amplitude only: not audited as a listen).</summary>
     private static async Task<Results<NotFound, JsonHttpResult<WaveformPeaks>>> Waveform(HttpContext context, string id, CallStore calls, AudioDecoder decoder, CancellationToken ct)
     {
-        if (await VisibleCallAsync(Session(context), id, calls, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
+        if (RecordingOf(await VisibleCallAsync(Session(context), id, calls, ct).ConfigureAwait(false)) is not { } path)
             return TypedResults.NotFound();
         return TypedResults.Json(WaveformPeaks.Of(await decoder.DecodeAsync(path, ct).ConfigureAwait(false)));
     }
@@ -287,7 +290,7 @@ public static partial class PortalEndpoints
     private static async Task<Results<NotFound, PhysicalFileHttpResult, FileContentHttpResult>> Audio(HttpContext context, string id, CallStore calls, AuditLog audit, CancellationToken ct)
     {
         var user = Session(context);
-        if (await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
+        if (RecordingOf(await VisibleCallAsync(user, id, calls, ct).ConfigureAwait(false)) is not { } path)
             return TypedResults.NotFound();
         await audit.WriteAsync(user.UserName, AuditLog.ListenedToCall, id, context.Request.Headers.Range.ToString(), ct).ConfigureAwait(false);
         var playable = await BrowserAudio.PlayableAsync(path, ct).ConfigureAwait(false);
@@ -416,9 +419,8 @@ public static partial class PortalEndpoints
         var views = new List<ClipView>();
         foreach (var clip in await coaching.ClipsAsync(set.Id, ct).ConfigureAwait(false))
         {
-            var call = await calls.GetAsync(clip.CallId, ct).ConfigureAwait(false);
             views.Add(new ClipView(clip, ClipView.LinesOf(await calls.GetTranscriptAsync(clip.CallId, ct).ConfigureAwait(false), clip, mask),
-                call?.Call.AudioPath is { } path && File.Exists(path)));
+                RecordingOf(await calls.GetAsync(clip.CallId, ct).ConfigureAwait(false))));
         }
         return views;
     }
@@ -448,7 +450,7 @@ public static partial class PortalEndpoints
         var user = Session(context);
         if (await VisibleSetAsync(user, id, coaching, ct).ConfigureAwait(false) is not { } set
             || (await coaching.ClipsAsync(set.Id, ct).ConfigureAwait(false)).FirstOrDefault(c => c.Id.ToString(CultureInfo.InvariantCulture) == clip) is not { } found
-            || await calls.GetAsync(found.CallId, ct).ConfigureAwait(false) is not { Call.AudioPath: { } path } || !File.Exists(path))
+            || RecordingOf(await calls.GetAsync(found.CallId, ct).ConfigureAwait(false)) is not { } path)
             return TypedResults.NotFound();
         await audit.WriteAsync(user.UserName, AuditLog.ListenedToCall, found.CallId, $"coaching {set.Id} clip {found.Id}", ct).ConfigureAwait(false);
         return TypedResults.File(await Coaching.ClipAudio.CutAsync(path, found.Start, found.End, ct).ConfigureAwait(false), "audio/wav", enableRangeProcessing: true);
@@ -474,7 +476,7 @@ public static partial class PortalEndpoints
                     foreach (var (speaker, start, line) in views[i].Lines)
                         await text.WriteLineAsync($"[{start:0.0}s {(speaker == "agent" ? "坐席" : "客户")}] {line}").ConfigureAwait(false);
                 }
-                if (views[i].HasAudio && await calls.GetAsync(clip.CallId, ct).ConfigureAwait(false) is { Call.AudioPath: { } path })
+                if (views[i].Recording is { } path)
                 {
                     var wav = await Coaching.ClipAudio.CutAsync(path, clip.Start, clip.End, ct).ConfigureAwait(false);
                     await using var entry = await archive.CreateEntry(stem + ".wav").OpenAsync(ct).ConfigureAwait(false);

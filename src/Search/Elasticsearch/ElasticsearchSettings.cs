@@ -28,7 +28,12 @@ public sealed class ElasticsearchSettings
     /// <summary>The cluster's options, or null when no URL is set.</summary>
     public ElasticsearchOptions? ToOptions() => string.IsNullOrWhiteSpace(Url)
         ? null
-        : new ElasticsearchOptions(new Uri(Url.TrimEnd('/') + "/"), string.IsNullOrEmpty(IndexPrefix) ? "speechqa-" : IndexPrefix, Username, Password, ApiKey);
+        : new ElasticsearchOptions(ClusterUrl(Url) ?? throw new ArgumentException($"{ElasticsearchOptions.UrlVariable} is not an http(s) URL: {Url}"),
+            string.IsNullOrEmpty(IndexPrefix) ? "speechqa-" : IndexPrefix, Username, Password, ApiKey);
+
+    /// <summary>The URL as the client takes it (ending in /), or null when it is not an absolute http(s) URL.</summary>
+    internal static Uri? ClusterUrl(string url) =>
+        Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https") ? uri : null;
 }
 
 /// <summary>Refuses a URL that is not http(s), naming the variable.</summary>
@@ -37,8 +42,7 @@ public sealed class ElasticsearchSettingsValidation : IValidateOptions<Elasticse
     public ValidateOptionsResult Validate(string? name, ElasticsearchSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Url is { Length: > 0 } url
-            && (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https")))
+        if (options.Url is { Length: > 0 } url && ElasticsearchSettings.ClusterUrl(url) is null)
             return ValidateOptionsResult.Fail($"{ElasticsearchOptions.UrlVariable} 不是 http(s) 地址 is not an http(s) URL: {url}");
         return ValidateOptionsResult.Success;
     }

@@ -97,6 +97,18 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
         ArgumentNullException.ThrowIfNull(query);
         var clauses = QueryText.Clauses(query.Text, tokens);
         var where = new EmbeddedFilter(dataSource.Engine, query, clauses);
+        var (counted, calls, next) = await ReadPageAsync(query, where, cancellationToken).ConfigureAwait(false);
+        var matches = counted
+            ?? await dataSource.ScalarAsync<long>($"SELECT COUNT(*) FROM search_calls c WHERE {where.Sql}", where.Parameters, cancellationToken).ConfigureAwait(false);
+        return new SearchPage(matches, [.. calls.Select(c => new SearchHit(c, QueryText.Snippets(c, query, clauses)))], next);
+    }
+
+    /// <summary>
+    /// One page in the query's order after its cursor, and the cursor of the next; with text clauses also the number of
+    /// matches, counted in the same pass (null otherwise: the count is a scan of its own, paid only when asked for).
+    /// </summary>
+    private async Task<(long? Matches, List<CallDocument> Calls, string? Next)> ReadPageAsync(SearchQuery query, EmbeddedFilter where, CancellationToken cancellationToken)
+    {
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var parameters = new SqlParameterList();
         parameters.AddRange(where.Parameters);
@@ -112,32 +124,30 @@ public sealed class EmbeddedSearchIndex(StoreDataSource dataSource, SearchTokens
         parameters.Add("limit", size + 1);
 
         // With text clauses every match is collected before sorting anyway, so one pass counts them too (a window
-        // over the matches, taken before the cursor narrows them). Without, the count is a separate index scan and
-        // the page walks the sort index and stops after one page.
+        // over the matches, taken before the cursor narrows them). Without, the page walks the sort index and stops
+        // after one page.
         var total = where.MatchesText ? "COUNT(*) OVER ()" : "0";
         var page = $"SELECT * FROM (SELECT c.doc_no, c.call_id, c.started_at_ms, c.sort_score, {total} AS total FROM search_calls c WHERE {where.Sql}) m WHERE 1 = 1{after}";
         var rows = await dataSource.QueryAsync(
             $"SELECT p.total, d.document FROM ({page} ORDER BY {OrderBy(query.Sort, "m")} LIMIT @limit) p JOIN search_documents d ON d.doc_no = p.doc_no ORDER BY {OrderBy(query.Sort, "p")}",
             parameters, r => (Total: r.ReadLong(0), Document: r.GetString(1)), cancellationToken).ConfigureAwait(false);
-        var matches = where.MatchesText && rows.Count > 0
-            ? rows[0].Total
-            : await dataSource.ScalarAsync<long>($"SELECT COUNT(*) FROM search_calls c WHERE {where.Sql}", where.Parameters, cancellationToken).ConfigureAwait(false);
         var calls = rows.Take(size).Select(r => CallDocumentJson.Deserialize(r.Document)).ToList();
-        var hits = calls.Select(c => new SearchHit(c, QueryText.Snippets(c, query, clauses))).ToList();
         var next = rows.Count > size ? SearchCursor.Of(calls[^1], query.Sort).Encode() : null;
-        return new SearchPage(matches, hits, next);
+        return (where.MatchesText && rows.Count > 0 ? rows[0].Total : null, calls, next);
     }
 
+    /// <summary>Every match by keyset pages of 500, without the count or the snippets a page for reading carries.</summary>
     public async IAsyncEnumerable<CallDocument> ScanAsync(SearchQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var where = new EmbeddedFilter(dataSource.Engine, query, QueryText.Clauses(query.Text, tokens));
         var page = query with { PageSize = MaxPageSize, After = null };
         do
         {
-            var result = await SearchAsync(page, cancellationToken).ConfigureAwait(false);
-            foreach (var hit in result.Hits)
-                yield return hit.Call;
-            page = page with { After = result.NextCursor };
+            var (_, calls, next) = await ReadPageAsync(page, where, cancellationToken).ConfigureAwait(false);
+            foreach (var call in calls)
+                yield return call;
+            page = page with { After = next };
         }
         while (page.After is not null);
     }

@@ -11,7 +11,10 @@ namespace SpeechQa.QaPortal.Portal.Components;
 public sealed record CallView(StoredCall Call, Transcript? Transcript, StoredJudgement? Judgement, IReadOnlyDictionary<string, HitReview> Reviews,
     (int Score, bool Fatal)? Reviewed, RepeatMembership? Repeat, bool HasAudio, IReadOnlyDictionary<string, Appeal> Appeals)
 {
-    public IReadOnlyList<StoredHit> Hits { get; } = Judgement?.HitsJson is { } json ? HitsJson.Read(json) : [];
+    // The hits are read once, and the call's length from them and the transcript (every timeline mark is placed by it).
+    private readonly (IReadOnlyList<StoredHit> Hits, double Duration) _read = Read(Transcript, Judgement);
+
+    public IReadOnlyList<StoredHit> Hits => _read.Hits;
 
     /// <summary>The transcript's segments by start time, each with its index (hits name segments by index).</summary>
     public IReadOnlyList<(TranscriptSegment Segment, int Index)> Segments { get; } =
@@ -54,7 +57,14 @@ public sealed record CallView(StoredCall Call, Transcript? Transcript, StoredJud
     public string Percent(double seconds) => (100 * Math.Clamp(seconds / Duration, 0, 1)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How long the timeline is: the call's duration as far as its segments and hits tell.</summary>
-    public double Duration => Math.Max(1, Math.Max(Segments.Count == 0 ? 0 : Segments.Max(s => s.Segment.End), Hits.Count == 0 ? 0 : Hits.Max(h => h.Start)));
+    public double Duration => _read.Duration;
+
+    private static (IReadOnlyList<StoredHit>, double) Read(Transcript? transcript, StoredJudgement? judgement)
+    {
+        IReadOnlyList<StoredHit> hits = judgement?.HitsJson is { } json ? HitsJson.Read(json) : [];
+        var end = (transcript?.Segments ?? []).Select(s => s.End).Concat(hits.Select(h => h.Start)).DefaultIfEmpty(0).Max();
+        return (hits, Math.Max(1, end));
+    }
 }
 
 /// <summary>What a manager or trainer can do from the call page besides reviewing: add a coaching clip, assign the call.</summary>
