@@ -64,24 +64,35 @@ public static class ModelCommand
         var modelPath = new Argument<string>("model") { Description = "An ONNX classifier written by `speechqa model train`" };
         var data = new Argument<string>("data") { Description = "Labelled texts: LABEL<TAB>TEXT per line (LABEL<TAB>SPEAKER<TAB>TEXT for an act model)" };
         var rules = new Option<string>("--rules") { Description = "Rules folder whose dict/hotline.txt the segmenter uses", DefaultValueFactory = _ => "rules" };
-        var command = new Command("eval", "Score labelled texts with an ONNX classifier through ONNX Runtime; per-label precision/recall/F1") { modelPath, data, rules };
+        var showRows = new Option<bool>("--show-rows") { Description = "Also print every text: actual label, predicted label, the predicted and the actual label's probability" };
+        var command = new Command("eval", "Score labelled texts with an ONNX classifier through ONNX Runtime; per-label precision/recall/F1") { modelPath, data, rules, showRows };
         command.SetAction((result, cancellationToken) => Guard(() =>
         {
             var tokens = new ClassifierTokens(CallJudge.ForRulesFolder(result.GetValue(rules)!).Segmenter);
             using var classifier = OnnxTextClassifier.Load(result.GetValue(modelPath)!, tokens);
             var examples = TrainingDataFile.Read(result.GetValue(data)!, speakerColumn: classifier.IsSpeakerConditioned);
-            List<string> predicted;
+            List<IReadOnlyDictionary<string, double>> probabilities;
             if (classifier.IsSpeakerConditioned)
             {
                 // The product's path: each line as a transcript sentence of its speaker, through the act labeller.
                 var labeller = new DialogueActLabeller(classifier) { ScoreClauses = false };
                 var sentences = examples.Select(e => new TranscriptSegment(e.Speaker == "agent" ? Speaker.Agent : Speaker.Customer, 0, 0, e.Text)).ToList();
-                predicted = [.. labeller.Label(sentences, cancellationToken).Select(a => a.Act)];
+                probabilities = [.. labeller.Label(sentences, cancellationToken).Select(a => a.Probabilities)];
             }
             else
             {
-                var probabilities = classifier.Predict([.. examples.Select(e => e.Text)], cancellationToken);
-                predicted = [.. probabilities.Select(p => classifier.Labels[Array.IndexOf(p, p.Max())])];
+                probabilities = [.. classifier.Predict([.. examples.Select(e => e.Text)], cancellationToken)
+                    .Select(p => (IReadOnlyDictionary<string, double>)classifier.Labels.Select((label, i) => (label, p: (double)p[i])).ToDictionary(x => x.label, x => x.p))];
+            }
+            var predicted = probabilities.Select(p => p.Count == 0 ? "none" : p.MaxBy(x => x.Value).Key).ToList();
+            if (result.GetValue(showRows))
+            {
+                // One line per text, so a threshold can be read off: how sure the model was of what it said and of the truth.
+                Console.WriteLine("actual\tpredicted\tp(predicted)\tp(actual)\ttext");
+                for (var i = 0; i < examples.Count; i++)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{examples[i].Label}\t{predicted[i]}\t{probabilities[i].GetValueOrDefault(predicted[i]):0.000}\t{probabilities[i].GetValueOrDefault(examples[i].Label):0.000}\t{examples[i].Text}"));
+                Console.WriteLine();
             }
             Console.WriteLine(ClassificationReport.Of([.. examples.Select(e => e.Label)], predicted).ToMarkdown());
             return ExitCodes.Ok;
