@@ -50,7 +50,14 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     }
 
     /// <summary>The three most likely categories of the call, best first (empty without a category model or customer speech).</summary>
-    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, CancellationToken cancellationToken)
+    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, CancellationToken cancellationToken) =>
+        Categorize(transcript, null, cancellationToken);
+
+    /// <summary>
+    /// The three most likely of the categories a hotline receives (null: all), probabilities renormalised over them:
+    /// the customer's words alone cannot tell a heating fee (C12) from a water bill (C02), the hotline can.
+    /// </summary>
+    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var turns = transcript.Segments.Where(s => s.Speaker == Speaker.Customer).OrderBy(s => s.Start).Select(s => s.Text.TrimEnd('。')).ToList();
@@ -59,7 +66,11 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         if (category is null || customer.Length == 0)
             return [];
         var p = category.Predict([customer], cancellationToken)[0];
-        return [.. category.Labels.Select((label, k) => new CategoryScore(label, Math.Round(p[k], 4))).OrderByDescending(c => c.P).Take(3)];
+        var scores = category.Labels.Select((label, k) => (label, p: (double)p[k])).Where(s => allowed is null || allowed.Contains(s.label)).ToList();
+        var total = scores.Sum(s => s.p);
+        if (total <= 0)
+            return [];
+        return [.. scores.Select(s => new CategoryScore(s.label, Math.Round(s.p / total, 4))).OrderByDescending(c => c.P).Take(3)];
     }
 
     /// <summary>The dialogue acts of every sentence, both speakers (null without the act model).</summary>

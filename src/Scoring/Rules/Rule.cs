@@ -34,5 +34,11 @@ public sealed record RuleSet(string Id, int Version, string Name, IReadOnlyList<
     /// <summary>The dialogue cue table the set reads the dialogue state with (<c>dialogue:</c> in the set file), if any.</summary>
     public Dialogue.DialogueCues? Dialogue { get; init; }
 
+    /// <summary>
+    /// The call categories this hotline receives (<c>categories:</c> in the set file): the category model chooses among
+    /// these only, so a heating hotline's payment call is C12, never water's C02. Null: every category.
+    /// </summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
     public IReadOnlyDictionary<string, int> Caps => Rules.Where(r => r.Severity == Severity.NonFatal).ToDictionary(r => r.Id, r => r.Cap);
 }

@@ -16,6 +16,7 @@ namespace SpeechQa.Scoring.Rules.Loading;
 public static class RuleSetLoader
 {
     private static readonly HashSet<string> RuleKeys = ["id", "name", "description", "severity", "points", "cap", "review", "confidence", "each", "when", "conditions"];
+    private static readonly HashSet<string> CategoryIds = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12", "C99"];
     private static readonly string[] KeywordModes = ["any", "all", "none", "at_least"];
     private static readonly HashSet<string> ScopeKeys = ["speaker", "first_seconds", "last_seconds", "first_sentences", "last_sentences", "anchor"];
     private static readonly Dictionary<string, HashSet<string>> OperatorKeys = new()
@@ -59,6 +60,7 @@ public static class RuleSetLoader
             errors.Add(RuleFileError.At(path, YamlReading.Child(root, "knowledge")!, $"知识库文件不存在 knowledge file not found: {missing}"));
         var knowledge = KnowledgeBaseLoader.LoadFiles(knowledgeFiles.Where(File.Exists), errors);
         var cues = DialogueCuesOf(root, path, folder, errors);
+        var categories = CategoriesOf(root, path, errors);
         var context = new RuleContext(knowledge, cues);
 
         var rules = new List<Rule>();
@@ -78,7 +80,19 @@ public static class RuleSetLoader
             errors.Add(new RuleFileError(duplicate.Last().SourceFile, 0, 0, $"规则编号重复 duplicate rule id '{duplicate.Key}'"));
         if (id is null || version is null)
             return null;
-        return new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path, Dialogue = cues };
+        return new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path, Dialogue = cues, Categories = categories };
+    }
+
+    private static List<string>? CategoriesOf(YamlMappingNode root, string path, List<RuleFileError> errors)
+    {
+        var categories = YamlReading.Strings(root, "categories", path, errors);
+        if (categories is null)
+            return null;
+        foreach (var unknown in categories.Where(c => !CategoryIds.Contains(c)))
+            errors.Add(RuleFileError.At(path, YamlReading.Child(root, "categories")!, $"未知的诉求类别 unknown category '{unknown}' (C01–C12, C99)"));
+        if (categories.Count == 0)
+            errors.Add(RuleFileError.At(path, YamlReading.Child(root, "categories")!, "'categories' 不能为空 must name at least one category"));
+        return categories;
     }
 
     private static void ReadRules(YamlMappingNode root, string file, RuleContext context, List<Rule> rules, List<RuleFileError> errors)

@@ -113,4 +113,21 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         var judged = judge.Judge("water-hotline", new Transcript("T", "zh", "imported", [.. rude.Sentences]), new CallMetadata { Direction = "inbound" });
         Assert.Equal("C01", judged.Categories[0].Id);
     }
+
+    [Fact]
+    public void The_hotline_decides_between_categories_the_words_cannot()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        // Paying an overdue bill: water's C02 or heating's C12, depending on which hotline took the call.
+        var call = new Transcript("T", "zh", "imported", [
+            new TranscriptSegment(Speaker.Customer, 0, 4, "我家欠费了，想问问怎么交钱，滞纳金怎么算"),
+            new TranscriptSegment(Speaker.Agent, 4, 8, "您可以在营业厅或者公众号缴费")]);
+        var open = classifier.Categorize(call, null, CancellationToken.None);
+        string[] heatingHotline = ["C06", "C09", "C10", "C11", "C12", "C99"];
+        var heating = classifier.Categorize(call, heatingHotline, CancellationToken.None);
+        Assert.Equal("C02", open[0].Id);
+        Assert.Equal("C12", heating[0].Id);
+        Assert.All(heating, c => Assert.Contains(c.Id, heatingHotline));
+        Assert.True(heating[0].P > open.FirstOrDefault(c => c.Id == "C12")?.P, "renormalised over the hotline's categories");
+    }
 }

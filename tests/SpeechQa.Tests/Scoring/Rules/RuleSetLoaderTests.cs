@@ -24,6 +24,30 @@ public sealed class RuleSetLoaderTests
         }
     }
 
+    [Fact]
+    public void A_hotlines_categories_are_read_and_unknown_ones_are_named()
+    {
+        var catalog = RuleSetCatalog.Load(RulesFolder);
+        Assert.Contains("C12", catalog.Find("heating-hotline")!.Categories!);
+        Assert.DoesNotContain("C02", catalog.Find("heating-hotline")!.Categories!);
+        Assert.DoesNotContain("C11", catalog.Find("water-hotline")!.Categories!);
+
+        var folder = Directory.CreateTempSubdirectory("speechqa-rules-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "set.yaml");
+            File.WriteAllText(path, "ruleset: test\nversion: 1\ncategories: [C11, C13]\nrules: []\n");
+            var error = Assert.Throws<RuleSetLoadException>(() => RuleSetLoader.Load(path));
+            var message = Assert.Single(error.Errors);
+            Assert.Contains("'C13'", message.Message);
+            Assert.Equal(3, message.Line);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static RuleSetLoadException Broken(string rules) => Assert.Throws<RuleSetLoadException>(() => RuleSetOf(rules));
 
     [Fact]
