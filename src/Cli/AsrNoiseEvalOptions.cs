@@ -36,6 +36,8 @@ internal sealed class AsrNoiseEvalOptions
         foreach (var split in new[] { EvaluationSplit.Dev, EvaluationSplit.Test })
         {
             var ofSplit = sets.Where(s => s.Split == split).ToList();
+            if (ofSplit.Count == 0)
+                continue;
             Console.WriteLine();
             foreach (var set in ofSplit)
             {

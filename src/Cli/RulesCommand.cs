@@ -44,11 +44,15 @@ public static class RulesCommand
         command.Options.Add(only);
         command.Options.Add(rules);
         command.Options.Add(misses);
+        var noHomophones = new Option<bool>("--no-homophone-correction") { Description = "Judge without putting back misheard domain words (rules/dict/pinyin.txt), to measure what the correction does" };
+        command.Options.Add(noHomophones);
         var noise = AsrNoiseEvalOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => GuardAsync(() =>
         {
             var index = result.GetValue(sets)!;
             var judge = CreateJudge(result.GetValue(rules)!);
+            if (result.GetValue(noHomophones))
+                judge = judge.WithoutHomophoneCorrection();
             using var classifier = ClassifierIn(result.GetValue(models)!, judge);
             if (classifier is not null)
                 judge = judge.WithClassifier(classifier);
@@ -80,7 +84,7 @@ public static class RulesCommand
                 Console.WriteLine();
                 Console.WriteLine(all.Table($"## {(split == EvaluationSplit.Dev ? "dev (tuned on)" : "test (never tuned on)")}: {string.Join(", ", ofSplit.Select(s => s.Name))}"));
             }
-            noise.PrintIfAsked(result, judge, loaded, cancellationToken);
+            noise.PrintIfAsked(result, judge, [.. loaded.Where(s => splits.Contains(s.Split))], cancellationToken);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

@@ -7,7 +7,7 @@ using SpeechQa.Scoring.Text;
 namespace SpeechQa.Scoring.Judging;
 
 /// <summary>Segments a transcript and runs the call's rule set on it: the analyze stage's judgement.</summary>
-public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, CallClassifier? classifier = null)
+public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, CallClassifier? classifier = null, HomophoneCorrector? homophones = null)
 {
     private readonly RuleEngine _engine = new();
 
@@ -16,26 +16,42 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     /// <summary>The segmenter the rules (and the classifiers) cut text with.</summary>
     public WordSegmenter Segmenter => segmenter;
 
-    /// <summary>The rule sets of a rules folder with the segmenter its rules use (jieba + the folder's dict/hotline.txt).</summary>
+    /// <summary>
+    /// The rule sets of a rules folder with the segmenter its rules use (jieba + the folder's dict/hotline.txt) and,
+    /// when the folder has dict/pinyin.txt, the homophone corrector over the hotline's vocabulary.
+    /// </summary>
     public static CallJudge ForRulesFolder(string rulesFolder, JiebaModel? model = null)
     {
         var catalog = RuleSetCatalog.Load(rulesFolder);
         var segmenter = new WordSegmenter(model ?? JiebaModel.Load());
         var dictionary = Path.Combine(rulesFolder, "dict", "hotline.txt");
-        return new CallJudge(catalog, File.Exists(dictionary) ? segmenter.WithUserDictionary(dictionary) : segmenter);
+        if (File.Exists(dictionary))
+            segmenter = segmenter.WithUserDictionary(dictionary);
+        var pinyin = Path.Combine(rulesFolder, "dict", "pinyin.txt");
+        var homophones = File.Exists(pinyin)
+            ? HomophoneCorrector.Load(pinyin, [dictionary, Path.Combine(rulesFolder, "asr-hotwords.txt"), Path.Combine(rulesFolder, "dict", "service-words.txt")], segmenter)
+            : null;
+        return new CallJudge(catalog, segmenter, null, homophones);
     }
 
     /// <summary>The same judge with the classifiers (category of the call, dialogue acts for the rules' classifier condition).</summary>
-    public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier);
+    public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier, homophones);
 
     /// <summary>The same segmenter and classifiers with other rule sets: a candidate version to backtest, or a newly published one.</summary>
-    public CallJudge WithCatalog(RuleSetCatalog rules) => new(rules, segmenter, classifier);
+    public CallJudge WithCatalog(RuleSetCatalog rules) => new(rules, segmenter, classifier, homophones);
+
+    /// <summary>The same judge without homophone correction (to measure what it does).</summary>
+    public CallJudge WithoutHomophoneCorrection() => new(catalog, segmenter, classifier);
+
+    /// <summary>Puts back domain words written with same-sounding characters, when the rules folder ships a pinyin table.</summary>
+    public HomophoneCorrector? Homophones => homophones;
 
     /// <summary>The dialogue state the rules of this set read for a call (for `speechqa rules test --explain`), or null without a cue table.</summary>
     public Dialogue.DialogueState? ExplainDialogue(string ruleSetId, Transcript transcript, CallMetadata metadata)
     {
         if (catalog.Find(ruleSetId)?.Dialogue is not { } cues)
             return null;
+        transcript = homophones?.Correct(transcript) ?? transcript;
         var view = new CallView(transcript, metadata, null, segmenter);
         if (classifier is not null)
             view = new CallView(transcript, metadata, null, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, CancellationToken.None) };
@@ -46,6 +62,7 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     {
         var ruleSet = catalog.Find(ruleSetId)
             ?? throw new KeyNotFoundException($"没有规则集 no rule set '{ruleSetId}' in {catalog.Folder} (have: {string.Join(", ", catalog.All.Select(r => r.Id))})");
+        transcript = homophones?.Correct(transcript) ?? transcript;
         var view = new CallView(transcript, metadata, audio, segmenter);
         if (classifier is null)
             return _engine.Evaluate(ruleSet, view);

@@ -1,0 +1,148 @@
+using System.Collections.Frozen;
+using SpeechQa.Batch.Transcripts;
+
+namespace SpeechQa.Scoring.Text;
+
+/// <summary>
+/// Puts back hotline words that speech recognition wrote with same-sounding characters (接替 for 阶梯, 互号 for 户号,
+/// 公作日 for 工作日): tones are lost on 8 kHz phone audio and Whisper picks a more common character. A window of text is
+/// replaced by a domain term when every character can be read as the term's character without tones, and the window is
+/// not a word of its own (合适 stays 合适 although it sounds like 核实). Replacements keep the text's length, so rule
+/// evidence offsets still point into the transcript as stored.
+/// </summary>
+public sealed class HomophoneCorrector
+{
+    private readonly FrozenDictionary<char, string[]> _readings;
+    private readonly FrozenDictionary<string, DomainTerm[]> _termsByFirstReading;
+    private readonly WordSegmenter _segmenter;
+
+    private HomophoneCorrector(FrozenDictionary<char, string[]> readings, IEnumerable<string> terms, WordSegmenter segmenter)
+    {
+        _readings = readings;
+        _segmenter = segmenter;
+        var known = terms.Where(t => t.Length >= 2 && t.All(readings.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
+        Terms = known.Count;
+        // Longest first, so 一个工作日 wins over 工作日 at the same place.
+        _termsByFirstReading = known
+            .Select(t => (Reading: readings[t[0]][0], Term: new DomainTerm(t)))
+            .GroupBy(x => x.Reading, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Term).OrderByDescending(t => t.Text.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>How many domain terms the corrector knows (terms with a character the pinyin table lacks are left out).</summary>
+    public int Terms { get; }
+
+    /// <summary>
+    /// A corrector from a pinyin table (<c>字&lt;TAB&gt;reading reading…</c>, # comments) and the domain's vocabulary:
+    /// the hotline dictionary's words and the recognition hotwords (each line's space-separated terms).
+    /// </summary>
+    public static HomophoneCorrector Load(string pinyinTable, IEnumerable<string> vocabularyFiles, WordSegmenter segmenter)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        var readings = new Dictionary<char, string[]>();
+        var number = 0;
+        foreach (var line in File.ReadLines(pinyinTable))
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+                continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || parts[0].Length != 1 || parts[1].Length == 0)
+                throw new FormatException($"{pinyinTable}:{number}: 应为“字<TAB>拼音” expected 'hanzi<TAB>readings', got '{line}'");
+            readings[parts[0][0]] = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        var terms = vocabularyFiles.Where(File.Exists)
+            .SelectMany(File.ReadLines)
+            .Where(l => l.Length > 0 && l[0] != '#')
+            .SelectMany(VocabularyTerms);
+        return new HomophoneCorrector(readings.ToFrozenDictionary(), terms, segmenter);
+    }
+
+    // hotline.txt lines are "词 频率 词性" (the word only); hotword lines are groups of words.
+    private static IEnumerable<string> VocabularyTerms(string line)
+    {
+        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 2 && fields.Skip(1).Any(f => f.All(char.IsAsciiLetterOrDigit)) ? [fields[0]] : fields;
+    }
+
+    /// <summary>The transcript with each segment corrected (the same object when nothing changed).</summary>
+    public Transcript Correct(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        var changed = false;
+        var segments = new List<TranscriptSegment>(transcript.Segments.Count);
+        foreach (var segment in transcript.Segments)
+        {
+            var text = Correct(segment.Text);
+            changed |= !ReferenceEquals(text, segment.Text);
+            segments.Add(ReferenceEquals(text, segment.Text) ? segment : segment with { Text = text });
+        }
+        return changed ? transcript with { Segments = segments } : transcript;
+    }
+
+    /// <summary>The text with misheard domain terms put back (the same string when nothing changed).</summary>
+    public string Correct(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        char[]? corrected = null;
+        HashSet<int>? boundaries = null;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (!_readings.TryGetValue(text[i], out var first) || !_termsByFirstReading.TryGetValue(first[0], out var candidates))
+                continue;
+            var term = candidates.FirstOrDefault(t => i + t.Text.Length <= text.Length && SoundsLike(text.AsSpan(i, t.Text.Length), t.Text));
+            if (term is null)
+                continue;
+            var window = text.AsSpan(i, term.Text.Length);
+            // A real word (合适, 小事) is what was said; a window that cuts through a word is not a word at all.
+            if (!window.SequenceEqual(term.Text) && _segmenter.Frequency(window) is not > 0)
+            {
+                boundaries ??= WordBoundaries(text);
+                if (boundaries.Contains(i) && boundaries.Contains(i + term.Text.Length))
+                {
+                    corrected ??= text.ToCharArray();
+                    term.Text.CopyTo(corrected.AsSpan(i));
+                }
+            }
+            i += term.Text.Length - 1;
+        }
+        return corrected is null ? text : new string(corrected);
+    }
+
+    private bool SoundsLike(ReadOnlySpan<char> window, string term)
+    {
+        // Recognition gets one character of a word wrong, rarely all: 是问 is not 室温, 里灌 is not 立管.
+        var same = 0;
+        for (var k = 0; k < window.Length; k++)
+        {
+            if (window[k] == term[k])
+                same++;
+        }
+        if (same == 0)
+            return false;
+        for (var k = 0; k < window.Length; k++)
+        {
+            if (window[k] == term[k])
+                continue;
+            // Each character's usual reading only: a rare one (没 mò, 期 jī) would turn 没水 into 冒水 and 采暖季 into 采暖期.
+            if (!_readings.TryGetValue(window[k], out var heard) || heard[0] != _readings[term[k]][0])
+                return false;
+        }
+        return true;
+    }
+
+    // Dictionary words only (no HMM), so characters jieba does not know stay single and never hide a boundary.
+    private HashSet<int> WordBoundaries(string text)
+    {
+        var boundaries = new HashSet<int> { 0 };
+        var position = 0;
+        foreach (var word in _segmenter.Cut(text, SegmentationMode.Precise, hmm: false))
+        {
+            position += word.Length;
+            boundaries.Add(position);
+        }
+        return boundaries;
+    }
+
+    private sealed record DomainTerm(string Text);
+}
