@@ -8,7 +8,7 @@ namespace SpeechQa.Scoring.Dialogue;
 /// <summary>Reads rules/dialogue/cues.yaml; every problem is reported with file:line:column, nothing is thrown.</summary>
 public static class DialogueCueLoader
 {
-    private static readonly HashSet<string> CueKeys = ["speaker", "pattern", "exclude", "description"];
+    private static readonly HashSet<string> CueKeys = ["speaker", "pattern", "exclude", "scope", "description"];
 
     public static DialogueCues? TryLoad(string path, List<RuleFileError> errors)
     {
@@ -45,8 +45,11 @@ public static class DialogueCueLoader
                 errors.Add(RuleFileError.At(path, YamlReading.Child(cue, "speaker")!, $"speaker 应为 agent、customer 或 any, not '{speakerText}'"));
             var pattern = YamlReading.Pattern(cue, "pattern", path, errors, required: true);
             var exclude = YamlReading.Pattern(cue, "exclude", path, errors);
+            var scope = YamlReading.String(cue, "scope", path, errors) ?? "sentence";
+            if (scope is not ("sentence" or "clause"))
+                errors.Add(RuleFileError.At(path, YamlReading.Child(cue, "scope")!, $"scope 应为 sentence 或 clause, not '{scope}'"));
             if (pattern is not null)
-                cues[name] = new DialogueCue(name, speaker, pattern, exclude);
+                cues[name] = new DialogueCue(name, speaker, pattern, exclude, scope == "clause");
         }
         foreach (var missing in DialogueCues.Required.Where(r => !cues.ContainsKey(r) && !map.Children.ContainsKey(new YamlScalarNode(r))))
             errors.Add(RuleFileError.At(path, map, $"缺少对话线索 missing dialogue cue '{missing}'"));

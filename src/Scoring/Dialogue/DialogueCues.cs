@@ -3,19 +3,41 @@ using SpeechQa.Batch.Transcripts;
 
 namespace SpeechQa.Scoring.Dialogue;
 
-/// <summary>One named cue of the dialogue state: who says it, the wording that shows it, and the wording that rules it out.</summary>
-public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, Regex? Exclude)
+/// <summary>
+/// One named cue of the dialogue state: who says it, the wording that shows it, and the wording that rules it out —
+/// in the whole sentence, or (<see cref="ByClause"/>) in the clause the wording is in, so that 材料您拿到营业厅补 in one
+/// clause does not undo 户名给您改成马晓峰了 in the one before.
+/// </summary>
+public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, Regex? Exclude, bool ByClause = false)
 {
+    private static readonly char[] ClauseEnds = ['，', ',', '。', '；', ';', '！', '!', '？', '?'];
+
     /// <summary>Whether a sentence of this speaker shows the cue (the first match, or null).</summary>
     public Match? Find(Speaker speaker, string text)
     {
         if (Speaker is { } wanted && wanted != speaker)
             return null;
-        if (Exclude is not null && Exclude.IsMatch(text))
-            return null;
-        var match = Pattern.Match(text);
-        return match.Success ? match : null;
+        if (!ByClause)
+            return Exclude is not null && Exclude.IsMatch(text) ? null : Found(Pattern.Match(text));
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOfAny(ClauseEnds, start);
+            end = end < 0 ? text.Length : end + 1;
+            // The clause with its mark, so that an exclude ending in [？?]$ still sees the question.
+            var clause = text[start..end];
+            if (Exclude is null || !Exclude.IsMatch(clause))
+            {
+                var match = Pattern.Match(text, start, end - start);
+                if (match.Success)
+                    return match;
+            }
+            start = end;
+        }
+        return null;
     }
+
+    private static Match? Found(Match match) => match.Success ? match : null;
 }
 
 /// <summary>
@@ -27,8 +49,8 @@ public sealed class DialogueCues(IReadOnlyDictionary<string, DialogueCue> cues, 
     /// <summary>Every cue the state reads; a cue file must define them all.</summary>
     public static readonly IReadOnlyList<string> Required =
     [
-        "account_request", "name_request", "holder_named", "identity_refused", "own_line", "third_party", "data_request",
-        "arrears_amount", "sensitive_done", "ticket_action", "ticket_chase", "earlier_ticket", "repair_not_done", "ticket_offer", "other_party_order", "read_back",
+        "account_request", "name_request", "holder_named", "holder_asked", "identity_refused", "own_line", "third_party", "data_request",
+        "arrears_amount", "sensitive_done", "sensitive_topic", "action_completed", "ticket_action", "ticket_chase", "earlier_ticket", "repair_not_done", "ticket_offer", "other_party_order", "read_back",
         "time_limit", "wait_notice", "ticket_number", "callback", "customer_upset", "agent_empathy", "asks_when",
     ];
 

@@ -57,7 +57,7 @@ public sealed class DialogueState
                 state.Add(DialogueEvent.AgentEmpathy, i, empathy);
             if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
-            if ((Cue("sensitive_done") ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
+            if ((Cue("sensitive_done") ?? CompletedSensitiveRequest(call, cues, i) ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             if (TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
             {
@@ -125,6 +125,26 @@ public sealed class DialogueState
         var readBack = readBacks.Count > 0 ? readBacks[0] : null;
         var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)));
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
+    }
+
+    /// <summary>Sentences back in which a sensitive request (报停, 改电话…) still gives a bare 改好了 / 办上了 its object.</summary>
+    private const int SensitiveTopicReach = 6;
+
+    /// <summary>
+    /// 改好了 / 给您办上了 without naming what: sensitive when a sensitive request (a transfer, a phone change, a refund, a
+    /// suspension, bill details) was talked about in the sentences just before.
+    /// </summary>
+    private static string? CompletedSensitiveRequest(CallView call, DialogueCues cues, int i)
+    {
+        var s = call.Sentences[i];
+        if (cues["action_completed"].Find(s.Speaker, s.Text) is not { } done)
+            return null;
+        for (var k = i; k >= Math.Max(0, i - SensitiveTopicReach); k--)
+        {
+            if (cues["sensitive_topic"].Find(call.Sentences[k].Speaker, call.Sentences[k].Text) is { } topic)
+                return $"{done.Value}（{topic.Value}）";
+        }
+        return null;
     }
 
     private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开"];
@@ -236,11 +256,19 @@ public sealed class DialogueState
     /// <summary>Reading out the account's arrears or bill amount is reading its bill details (F05 when not yet verified).</summary>
     private static string? OwnBillBeforeVerification(CallView call, DialogueCues cues, int sentence)
     {
+        // Bill details (F05: 查账单明细) are a breakdown — periods, usages, amounts; a lone arrears total told to an
+        // unverified caller is a disclosure (F01), not the sensitive business of reading the bill.
         var text = call.Sentences[sentence].Text;
         return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount && !ThirdPartyBefore(text, amount.Index, amount.Length, cues)
-            ? $"读出账单/欠费 bill amount read out: {amount.Value}"
+            && Amounts.Count(text) >= 2
+            ? $"读出账单明细 bill details read out: {amount.Value}"
             : null;
     }
+
+    /// <summary>Sums of money in a sentence: 八十七块五, 62.1元, or a spoken number of three numerals or more with 十/百/千/万 (一千零一十二; not 一七三零九二五四, an account read digit by digit) that is not an address.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Amounts = new(
+        "(?<![号楼单元室栋户零一二两三四五六七八九十百千万])(?=[零一二两三四五六七八九十百千万]{3,})[零一二两三四五六七八九]*[十百千万][零一二两三四五六七八九十百千万]*(?![号楼单元室栋])|[0-9]+(\\.[0-9]+)?\\s*(块|元)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static bool CallerAskedForOthers(CallView call, DialogueCues cues, int sentence)
     {

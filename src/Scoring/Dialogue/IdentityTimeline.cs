@@ -36,12 +36,16 @@ public sealed partial class IdentityTimeline
             var s = call.Sentences[i];
             if (s.Speaker != Speaker.Customer || cues["identity_refused"].Find(s.Speaker, s.Text) is not null)
                 continue;
-            var askedAccount = AgentAskedRecently(call, cues["account_request"], i, 3);
+            var askedAccount = AgentAskedRecently(call, cues["account_request"], i, 6);
             var askedName = AgentAskedRecently(call, cues["name_request"], i, 2);
             if (account is null && DigitRun().IsMatch(s.Text) && (askedAccount || cues["account_request"].Pattern.IsMatch(s.Text)))
                 account = i;
             // An answer to "户主叫什么" that is a number (the phone asked in the same breath) names nobody.
             if (name is null && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(SpokenNumber().Replace(DigitRun().Replace(s.Text, ""), "")))))
+                name = i;
+            // 请问是户主邓立伟先生吗？— 是。The agent said the name, the holder confirmed it (callbacks open this way).
+            if (name is null && i > 0 && call.Sentences[i - 1] is { Speaker: Speaker.Agent } asked
+                && cues["holder_asked"].Find(asked.Speaker, asked.Text) is not null && Affirmation().IsMatch(s.Text))
                 name = i;
         }
         return new IdentityTimeline(account, name);
@@ -60,8 +64,12 @@ public sealed partial class IdentityTimeline
     }
 
     /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
-    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、-]?){6,}")]
+    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、.…-]{0,2}){6,}")]
     private static partial Regex DigitRun();
+
+    /// <summary>A reply that says yes: 是 / 对 / 是我 / 我就是, after a filler.</summary>
+    [GeneratedRegex(@"^[嗯哦啊哎诶唉，,。 ]*(是|对|我就是|就是我|没错|嗯是)")]
+    private static partial Regex Affirmation();
 
     [GeneratedRegex("[零〇幺一二两三四五六七八九]{3,}")]
     private static partial Regex SpokenNumber();

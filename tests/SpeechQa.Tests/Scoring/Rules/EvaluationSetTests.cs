@@ -19,7 +19,7 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
     private static readonly Lazy<IReadOnlyList<EvaluationSet>> Sets = new(() => EvaluationSet.LoadIndex(Path.Combine(TestPaths.Repository, "tests/eval/sets.csv")));
 
     [Theory]
-    [InlineData(EvaluationSplit.Dev, 0.95, 0.88, 0.90, 0.88)]
+    [InlineData(EvaluationSplit.Dev, 0.95, 0.82, 0.90, 0.86)]
     [InlineData(EvaluationSplit.Test, 0.78, 0.73, 0.74, 0.84)]
     public void Precision_and_recall_per_split_stay_above_the_measured_floor(EvaluationSplit split, double fatalPrecision, double fatalRecall, double nonFatalPrecision, double nonFatalRecall)
     {
