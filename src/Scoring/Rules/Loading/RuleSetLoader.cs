@@ -31,7 +31,7 @@ public static class RuleSetLoader
         ["speech_rate"] = ["max_chars_per_minute", "min_sentence_chars"],
         ["loudness"] = ["min_db_above_median"],
         ["metadata"] = ["field", "in", "min", "max"],
-        ["classifier"] = ["label", "min_p"],
+        ["classifier"] = ["label", "min_p", "min_chars"],
         ["knowledge"] = ["facts", "exclude", "negated_by", "quote_guard"],
         ["dialogue"] = ["event"],
     };
@@ -264,6 +264,7 @@ public static class RuleSetLoader
             {
                 Name = name, Label = YamlReading.String(args, "label", file, errors, required: true) ?? "",
                 MinProbability = YamlReading.Number(args, "min_p", file, errors) ?? 0.8,
+                MinChars = (int)(YamlReading.Number(args, "min_chars", file, errors) ?? 0),
             },
             "knowledge" => KnowledgeOperator(name, args, file, context.Knowledge, errors),
             "dialogue" => DialogueOperator(name, args, file, context.Cues, errors),
