@@ -74,11 +74,11 @@ public static partial class QuantityReader
 
     private const string N = ChineseNumber.Pattern;
 
-    // 3.45元, 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao), 3元4角5分; 22元一平方米 is 22.
+    // 3.45元, 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao), 3元4角5分; 22元一平方米 and 每平二十三块五 are per m².
     [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角]|一(?![吨方立]))|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9一二三四五六七八九])分?)?)?)")]
     private static partial Regex Yuan();
 
-    [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
+    [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡|平)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
     private static partial Regex YuanPerSquareMetre();
 
     [GeneratedRegex(@"(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))|分钟))")]

@@ -57,7 +57,7 @@ public sealed class SampleScoringTests
             var id = root.GetProperty("call_id").GetString()!;
             var hits = root.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("rule").GetString()!).Distinct().Order(StringComparer.Ordinal).ToArray();
             Assert.True(Planted[id].SequenceEqual(hits), $"{id}: planted {string.Join(' ', Planted[id])}, found {string.Join(' ', hits)}");
-            Assert.Equal("water-hotline@2", root.GetProperty("ruleset").GetString());
+            Assert.Equal("water-hotline@3", root.GetProperty("ruleset").GetString());
             Assert.Equal(hits.Any(h => h.StartsWith('F')), root.GetProperty("fatal").GetBoolean());
             if (hits.Length == 0)
                 Assert.Equal(100, root.GetProperty("score").GetInt32());

@@ -25,7 +25,7 @@ public sealed class AsrNoiseEvaluationTests(ITestOutputHelper output)
     {
         var sets = AvailableSets().Where(s => s.Split == split).ToList();
         Assert.NotEmpty(sets);
-        var judge = new CallJudge(RuleSetCatalog.Load(RulesFolder), Words);
+        var judge = CallJudge.ForRulesFolder(RulesFolder);
         var comparison = NoiseComparison.Score(judge, sets.SelectMany(s => s.Calls), new AsrNoise(AsrNoise.DefaultLevel));
         var title = $"{split} ({string.Join(", ", sets.Select(s => s.Name))})";
         output.WriteLine(comparison.Clean.Table($"{title}, clean"));
