@@ -15,7 +15,7 @@ public sealed class DialogueState
     public const double ActThreshold = 0.9;
 
     /// <summary>Complaint wording is everywhere in hotline calls (水费怎么这么贵); the act counts only when the model is nearly sure.</summary>
-    public const double ComplaintThreshold = 0.97;
+    public const double ComplaintThreshold = 0.99;
 
     /// <summary>Sentences before the first ticket whose time limit or callback still belongs to it (我给您派单，师傅两小时内到).</summary>
     private const int TicketLead = 2;
