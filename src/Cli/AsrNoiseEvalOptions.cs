@@ -27,7 +27,8 @@ internal sealed class AsrNoiseEvalOptions
         return options;
     }
 
-    public void PrintIfAsked(ParseResult result, CallJudge judge, IReadOnlyList<EvaluationSet> sets, CancellationToken cancellationToken)
+    /// <param name="showMisses">Also list, for the dev sets only, the disagreements the noise added (on clean text the call was right).</param>
+    public void PrintIfAsked(ParseResult result, CallJudge judge, IReadOnlyList<EvaluationSet> sets, bool showMisses, CancellationToken cancellationToken)
     {
         if (!result.GetValue(_enabled))
             return;
@@ -43,6 +44,11 @@ internal sealed class AsrNoiseEvalOptions
             {
                 var one = NoiseComparison.Score(judge, set.Calls, noise, cancellationToken);
                 Console.WriteLine($"{split.ToString().ToLowerInvariant(),-4} {set.Name,-14} {one.Clean.Calls,4} calls  clean → noisy  " + string.Join("  ", one.Drops().Select(d => $"{d.Figure} {RuleScorecard.Ratio(d.Clean)} → {RuleScorecard.Ratio(d.Noisy)}")));
+                if (showMisses && split == EvaluationSplit.Dev)
+                {
+                    foreach (var line in one.Noisy.Disagreements.Except(one.Clean.Disagreements))
+                        Console.WriteLine($"    noisy: {line}");
+                }
             }
             var all = NoiseComparison.Score(judge, ofSplit.SelectMany(s => s.Calls), noise, cancellationToken);
             Console.WriteLine();

@@ -84,7 +84,7 @@ public static class RulesCommand
                 Console.WriteLine();
                 Console.WriteLine(all.Table($"## {(split == EvaluationSplit.Dev ? "dev (tuned on)" : "test (never tuned on)")}: {string.Join(", ", ofSplit.Select(s => s.Name))}"));
             }
-            noise.PrintIfAsked(result, judge, [.. loaded.Where(s => splits.Contains(s.Split))], cancellationToken);
+            noise.PrintIfAsked(result, judge, [.. loaded.Where(s => splits.Contains(s.Split))], result.GetValue(misses), cancellationToken);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
