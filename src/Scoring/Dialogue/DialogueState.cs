@@ -128,7 +128,7 @@ public sealed class DialogueState
     }
 
     /// <summary>Sentences back in which a sensitive request (报停, 改电话…) still gives a bare 改好了 / 办上了 its object.</summary>
-    private const int SensitiveTopicReach = 6;
+    private const int SensitiveTopicReach = 8;
 
     /// <summary>
     /// 改好了 / 给您办上了 without naming what: sensitive when a sensitive request (a transfer, a phone change, a refund, a

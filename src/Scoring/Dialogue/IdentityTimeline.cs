@@ -31,9 +31,15 @@ public sealed partial class IdentityTimeline
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(cues);
         int? account = null, name = null;
-        for (var i = 0; i < call.Sentences.Count && (account is null || name is null); i++)
+        for (var i = 0; i < call.Sentences.Count; i++)
         {
             var s = call.Sentences[i];
+            // 系统里名字跟您说的不一样 — what was given does not prove who the caller is: it must be given again.
+            if (s.Speaker == Speaker.Agent && (account is not null || name is not null) && cues["identity_mismatch"].Find(s.Speaker, s.Text) is not null)
+            {
+                (account, name) = (null, null);
+                continue;
+            }
             if (s.Speaker != Speaker.Customer || cues["identity_refused"].Find(s.Speaker, s.Text) is not null)
                 continue;
             var askedAccount = AgentAskedRecently(call, cues["account_request"], i, 6);
