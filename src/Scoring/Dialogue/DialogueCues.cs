@@ -25,8 +25,7 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, R
             var end = text.IndexOfAny(ClauseEnds, start);
             end = end < 0 ? text.Length : end + 1;
             // The clause with its mark, so that an exclude ending in [？?]$ still sees the question.
-            var clause = text[start..end];
-            if (Exclude is null || !Exclude.IsMatch(clause))
+            if (Exclude is null || !Exclude.IsMatch(text.AsSpan(start, end - start)))
             {
                 var match = Pattern.Match(text, start, end - start);
                 if (match.Success)

@@ -40,7 +40,8 @@ public sealed partial class IdentityTimeline
                 (account, name) = (null, null);
                 continue;
             }
-            if (s.Speaker != Speaker.Customer || cues["identity_refused"].Find(s.Speaker, s.Text) is not null)
+            // Both given: only a mismatch the agent points out can still change anything.
+            if (s.Speaker != Speaker.Customer || (account is not null && name is not null) || cues["identity_refused"].Find(s.Speaker, s.Text) is not null)
                 continue;
             var askedAccount = AgentAskedRecently(call, cues["account_request"], i, 6);
             var askedName = AgentAskedRecently(call, cues["name_request"], i, 2);

@@ -12,21 +12,23 @@ namespace SpeechQa.Scoring.Text;
 /// </summary>
 public sealed class HomophoneCorrector
 {
-    private readonly FrozenDictionary<char, string[]> _readings;
-    private readonly FrozenDictionary<string, DomainTerm[]> _termsByFirstReading;
+    // Each known hanzi's usual reading as a small integer (a rare reading — 没 mò, 期 jī — would turn 没水 into 冒水 and
+    // 采暖季 into 采暖期), so that a text is compared as an int array: this runs on every sentence of every call.
+    private readonly FrozenDictionary<char, int> _reading;
+    private readonly DomainTerm[][] _termsByFirstReading;
     private readonly WordSegmenter _segmenter;
 
-    private HomophoneCorrector(FrozenDictionary<char, string[]> readings, IEnumerable<string> terms, WordSegmenter segmenter)
+    private HomophoneCorrector(Dictionary<char, string[]> readings, IEnumerable<string> terms, WordSegmenter segmenter)
     {
-        _readings = readings;
         _segmenter = segmenter;
-        var known = terms.Where(t => t.Length >= 2 && t.All(readings.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        _reading = readings.ToFrozenDictionary(r => r.Key, r => ids.TryGetValue(r.Value[0], out var id) ? id : ids[r.Value[0]] = ids.Count);
+        var known = terms.Where(t => t.Length >= 2 && t.All(_reading.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
         Terms = known.Count;
+        _termsByFirstReading = new DomainTerm[ids.Count][];
         // Longest first, so 一个工作日 wins over 工作日 at the same place.
-        _termsByFirstReading = known
-            .Select(t => (Reading: readings[t[0]][0], Term: new DomainTerm(t)))
-            .GroupBy(x => x.Reading, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Term).OrderByDescending(t => t.Text.Length).ToArray(), StringComparer.Ordinal);
+        foreach (var group in known.Select(t => new DomainTerm(t, [.. t.Select(c => _reading[c])])).GroupBy(t => t.Readings[0]))
+            _termsByFirstReading[group.Key] = [.. group.OrderByDescending(t => t.Text.Length)];
     }
 
     /// <summary>How many domain terms the corrector knows (terms with a character the pinyin table lacks are left out).</summary>
@@ -55,7 +57,7 @@ public sealed class HomophoneCorrector
             .SelectMany(File.ReadLines)
             .Where(l => l.Length > 0 && l[0] != '#')
             .SelectMany(VocabularyTerms);
-        return new HomophoneCorrector(readings.ToFrozenDictionary(), terms, segmenter);
+        return new HomophoneCorrector(readings, terms, segmenter);
     }
 
     // hotline.txt lines are "词 频率 词性" (the word only); hotword lines are groups of words.
@@ -84,13 +86,26 @@ public sealed class HomophoneCorrector
     public string Correct(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length < 2)
+            return text;
+        var heard = text.Length <= 256 ? stackalloc int[text.Length] : new int[text.Length];
+        for (var k = 0; k < text.Length; k++)
+            heard[k] = _reading.TryGetValue(text[k], out var id) ? id : -1;
         char[]? corrected = null;
         HashSet<int>? boundaries = null;
         for (var i = 0; i < text.Length - 1; i++)
         {
-            if (!_readings.TryGetValue(text[i], out var first) || !_termsByFirstReading.TryGetValue(first[0], out var candidates))
+            if (heard[i] < 0 || _termsByFirstReading[heard[i]] is not { } candidates)
                 continue;
-            var term = candidates.FirstOrDefault(t => i + t.Text.Length <= text.Length && SoundsLike(text.AsSpan(i, t.Text.Length), t.Text));
+            DomainTerm? term = null;
+            foreach (var candidate in candidates)
+            {
+                if (i + candidate.Text.Length <= text.Length && SoundsLike(text.AsSpan(i, candidate.Text.Length), heard.Slice(i, candidate.Text.Length), candidate))
+                {
+                    term = candidate;
+                    break;
+                }
+            }
             if (term is null)
                 continue;
             var window = text.AsSpan(i, term.Text.Length);
@@ -109,26 +124,17 @@ public sealed class HomophoneCorrector
         return corrected is null ? text : new string(corrected);
     }
 
-    private bool SoundsLike(ReadOnlySpan<char> window, string term)
+    private static bool SoundsLike(ReadOnlySpan<char> window, ReadOnlySpan<int> heard, DomainTerm term)
     {
         // Recognition gets one character of a word wrong, rarely all: 是问 is not 室温, 里灌 is not 立管.
-        var same = 0;
+        var same = false;
         for (var k = 0; k < window.Length; k++)
         {
-            if (window[k] == term[k])
-                same++;
-        }
-        if (same == 0)
-            return false;
-        for (var k = 0; k < window.Length; k++)
-        {
-            if (window[k] == term[k])
-                continue;
-            // Each character's usual reading only: a rare one (没 mò, 期 jī) would turn 没水 into 冒水 and 采暖季 into 采暖期.
-            if (!_readings.TryGetValue(window[k], out var heard) || heard[0] != _readings[term[k]][0])
+            if (heard[k] != term.Readings[k])
                 return false;
+            same |= window[k] == term.Text[k];
         }
-        return true;
+        return same;
     }
 
     // Dictionary words only (no HMM), so characters jieba does not know stay single and never hide a boundary.
@@ -144,5 +150,5 @@ public sealed class HomophoneCorrector
         return boundaries;
     }
 
-    private sealed record DomainTerm(string Text);
+    private sealed record DomainTerm(string Text, int[] Readings);
 }
