@@ -123,7 +123,10 @@ public sealed class DialogueState
             return new DialogueMoment(DialogueEvent.AgentTicket, number.Sentence, $"{number.Evidence}（给出单号，推断已建单 ticket inferred from its number）");
         var readBacks = state.Events(DialogueEvent.ReadBack);
         var readBack = readBacks.Count > 0 ? readBacks[0] : null;
-        var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)));
+        // A visit time inside an offer (要是还不放心，可以给您报个核查，三个工作日内上门) makes no ticket.
+        var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence
+            && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal))
+            && !cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text));
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
     }
 
