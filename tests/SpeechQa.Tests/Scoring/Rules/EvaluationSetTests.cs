@@ -73,5 +73,4 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
             Assert.DoesNotContain(fresh, c => c.Errors.Contains(id) && c.Traps.Contains(id));
         }
     }
-
 }
