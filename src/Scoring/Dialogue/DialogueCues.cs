@@ -19,6 +19,9 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, R
             return null;
         if (!ByClause)
             return Exclude is not null && Exclude.IsMatch(text) ? null : Found(Pattern.Match(text));
+        // Most sentences show no cue at all: one match over the sentence decides that before any clause is read.
+        if (!Pattern.IsMatch(text))
+            return null;
         var start = 0;
         while (start < text.Length)
         {
