@@ -6,7 +6,7 @@ namespace SpeechQa.Tests.Scoring.Rules;
 
 /// <summary>
 /// Rules must not be tuned on the test sets: no rule, cue, knowledge, repeat-policy or dictionary file under rules/ may
-/// share a run of 6 Chinese characters with a test-set transcript, except inside the standard scripts and the
+/// share a run of 6 Chinese characters with a test-set transcript (tests/eval test sets, tests/repeats/test-chains.yaml), except inside the standard scripts and the
 /// taxonomy's own wording (tests/eval/standard-phrases.txt, tests/eval/LABELLING.md), which both sides read.
 /// </summary>
 public sealed partial class PhraseOverlapTests
@@ -20,6 +20,8 @@ public sealed partial class PhraseOverlapTests
         var testSets = EvaluationSet.LoadIndex(Path.Combine(eval, "sets.csv")).Where(s => s.Split == EvaluationSplit.Test).ToList();
         Assert.NotEmpty(testSets);
         var transcriptRuns = testSets.SelectMany(s => s.Calls).SelectMany(c => c.Transcript.Segments).SelectMany(s => Grams(s.Text)).ToHashSet(StringComparer.Ordinal);
+        // The repeat-chain test set's calls too (what the customer said, what the agent said): the repeat cues read them.
+        transcriptRuns.UnionWith(Grams(File.ReadAllText(Path.Combine(TestPaths.Repository, "tests/repeats/test-chains.yaml"))));
         var shared = File.ReadAllLines(Path.Combine(eval, "standard-phrases.txt")).Where(l => !l.StartsWith('#'))
             .Append(File.ReadAllText(Path.Combine(eval, "LABELLING.md")))
             .SelectMany(Grams).ToHashSet(StringComparer.Ordinal);
