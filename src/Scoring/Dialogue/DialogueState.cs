@@ -10,7 +10,7 @@ namespace SpeechQa.Scoring.Dialogue;
 /// customer's upset and the agent's empathy. Read from the cue table and, when the dialogue-act model ran, from its
 /// per-sentence acts (an act with p ≥ <see cref="ActThreshold"/> counts as the cue).
 /// </summary>
-public sealed class DialogueState
+public sealed partial class DialogueState
 {
     public const double ActThreshold = 0.9;
 
@@ -263,15 +263,16 @@ public sealed class DialogueState
         // unverified caller is a disclosure (F01), not the sensitive business of reading the bill.
         var text = call.Sentences[sentence].Text;
         return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount && !ThirdPartyBefore(text, amount.Index, amount.Length, cues)
-            && Amounts.Count(text) >= 2
+            && Amounts().Count(text) >= 2
             ? $"读出账单明细 bill details read out: {amount.Value}"
             : null;
     }
 
     /// <summary>Sums of money in a sentence: 八十七块五, 62.1元, or a spoken number of three numerals or more with 十/百/千/万 (一千零一十二; not 一七三零九二五四, an account read digit by digit) that is not an address.</summary>
-    private static readonly System.Text.RegularExpressions.Regex Amounts = new(
+    [System.Text.RegularExpressions.GeneratedRegex(
         "(?<![号楼单元室栋户零一二两三四五六七八九十百千万])(?=[零一二两三四五六七八九十百千万]{3,})[零一二两三四五六七八九]*[十百千万][零一二两三四五六七八九十百千万]*(?![号楼单元室栋])|[0-9]+(\\.[0-9]+)?\\s*(块|元)",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex Amounts();
 
     private static bool CallerAskedForOthers(CallView call, DialogueCues cues, int sentence)
     {

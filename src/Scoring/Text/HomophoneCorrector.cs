@@ -6,8 +6,8 @@ namespace SpeechQa.Scoring.Text;
 /// <summary>
 /// Puts back hotline words that speech recognition wrote with same-sounding characters (接替 for 阶梯, 互号 for 户号,
 /// 公作日 for 工作日): tones are lost on 8 kHz phone audio and Whisper picks a more common character. A window of text is
-/// replaced by a domain term when every character can be read as the term's character without tones, and the window is
-/// not a word of its own (合适 stays 合适 although it sounds like 核实). Replacements keep the text's length, so rule
+/// replaced by a domain term when every character has the term character's usual toneless reading, at least one character
+/// is already right, and the window is not a word of its own (合适 stays 合适 although it sounds like 核实). Replacements keep the text's length, so rule
 /// evidence offsets still point into the transcript as stored.
 /// </summary>
 public sealed class HomophoneCorrector
@@ -24,15 +24,11 @@ public sealed class HomophoneCorrector
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         _reading = readings.ToFrozenDictionary(r => r.Key, r => ids.TryGetValue(r.Value[0], out var id) ? id : ids[r.Value[0]] = ids.Count);
         var known = terms.Where(t => t.Length >= 2 && t.All(_reading.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
-        Terms = known.Count;
         _termsByFirstReading = new DomainTerm[ids.Count][];
         // Longest first, so 一个工作日 wins over 工作日 at the same place.
         foreach (var group in known.Select(t => new DomainTerm(t, [.. t.Select(c => _reading[c])])).GroupBy(t => t.Readings[0]))
             _termsByFirstReading[group.Key] = [.. group.OrderByDescending(t => t.Text.Length)];
     }
-
-    /// <summary>How many domain terms the corrector knows (terms with a character the pinyin table lacks are left out).</summary>
-    public int Terms { get; }
 
     /// <summary>
     /// A corrector from a pinyin table (<c>字&lt;TAB&gt;reading reading…</c>, # comments) and the domain's vocabulary:

@@ -27,7 +27,7 @@ public static class SyntheticCallDocuments
 
     private static readonly string[] Teams = ["热线一组", "热线二组", "热线三组", "夜班组"];
     private static readonly string[] Regions = ["竞秀区", "莲池区", "满城区", "清苑区", "徐水区", "高新区"];
-    private static readonly string[] Categories = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12", "C99"];
+    private static readonly IReadOnlyList<string> Categories = SpeechQa.Scoring.Classification.CallCategories.Ids;
     private static readonly (string Rule, string Severity)[] Rules =
     [
         ("F02", "fatal"), ("F03", "fatal"), ("F04", "fatal"), ("N01", "non-fatal"), ("N02", "non-fatal"), ("N04", "non-fatal"),
@@ -70,7 +70,7 @@ public static class SyntheticCallDocuments
                 Team = Teams[agent % Teams.Length],
                 Region = Regions[random.Next(Regions.Length)],
                 Queue = random.Next(2) == 0 ? "报修" : "咨询",
-                Category = Categories[random.Next(Categories.Length)],
+                Category = Categories[random.Next(Categories.Count)],
                 Score = fatal ? 0 : Math.Max(0, 100 - hits.Count * 5 - random.Next(3) * 3),
                 Fatal = fatal,
                 DurationSeconds = Math.Round(time, 2),

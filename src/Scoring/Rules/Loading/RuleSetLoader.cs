@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Classification;
 using SpeechQa.Scoring.Dialogue;
 using SpeechQa.Scoring.Knowledge;
 using SpeechQa.Scoring.Privacy;
@@ -16,7 +18,7 @@ namespace SpeechQa.Scoring.Rules.Loading;
 public static class RuleSetLoader
 {
     private static readonly HashSet<string> RuleKeys = ["id", "name", "description", "severity", "points", "cap", "review", "confidence", "each", "when", "conditions"];
-    private static readonly HashSet<string> CategoryIds = ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12", "C99"];
+    private static readonly FrozenSet<string> CategoryIds = CallCategories.Ids.ToFrozenSet(StringComparer.Ordinal);
     private static readonly string[] KeywordModes = ["any", "all", "none", "at_least"];
     private static readonly HashSet<string> ScopeKeys = ["speaker", "first_seconds", "last_seconds", "first_sentences", "last_sentences", "anchor"];
     private static readonly Dictionary<string, HashSet<string>> OperatorKeys = new()
@@ -31,7 +33,7 @@ public static class RuleSetLoader
         ["speech_rate"] = ["max_chars_per_minute", "min_sentence_chars"],
         ["loudness"] = ["min_db_above_median"],
         ["metadata"] = ["field", "in", "min", "max"],
-        ["classifier"] = ["label", "min_p", "min_chars"],
+        ["classifier"] = ["label", "min_p"],
         ["knowledge"] = ["facts", "exclude", "negated_by", "quote_guard"],
         ["dialogue"] = ["event"],
     };
@@ -264,7 +266,6 @@ public static class RuleSetLoader
             {
                 Name = name, Label = YamlReading.String(args, "label", file, errors, required: true) ?? "",
                 MinProbability = YamlReading.Number(args, "min_p", file, errors) ?? 0.8,
-                MinChars = (int)(YamlReading.Number(args, "min_chars", file, errors) ?? 0),
             },
             "knowledge" => KnowledgeOperator(name, args, file, context.Knowledge, errors),
             "dialogue" => DialogueOperator(name, args, file, context.Cues, errors),

@@ -1,5 +1,6 @@
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Classification;
+using SpeechQa.Scoring.Judging;
 using SpeechQa.Scoring.Rules;
 using SpeechQa.Tests.Infrastructure;
 using SpeechQa.Training;
@@ -92,7 +93,7 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
         Assert.True(classifier.HasActs && classifier.HasCategory);
-        var judge = SpeechQa.Scoring.Judging.CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
+        var judge = CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
         var rule = RuleSetOf("""
               - id: X01
                 name: 模型判定辱骂
@@ -123,7 +124,7 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
             new TranscriptSegment(Speaker.Customer, 0, 4, "我家欠费了，想问问怎么交钱，滞纳金怎么算"),
             new TranscriptSegment(Speaker.Agent, 4, 8, "您可以在营业厅或者公众号缴费")]);
         var open = classifier.Categorize(call, null, CancellationToken.None);
-        string[] heatingHotline = ["C06", "C09", "C10", "C11", "C12", "C99"];
+        var heatingHotline = RuleSetCatalog.Load(RulesFolder).Find("heating-hotline")!.Categories!;
         var heating = classifier.Categorize(call, heatingHotline, CancellationToken.None);
         Assert.Equal("C02", open[0].Id);
         Assert.Equal("C12", heating[0].Id);
