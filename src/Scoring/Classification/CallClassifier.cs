@@ -57,10 +57,20 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// The three most likely of the categories a hotline receives (null: all), probabilities renormalised over them:
     /// the customer's words alone cannot tell a heating fee (C12) from a water bill (C02), the hotline can.
     /// </summary>
-    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, CancellationToken cancellationToken)
+    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, CancellationToken cancellationToken) =>
+        Categorize(transcript, allowed, followUp: false, cancellationToken);
+
+    /// <summary>
+    /// As above; for an outbound follow-up (回访) the agent's first turn, which names the matter followed up (您前天报的暖气不热),
+    /// is read before the customer's: the callback takes that matter's category, and the customer only answers it (还是不行，十六度).
+    /// </summary>
+    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, bool followUp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        var turns = transcript.Segments.Where(s => s.Speaker == Speaker.Customer).OrderBy(s => s.Start).Select(s => s.Text.TrimEnd('。')).ToList();
+        var ordered = transcript.Segments.OrderBy(s => s.Start).ToList();
+        var turns = ordered.Where(s => s.Speaker == Speaker.Customer).Select(s => s.Text.TrimEnd('。')).ToList();
+        if (followUp)
+            turns.InsertRange(0, FollowedUpMatter(ordered));
         // The request is usually in the first turns; later ones drift to details, numbers and side topics: the opening counts twice.
         var customer = string.Join('。', turns.Take(OpeningTurns).Concat(turns));
         if (category is null || customer.Length == 0)
@@ -72,6 +82,19 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
             return [];
         return [.. scores.Select(s => new CategoryScore(s.label, Math.Round(s.p / total, 4))).OrderByDescending(c => c.P).Take(3)];
     }
+
+    /// <summary>
+    /// The clauses of the agent's first two turns that are not the introduction (您好、这里是…热线、工号、请问是…吗): what is
+    /// left names the matter (您昨天报的暖气不热). The introduction's 回访/服务 would otherwise read as a staff complaint (C09).
+    /// </summary>
+    private static IEnumerable<string> FollowedUpMatter(IEnumerable<TranscriptSegment> ordered) =>
+        ordered.Where(s => s.Speaker == Speaker.Agent).Take(2)
+            .SelectMany(s => s.Text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(c => !IntroductionWords.Any(w => c.Contains(w, StringComparison.Ordinal)));
+
+    private static readonly char[] ClauseBreaks = ['，', '。', '？', '！', ',', '?', '!', '；'];
+
+    private static readonly string[] IntroductionWords = ["您好", "热线", "工号", "回访", "请问是", "我是", "这里是", "这边是", "公司"];
 
     /// <summary>The dialogue acts of every sentence, both speakers (null without the act model).</summary>
     public IReadOnlyList<DialogueActs>? LabelActs(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken) =>

@@ -69,8 +69,10 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         // The act model runs on every sentence: only for rule sets that read it (a classifier condition, or the dialogue state).
         if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition or DialogueCondition)))
             view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
-        var categories = classifier.Categorize(transcript, ruleSet.Categories, cancellationToken);
-        if (ruleSet.Dialogue is { } cues && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0)
+        var followUp = metadata.Direction == "outbound";
+        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken);
+        // A callback takes the category of the matter it follows up, even when the repair is still not done.
+        if (!followUp && ruleSet.Dialogue is { } cues && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0)
             categories = RepeatCallCategory.Apply(categories);
         return _engine.Evaluate(ruleSet, view) with { Categories = categories };
     }

@@ -131,4 +131,20 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         Assert.All(heating, c => Assert.Contains(c.Id, heatingHotline));
         Assert.True(heating[0].P > open.FirstOrDefault(c => c.Id == "C12")?.P, "renormalised over the hotline's categories");
     }
+    [Fact]
+    public void A_follow_up_call_takes_the_category_of_the_matter_the_agent_names()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        // The customer only answers the callback (still cold, when will they come): alone, that reads as a repair delay.
+        var call = new Transcript("T", "zh", "imported", [
+            new TranscriptSegment(Speaker.Agent, 0, 4, "您好，这里是供热服务热线回访，工号3307，请问是孙先生吗？"),
+            new TranscriptSegment(Speaker.Customer, 4, 5, "是我。"),
+            new TranscriptSegment(Speaker.Agent, 5, 9, "您上周反映家里暖气不热，师傅上门看过以后，现在屋里多少度？"),
+            new TranscriptSegment(Speaker.Customer, 9, 14, "来是来了，弄了半天，还是十五度，这回啥时候再来啊？")]);
+        var heating = RuleSetCatalog.Load(RulesFolder).Find("heating-hotline")!.Categories!;
+        var followUp = classifier.Categorize(call, heating, followUp: true, CancellationToken.None);
+        var answersAlone = classifier.Categorize(call, heating, followUp: false, CancellationToken.None);
+        Assert.Equal("C11", followUp[0].Id);
+        Assert.True(followUp[0].P > (answersAlone.FirstOrDefault(c => c.Id == "C11")?.P ?? 0), "the named matter raises C11");
+    }
 }
