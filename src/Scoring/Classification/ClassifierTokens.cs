@@ -47,5 +47,65 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
         return chars;
     }
 
+    /// <summary>
+    /// The model input of a text — speaker marker, word ids, separator 0, character ids; unknown tokens 0 — the same
+    /// ids as <see cref="Of"/> then <see cref="TextFeatureSpace.Encode(List{string}, List{string}, Func{string, long})"/>,
+    /// looked up without building a string per token: this runs on every sentence and clause of every call.
+    /// </summary>
+    public long[] Ids(string text, string? speaker, Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spans = new List<WordSpan>();
+        segmenter.Cut(text.AsSpan(), spans);
+        var ids = new List<long>(spans.Count + text.Length + 2);
+        if (speaker is not null)
+            ids.Add(Id(vocabulary, "s:", speaker));
+        foreach (var span in spans)
+        {
+            var word = text.AsSpan(span.Start, span.Length);
+            if (HasContent(word))
+                ids.Add(Id(vocabulary, "w:", word));
+        }
+        ids.Add(0);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var length = StringInfo.GetNextTextElementLength(rest);
+            var element = rest[..length];
+            if (HasContent(element))
+                ids.Add(CharacterId(vocabulary, element));
+            rest = rest[length..];
+        }
+        return [.. ids];
+    }
+
+    private static long Id(Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, string prefix, ReadOnlySpan<char> token)
+    {
+        Span<char> key = token.Length <= 62 ? stackalloc char[64] : new char[token.Length + 2];
+        prefix.AsSpan().CopyTo(key);
+        token.CopyTo(key[prefix.Length..]);
+        return vocabulary.TryGetValue(key[..(prefix.Length + token.Length)], out var id) ? id : 0;
+    }
+
+    private static long CharacterId(Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, ReadOnlySpan<char> element)
+    {
+        Span<char> key = element.Length <= 62 ? stackalloc char[64] : new char[element.Length + 2];
+        key[0] = 'c';
+        key[1] = ':';
+        element.CopyTo(key[2..]);
+        key[2] = char.ToLowerInvariant(element[0]);
+        return vocabulary.TryGetValue(key[..(element.Length + 2)], out var id) ? id : 0;
+    }
+
+    private static bool HasContent(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (IsContent(c))
+                return true;
+        }
+        return false;
+    }
+
     private static bool IsContent(char c) => char.IsLetterOrDigit(c);
 }

@@ -15,7 +15,7 @@ public sealed class OnnxTextClassifier : IDisposable
     private static readonly string[] OutputNames = [TextClassifierOnnx.OutputName];
 
     private readonly InferenceSession _session;
-    private readonly Dictionary<string, long> _tokenIds;
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _tokenIdsBySpan;
     private readonly ClassifierTokens _tokens;
     private readonly SpeakerRestriction? _speakers;
 
@@ -27,9 +27,10 @@ public sealed class OnnxTextClassifier : IDisposable
         Labels = labels;
         _tokens = tokens;
         _speakers = speakers;
-        _tokenIds = new Dictionary<string, long>(vocabulary.Count, StringComparer.Ordinal);
+        var tokenIds = new Dictionary<string, long>(vocabulary.Count, StringComparer.Ordinal);
         for (var i = 1; i < vocabulary.Count; i++)
-            _tokenIds[vocabulary[i]] = i;
+            tokenIds[vocabulary[i]] = i;
+        _tokenIdsBySpan = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Kind { get; }
@@ -156,11 +157,7 @@ public sealed class OnnxTextClassifier : IDisposable
         }
     }
 
-    private long[] Encode(string text, string? speaker)
-    {
-        var (words, chars) = _tokens.Of(text, speaker);
-        return TextFeatureSpace.Encode(words, chars, t => _tokenIds.GetValueOrDefault(t));
-    }
+    private long[] Encode(string text, string? speaker) => _tokens.Ids(text, speaker, _tokenIdsBySpan);
 
     public void Dispose() => _session.Dispose();
 }

@@ -18,7 +18,11 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, R
         if (Speaker is { } wanted && wanted != speaker)
             return null;
         if (!ByClause)
-            return Exclude is not null && Exclude.IsMatch(text) ? null : Found(Pattern.Match(text));
+        {
+            // The pattern first: most sentences show no cue, and then the exclusion needs no reading.
+            var match = Pattern.Match(text);
+            return !match.Success || (Exclude is not null && Exclude.IsMatch(text)) ? null : match;
+        }
         // Most sentences show no cue at all: one match over the sentence decides that before any clause is read.
         if (!Pattern.IsMatch(text))
             return null;
@@ -38,8 +42,6 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, R
         }
         return null;
     }
-
-    private static Match? Found(Match match) => match.Success ? match : null;
 }
 
 /// <summary>

@@ -16,9 +16,11 @@ public sealed class RegexCondition : Condition
         foreach (var i in sentences)
         {
             var s = call.Sentences[i];
-            if (Guards.ExcludesSentence(s.Text) || (Exclude?.IsMatch(s.Text) ?? false))
+            // The pattern first: most sentences do not match it, and then neither exclusion needs reading.
+            var m = Pattern.Match(s.Text);
+            if (!m.Success || Guards.ExcludesSentence(s.Text) || (Exclude?.IsMatch(s.Text) ?? false))
                 continue;
-            foreach (Match m in Pattern.Matches(s.Text))
+            for (; m.Success; m = m.NextMatch())
             {
                 if (!Guards.Discounts(s.Text, m.Index))
                 {

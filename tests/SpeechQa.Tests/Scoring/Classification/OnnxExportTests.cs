@@ -23,6 +23,22 @@ public sealed class OnnxExportTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("speechqa-clf-").FullName;
     private readonly ClassifierTokens _tokens = new(Words);
 
+    [Theory]
+    [InlineData("我家停水了，什么时候来水？", "customer")]
+    [InlineData("工单号是H2412-0009，ABC  def", "agent")]
+    [InlineData("水费3.45元/吨😀，第二阶梯４块８", null)]
+    [InlineData("", "agent")]
+    public void Token_ids_read_from_spans_equal_the_trainers_tokens(string text, string? speaker)
+    {
+        var (words, chars) = _tokens.Of(text, speaker);
+        // Every other token known, so that unknown tokens (id 0) are read too.
+        var vocabulary = Toy.SelectMany(t => _tokens.Of(t.Text, "agent").Words.Concat(_tokens.Of(t.Text).Chars)).Concat(words).Concat(chars)
+            .Distinct(StringComparer.Ordinal).Where((_, k) => k % 2 == 0).Select((token, k) => (token, id: k + 1L))
+            .ToDictionary(t => t.token, t => t.id, StringComparer.Ordinal);
+        var expected = TextFeatureSpace.Encode(words, chars, t => vocabulary.GetValueOrDefault(t));
+        Assert.Equal(expected, _tokens.Ids(text, speaker, vocabulary.GetAlternateLookup<ReadOnlySpan<char>>()));
+    }
+
     [Fact]
     public void Checker_accepts_the_file_and_onnx_runtime_matches_the_trainer()
     {
