@@ -150,7 +150,8 @@ public sealed partial class DialogueState
         return null;
     }
 
-    private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开"];
+    // A complaint registered about an earlier repair (登记投诉) is a new ticket of its own, whatever was reported before.
+    private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开", "投诉"];
 
     private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "抢修", "出发", "师傅", "到您家", "来人", "修好"];
 
@@ -220,7 +221,8 @@ public sealed partial class DialogueState
     private static string? EchoedDetails(CallView call, int sentence)
     {
         var said = Plain(call.Sentences[sentence].Text);
-        for (var j = sentence - 1; j >= 0 && j >= sentence - 3; j--)
+        // Agents gather the details first and read them back with the ticket, several turns later.
+        for (var j = sentence - 1; j >= 0 && j >= sentence - EchoReach; j--)
         {
             if (call.Sentences[j].Speaker != Speaker.Customer)
                 continue;
@@ -231,6 +233,8 @@ public sealed partial class DialogueState
         }
         return null;
     }
+
+    private const int EchoReach = 10;
 
     private static readonly string[] OwnMarkers = ["您这户", "您家", "您的", "您这", "您户", "您本人"];
 

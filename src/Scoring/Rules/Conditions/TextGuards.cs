@@ -9,6 +9,8 @@ public sealed record TextGuards(IReadOnlyList<string> Exclude, IReadOnlyList<str
 {
     public static readonly TextGuards None = new([], [], false);
 
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。？！?!");
+
     private static readonly string[] QuoteCues = ["您说", "你说", "您是说", "你是说", "您刚才说", "您刚说", "客户说", "他说", "她说"];
 
     public bool ExcludesSentence(string text)
@@ -36,9 +38,11 @@ public sealed record TextGuards(IReadOnlyList<string> Exclude, IReadOnlyList<str
         var before = text.AsSpan(0, at);
         if (before.LastIndexOfAny('“', '"', '「') > before.LastIndexOfAny('”', '"', '」') || CountOf(before, '"') % 2 == 1)
             return true;
+        // A quote runs to the end of its sentence: 您说的是阶梯水价。第二阶梯是5块03 quotes nothing after the 。.
+        var sentence = before[(before.LastIndexOfAny(SentenceEnds) + 1)..];
         foreach (var cue in QuoteCues)
         {
-            if (before.Contains(cue, StringComparison.Ordinal))
+            if (sentence.Contains(cue, StringComparison.Ordinal))
                 return true;
         }
         return false;
