@@ -18,6 +18,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>Another author's set (test: read only for its figures, never for tuning).</summary>
     public const string Test = "tests/repeats/test-chains.yaml";
 
+    /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
+    public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
