@@ -35,6 +35,7 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 evidence.Add(new(cause.Cause, 1, origin.CallId, $"诉求属于“{originGroup.Name}”，反复来电"));
         }
         var chased = false;
+        var saidACause = false;
         for (var i = 1; i < calls.Count; i++)
         {
             var call = calls[i];
@@ -44,6 +45,7 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
             {
                 if (call.Cue(cause.Cause.ToString()) is not { } cue)
                     continue;
+                saidACause = true;
                 var says = $"第 {position} 通来电（{after} 后）客户说“{cue.Text}”";
                 var weight = 2;
                 if (cause.Cause == RootCause.R2 && deadline.At is { } due)
@@ -58,8 +60,11 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 evidence.Add(new(cause.Cause, weight, call.CallId, says));
             }
         }
+        // A ticket made and the caller back after its deadline, with no other cause in evidence (the customer names none,
+        // the origin broke no rule): the ticket was not handled in time is the reading an inspector starts from (decisive);
+        // beside other evidence it is only a clue.
         if (!chased && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
-            evidence.Add(new(RootCause.R2, 1, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
+            evidence.Add(new(RootCause.R2, saidACause || evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
         if (calls.FirstOrDefault(c => inOutageCluster.Contains(c.CallId)) is { } clustered)
             evidence.Add(new(RootCause.R3, 3, clustered.CallId, $"{clustered.CallId} 属于{clustered.Region}同时段多人反映停水/水压低的片区聚集"));
 

@@ -6,14 +6,14 @@ namespace SpeechQa.Tests.Scoring.Repeats;
 /// <summary>
 /// The shipped policy on the labelled chain sets: link precision/recall (each call's link to the previous call of its
 /// chain), root-cause accuracy over the labelled chains, clusters. The dev set (the team's; the cues were widened on
-/// it) holds 0.95 / 0.95 / 0.85 and exact clusters; the test set (another author's, never tuned on) holds the figures
+/// it) holds 0.95 / 0.95 / 0.95 and exact clusters; the second dev set (another author's, tuned on) 0.95 / 0.95 / 0.90; the test set (another author's, never tuned on) holds the figures
 /// measured when it was first scored, less a margin — a regression floor, not the target (issue #18: root cause ≥ 0.90).
 /// </summary>
 public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData(LabelledChainSet.Dev, 0.95, 0.95, 0.85, true)]
-    [InlineData(LabelledChainSet.Dev2, 0.0, 0.0, 0.0, false)]
+    [InlineData(LabelledChainSet.Dev, 0.95, 0.95, 0.95, true)]
+    [InlineData(LabelledChainSet.Dev2, 0.95, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {
