@@ -45,6 +45,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"labelled link missed: {missed}");
         var accuracy = (double)causesRight / set.Chains.Count;
         var clustersFound = set.Clusters.Count(c => result.Clusters.Any(r => r.Calls.Select(x => x.CallId).ToHashSet().SetEquals(c)));
+        foreach (var missedCluster in set.Clusters.Where(c => !result.Clusters.Any(r => r.Calls.Select(x => x.CallId).ToHashSet().SetEquals(c))))
+            output.WriteLine($"cluster missed: {string.Join(",", missedCluster)}; predicted: {string.Join(" | ", result.Clusters.Select(r => string.Join(",", r.Calls.Select(x => x.CallId))))}");
         output.WriteLine($"{file}: {set.Scenarios} scenarios, {set.Calls.Count} calls, {set.Chains.Count} labelled chains, {set.Clusters.Count} clusters ({clustersFound} found exactly, {result.Clusters.Count} predicted): " +
                          $"link precision {precision:0.000}, recall {recall:0.000}, root-cause accuracy {accuracy:0.000} ({causesRight}/{set.Chains.Count})");
 
