@@ -58,10 +58,10 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
             Assert.Equal(set.Clusters.Select(c => string.Join(",", c.Order())).Order(), result.Clusters.Select(c => string.Join(",", c.Calls.Select(x => x.CallId).Order())).Order());
     }
 
-    // Measured on the test set when it was first scored (docs/repeats.md: 1.000 / 0.943 / 0.393), less a margin.
+    // Measured on the test set (docs/repeats.md: first scored 1.000 / 0.943 / 0.393; 2026-12-05 afternoon 1.000 / 0.943 / 0.536), less a margin.
     private const double TestLinkPrecision = 0.95;
     private const double TestLinkRecall = 0.90;
-    private const double TestRootCause = 0.35;
+    private const double TestRootCause = 0.50;
 
     private static IEnumerable<(string, string)> Links(List<string> calls)
     {
