@@ -89,10 +89,8 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// </summary>
     private static IEnumerable<string> FollowedUpMatter(IEnumerable<TranscriptSegment> ordered) =>
         ordered.Where(s => s.Speaker == Speaker.Agent).Take(2)
-            .SelectMany(s => s.Text.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(s => ClauseSplitter.Split(s.Text))
             .Where(c => !IntroductionWords.Any(w => c.Contains(w, StringComparison.Ordinal)));
-
-    private static readonly char[] ClauseBreaks = ['，', '。', '？', '！', ',', '?', '!', '；'];
 
     private static readonly string[] IntroductionWords = ["您好", "热线", "工号", "回访", "请问是", "我是", "这里是", "这边是", "公司"];
 

@@ -28,7 +28,7 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
         var words = new List<string>();
         foreach (var word in segmenter.Cut(text))
         {
-            if (word.Any(IsContent))
+            if (HasContent(word))
                 words.Add("w:" + word);
         }
         return words;
@@ -41,7 +41,7 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
         while (e.MoveNext())
         {
             var element = (string)e.Current;
-            if (element.Any(IsContent))
+            if (HasContent(element))
                 chars.Add("c:" + char.ToLowerInvariant(element[0]) + element[1..]);
         }
         return chars;
@@ -73,28 +73,21 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
             var length = StringInfo.GetNextTextElementLength(rest);
             var element = rest[..length];
             if (HasContent(element))
-                ids.Add(CharacterId(vocabulary, element));
+                ids.Add(Id(vocabulary, "c:", element, lowerFirst: true));
             rest = rest[length..];
         }
         return [.. ids];
     }
 
-    private static long Id(Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, string prefix, ReadOnlySpan<char> token)
+    /// <summary>The id of prefix + token (a character is keyed with its first char lower-cased, as in <see cref="Characters"/>).</summary>
+    private static long Id(Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, string prefix, ReadOnlySpan<char> token, bool lowerFirst = false)
     {
         Span<char> key = token.Length <= 62 ? stackalloc char[64] : new char[token.Length + 2];
         prefix.AsSpan().CopyTo(key);
         token.CopyTo(key[prefix.Length..]);
+        if (lowerFirst)
+            key[prefix.Length] = char.ToLowerInvariant(token[0]);
         return vocabulary.TryGetValue(key[..(prefix.Length + token.Length)], out var id) ? id : 0;
-    }
-
-    private static long CharacterId(Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, ReadOnlySpan<char> element)
-    {
-        Span<char> key = element.Length <= 62 ? stackalloc char[64] : new char[element.Length + 2];
-        key[0] = 'c';
-        key[1] = ':';
-        element.CopyTo(key[2..]);
-        key[2] = char.ToLowerInvariant(element[0]);
-        return vocabulary.TryGetValue(key[..(element.Length + 2)], out var id) ? id : 0;
     }
 
     private static bool HasContent(ReadOnlySpan<char> text)

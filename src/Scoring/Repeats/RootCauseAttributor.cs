@@ -35,7 +35,6 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 evidence.Add(new(cause.Cause, 1, origin.CallId, $"诉求属于“{originGroup.Name}”，反复来电"));
         }
         var chased = false;
-        var saidACause = false;
         for (var i = 1; i < calls.Count; i++)
         {
             var call = calls[i];
@@ -45,7 +44,6 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
             {
                 if (call.Cue(cause.Cause.ToString()) is not { } cue)
                     continue;
-                saidACause = true;
                 var says = $"第 {position} 通来电（{after} 后）客户说“{cue.Text}”";
                 var weight = 2;
                 if (cause.Cause == RootCause.R2 && deadline.At is { } due)
@@ -62,9 +60,10 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
         }
         // A ticket made and the caller back after its deadline, with no other cause in evidence (the customer names none,
         // the origin broke no rule): the ticket was not handled in time is the reading an inspector starts from (decisive);
-        // beside other evidence it is only a clue.
+        // beside other evidence it is only a clue. (A cause the customer said weighs 2 here: an R2 cue with a deadline
+        // sets `chased` and skips this.)
         if (!chased && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
-            evidence.Add(new(RootCause.R2, saidACause || evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
+            evidence.Add(new(RootCause.R2, evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
         if (calls.FirstOrDefault(c => inOutageCluster.Contains(c.CallId)) is { } clustered)
             evidence.Add(new(RootCause.R3, 3, clustered.CallId, $"{clustered.CallId} 属于{clustered.Region}同时段多人反映停水/水压低的片区聚集"));
 
