@@ -221,6 +221,10 @@ public sealed partial class DialogueState
     private static string? EchoedDetails(CallView call, int sentence)
     {
         var said = Plain(call.Sentences[sentence].Text);
+        // A read-back run is part of the agent's sentence: one with too few numerals and address characters for any run
+        // to qualify needs no comparison (this runs on every agent sentence without a read-back cue).
+        if (NumeralCount(said) < 3 && AddressCount(said) < 2)
+            return null;
         // Agents gather the details first and read them back with the ticket, several turns later.
         for (var j = sentence - 1; j >= 0 && j >= sentence - EchoReach; j--)
         {
@@ -228,11 +232,15 @@ public sealed partial class DialogueState
                 continue;
             var run = LongestCommonRun(said, Plain(call.Sentences[j].Text));
             if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
-                && (run.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal)) >= 3 || run.Count(c => AddressWords.Contains(c, StringComparison.Ordinal)) >= 2))
+                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2))
                 return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
         }
         return null;
     }
+
+    private static int NumeralCount(string text) => text.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal));
+
+    private static int AddressCount(string text) => text.Count(c => AddressWords.Contains(c, StringComparison.Ordinal));
 
     private const int EchoReach = 10;
 
