@@ -70,7 +70,7 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
         var rest = text.AsSpan();
         while (!rest.IsEmpty)
         {
-            var length = StringInfo.GetNextTextElementLength(rest);
+            var length = TextElementLength(rest);
             var element = rest[..length];
             if (HasContent(element))
                 ids.Add(Id(vocabulary, "c:", element, lowerFirst: true));
@@ -86,9 +86,32 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
         prefix.AsSpan().CopyTo(key);
         token.CopyTo(key[prefix.Length..]);
         if (lowerFirst)
-            key[prefix.Length] = char.ToLowerInvariant(token[0]);
+            key[prefix.Length] = LowerInvariant(token[0]);
         return vocabulary.TryGetValue(key[..(prefix.Length + token.Length)], out var id) ? id : 0;
     }
+
+    /// <summary>
+    /// <see cref="StringInfo.GetNextTextElementLength(ReadOnlySpan{char})"/>, answered without the grapheme tables when the
+    /// first two characters are ones no grapheme rule joins (ASCII and Latin-1 but CR, Han ideographs, Chinese
+    /// punctuation): below U+0300 and among these there is no combining, joining or prepended character.
+    /// </summary>
+    internal static int TextElementLength(ReadOnlySpan<char> text) =>
+        text.Length == 1 || (text[0] != '\r' && IsUnjoinable(text[0]) && IsUnjoinable(text[1])) ? 1
+            : StringInfo.GetNextTextElementLength(text);
+
+    private static bool IsUnjoinable(char c) => c < '\u0300' || c is >= '\u4E00' and <= '\u9FFF' or '，' or '。' or '？' or '！' or '、' or '；' or '：';
+
+    /// <summary>
+    /// <see cref="char.ToLowerInvariant(char)"/> without its table lookup for the characters a hotline transcript is made
+    /// of: Han ideographs have no case, ASCII lowers by arithmetic (the general call costs more than the rest of the lookup).
+    /// </summary>
+    internal static char LowerInvariant(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c + ('a' - 'A')),
+        < '\u0080' => c,
+        >= '\u4E00' and <= '\u9FFF' => c,
+        _ => char.ToLowerInvariant(c),
+    };
 
     private static bool HasContent(ReadOnlySpan<char> text)
     {

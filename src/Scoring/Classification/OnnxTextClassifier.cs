@@ -157,7 +157,25 @@ public sealed class OnnxTextClassifier : IDisposable
         }
     }
 
-    private long[] Encode(string text, string? speaker) => _tokens.Ids(text, speaker, _tokenIdsBySpan);
+    private long[] Encode(string text, string? speaker) => WithoutRepeatedUnknowns(_tokens.Ids(text, speaker, _tokenIdsBySpan));
+
+    /// <summary>
+    /// The ids with each run of 0 (unknown tokens, the word/character separator) cut to one 0 and none at either end.
+    /// No n-gram of the model's pool holds a 0, so the counts are the same; the batch gets shorter (most characters
+    /// and many words of a sentence are not in a small model's vocabulary) and ONNX Runtime reads less padding.
+    /// </summary>
+    internal static long[] WithoutRepeatedUnknowns(long[] ids)
+    {
+        var kept = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] != 0 || (kept > 0 && ids[kept - 1] != 0))
+                ids[kept++] = ids[i];
+        }
+        if (kept > 0 && ids[kept - 1] == 0)
+            kept--;
+        return kept == ids.Length ? ids : ids[..kept];
+    }
 
     public void Dispose() => _session.Dispose();
 }

@@ -43,10 +43,13 @@ public static class TextClassifierOnnx
                 OnnxAttribute.Of("ngram_indexes", [.. Enumerable.Range(0, grams.Count).Select(i => (long)i)]),
                 OnnxAttribute.Of("pool_int64s", [.. grams.SelectMany(g => g)]),
                 OnnxAttribute.Of("weights", space.Idf))
-            .Node("ReduceL2", ["tf_idf"], ["norm"], OnnxAttribute.Of("axes", [1L]), OnnxAttribute.Of("keepdims", 1L))
+            .Initializer("feature_axis", [1L], 1)
+            .Node("Mul", ["tf_idf", "tf_idf"], ["squares"])
+            .Node("ReduceSum", ["squares", "feature_axis"], ["square_sum"], OnnxAttribute.Of("keepdims", 1L))
+            .Node("Sqrt", ["square_sum"], ["norm"])
             .Node("Max", ["norm", "norm_floor"], ["denominator"])
-            .Node("Div", ["tf_idf", "denominator"], ["features"])
-            .Node("MatMul", ["features", "weights"], ["linear"])
+            .Node("MatMul", ["tf_idf", "weights"], ["unscaled"])
+            .Node("Div", ["unscaled", "denominator"], ["linear"])
             .Node("Add", ["linear", "bias"], ["logits"])
             .Node("Softmax", ["logits"], [OutputName], OnnxAttribute.Of("axis", 1L))
             .Metadata(KindKey, model.Kind)

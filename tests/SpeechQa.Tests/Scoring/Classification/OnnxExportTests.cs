@@ -28,6 +28,9 @@ public sealed class OnnxExportTests : IDisposable
     [InlineData("工单号是H2412-0009，ABC  def", "agent")]
     [InlineData("水费3.45元/吨😀，第二阶梯４块８", null)]
     [InlineData("", "agent")]
+    // Graphemes the fast path must leave to the tables: a combining accent, CR LF, an emoji with a skin tone and a ZWJ
+    // sequence, upper-case letters beyond ASCII.
+    [InlineData("Cafe\u0301 À\r\nＡＢ，好👍🏽啊👨‍👩‍👧。Ωx\u0308", "customer")]
     public void Token_ids_read_from_spans_equal_the_trainers_tokens(string text, string? speaker)
     {
         var (words, chars) = _tokens.Of(text, speaker);
@@ -38,6 +41,13 @@ public sealed class OnnxExportTests : IDisposable
         var expected = TextFeatureSpace.Encode(words, chars, t => vocabulary.GetValueOrDefault(t));
         Assert.Equal(expected, _tokens.Ids(text, speaker, vocabulary.GetAlternateLookup<ReadOnlySpan<char>>()));
     }
+
+    [Theory]
+    [InlineData(new long[] { 0, 0, 5, 0, 0, 0, 7, 8, 0 }, new long[] { 5, 0, 7, 8 })]
+    [InlineData(new long[] { 3, 0, 4 }, new long[] { 3, 0, 4 })]
+    [InlineData(new long[] { 0, 0 }, new long[0])]
+    public void Runs_of_unknown_ids_are_cut_to_one_separator(long[] ids, long[] expected) =>
+        Assert.Equal(expected, OnnxTextClassifier.WithoutRepeatedUnknowns(ids));
 
     [Fact]
     public void Checker_accepts_the_file_and_onnx_runtime_matches_the_trainer()
