@@ -310,16 +310,61 @@ public sealed partial class DialogueState
 
     private static bool SaidByCustomerBefore(CallView call, int sentence, string data)
     {
-        var wanted = Plain(data);
+        var wanted = Plain(SpokenDigits.EveryDigit(data));
         if (wanted.Length == 0)
             return false;
+        var said = new System.Text.StringBuilder();
         for (var j = 0; j < sentence; j++)
         {
-            if (call.Sentences[j].Speaker == Speaker.Customer && Plain(SpokenDigits.EveryDigit(call.Sentences[j].Text)).Contains(wanted, StringComparison.Ordinal))
+            if (call.Sentences[j].Speaker != Speaker.Customer)
+                continue;
+            var plain = Plain(SpokenDigits.EveryDigit(call.Sentences[j].Text));
+            if (plain.Contains(wanted, StringComparison.Ordinal))
                 return true;
+            said.Append(plain).Append('|');
         }
-        return false;
+        return Pieced(wanted, said.ToString());
     }
+
+    /// <summary>
+    /// Data the caller gave in pieces (和平区，那个……新华路，新华路118号，绿苑小区 over one or two turns) and the agent read
+    /// back in one: every run of digits of it was said, and nearly every pair of characters of its words.
+    /// </summary>
+    private static bool Pieced(string wanted, string said)
+    {
+        if (said.Length == 0)
+            return false;
+        var digitRuns = 0;
+        for (var i = 0; i < wanted.Length;)
+        {
+            if (!char.IsAsciiDigit(wanted[i]))
+            {
+                i++;
+                continue;
+            }
+            var end = i;
+            while (end < wanted.Length && char.IsAsciiDigit(wanted[end]))
+                end++;
+            if (!said.Contains(wanted[i..end], StringComparison.Ordinal))
+                return false;
+            digitRuns++;
+            i = end;
+        }
+        int pairs = 0, found = 0;
+        for (var i = 0; i + 1 < wanted.Length; i++)
+        {
+            if (char.IsAsciiDigit(wanted[i]) || char.IsAsciiDigit(wanted[i + 1]))
+                continue;
+            pairs++;
+            if (said.Contains(wanted.AsSpan(i, 2), StringComparison.Ordinal))
+                found++;
+        }
+        // An address without any number is too vague to be called the caller's own from its words alone.
+        return digitRuns > 0 && found >= PiecedShare * pairs;
+    }
+
+    /// <summary>Share of the character pairs of read-back data that the caller must have said (a read-back may say 东侧 for 东边).</summary>
+    private const double PiecedShare = 0.75;
 
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?'];
 
