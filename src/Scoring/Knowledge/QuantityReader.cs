@@ -65,6 +65,9 @@ public static partial class QuantityReader
                 };
             case QuantityKind.MonthDay:
                 return Number("m") is { } month && Number("d") is { } day ? month * 100 + day : null;
+            case QuantityKind.WorkingDays when m.Groups["unit"].Success:
+                var count = m.Groups["wn"].Value == "半" ? 0.5 : Number("wn");
+                return count * (m.Groups["unit"].Value == "月" ? WorkingDaysPerMonth : WorkingDaysPerWeek);
             case QuantityKind.Months:
                 return m.Groups["n"].Success ? Number("n") : 1; // 每个月 / 每月
             default:
@@ -73,6 +76,8 @@ public static partial class QuantityReader
     }
 
     private const string N = ChineseNumber.Pattern;
+    private const double WorkingDaysPerWeek = 5;
+    private const double WorkingDaysPerMonth = 22;
 
     // 3.45元, 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao; two are jiao and fen: 3块45, 三块四五), 3元4角5分; 22元一平方米 and 每平二十三块五 are per m².
     [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?<fen>[0-9一二三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角分]|一(?![吨方立]))|块(?<jiao>[0-9一二两三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角]|一(?![吨方立]))|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9一二三四五六七八九])分?)?)?)")]
@@ -84,7 +89,9 @@ public static partial class QuantityReader
     [GeneratedRegex(@"(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))|分钟))")]
     private static partial Regex Minutes();
 
-    [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日")]
+    // 3个工作日; a deadline in weeks or months (一周内, 半个月之内, 一个月以内) is read in working days (5 a week, 22 a month) so
+    // that it compares with a working-day promise. Calendar days (两天) are not read: they straddle weekends.
+    [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日|(?:(?<wn>" + N + @")\s*个?(?<unit>周|星期|礼拜)|(?<wn>" + N + @"|半)\s*个\s*(?<unit>月))\s*(?:之内|以内|内)")]
     private static partial Regex WorkingDays();
 
     [GeneratedRegex(@"(?:(?:到|至|不超过|不到)\s*(?<n>" + N + @")\s*(?:吨|方|立方))|(?:(?<n>" + N + @")\s*(?:吨|方|立方(?:米)?)(?:以内|以下|之内|之下|封顶|为止))")]

@@ -27,6 +27,9 @@ public sealed class KnowledgeTests
     [InlineData("半小时内出发", QuantityKind.Minutes, 30)]
     [InlineData("30分钟内出发", QuantityKind.Minutes, 30)]
     [InlineData("一个工作日内处理", QuantityKind.WorkingDays, 1)]
+    [InlineData("一周之内回复您", QuantityKind.WorkingDays, 5)]
+    [InlineData("半个月以内答复", QuantityKind.WorkingDays, 11)]
+    [InlineData("两个月内给结果", QuantityKind.WorkingDays, 44)]
     [InlineData("不低于18℃", QuantityKind.Celsius, 18)]
     [InlineData("每天万分之五", QuantityKind.Ratio, 0.0005)]
     [InlineData("22元一平方米", QuantityKind.YuanPerSquareMetre, 22)]
@@ -50,6 +53,8 @@ public sealed class KnowledgeTests
     [InlineData("采暖费是25元一平方米")]
     [InlineData("爆管的话两个小时内出发")]
     [InlineData("一般维修3个工作日内处理")]
+    [InlineData("您这个水费有异议的话，我们一个月之内回电")]
+    [InlineData("过户的话，欠费不用先结清，以后接着交就行")]
     public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
     [Theory]
@@ -61,6 +66,8 @@ public sealed class KnowledgeTests
     [InlineData("采暖费二十二元每平方米，您家98平米就是2156元")]
     [InlineData("爆管抢修30分钟内出发")]
     [InlineData("一般维修一个工作日内处理")]
+    [InlineData("投诉我们三个工作日内回电答复您")]
+    [InlineData("过户前得先结清原户主的水费")]
     [InlineData("您家这两个月水费是三百二十元")]
     [InlineData("累计用了一百九十多吨，超过了第一阶梯的180吨，所以超出的部分是按第二阶梯4.83元一吨算的")]
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
