@@ -291,7 +291,8 @@ public sealed partial class DialogueState
         for (var j = sentence - 1; j >= 0 && j >= sentence - 4; j--)
         {
             var s = call.Sentences[j];
-            if (s.Speaker == Speaker.Customer && cues["third_party"].Pattern.IsMatch(s.Text) && cues["data_request"].Pattern.IsMatch(s.Text))
+            // Find, not the bare pattern: the cue's exclusion keeps the caller's own place (我是楼下开店的，我店里那户) out.
+            if (s.Speaker == Speaker.Customer && cues["third_party"].Find(s.Speaker, s.Text) is not null && cues["data_request"].Pattern.IsMatch(s.Text))
                 return true;
         }
         return false;
