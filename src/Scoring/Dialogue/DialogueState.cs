@@ -180,7 +180,9 @@ public sealed partial class DialogueState
         var text = call.Sentences[sentence].Text;
         if (cues["own_line"].Pattern.IsMatch(text))
             return null;
-        var spans = PersonalDataRecognizer.Find(SpokenDigits.ToArabic(text))
+        // Digits read in groups (3702 03 1978 06 12 541X) are one number to the recogniser; the evidence reads the joined text.
+        text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
+        var spans = PersonalDataRecognizer.Find(text)
             .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
@@ -192,7 +194,8 @@ public sealed partial class DialogueState
             var thirdParty = ThirdPartyBefore(text, start, length, cues) || (!ownMarked && CallerAskedForOthers(call, cues, sentence));
             if (thirdParty)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（他人信息 another household's data）";
-            if (!identity.IsVerifiedBefore(sentence))
+            // 地址是…四零一，对吧？ asks the caller to confirm their own address (a chase, a callback): not told to them.
+            if (!identity.IsVerifiedBefore(sentence) && !(label == nameof(PersonalDataKind.Address) && ConfirmationQuestion().IsMatch(text)))
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";
         }
         return null;
@@ -280,6 +283,16 @@ public sealed partial class DialogueState
             : null;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
+
+    /// <summary>Words an address span can begin with that are the agent's, not the address (地址是红旗小区…).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^(您家|您的|你家)?(地址|住址)?(是|在|就是|为)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LeadWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9])[ ，,、](?=[0-9Xx])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DigitGroupBreaks();
+
     /// <summary>Sums of money in a sentence: 八十七块五, 62.1元, or a spoken number of three numerals or more with 十/百/千/万 (一千零一十二; not 一七三零九二五四, an account read digit by digit) that is not an address.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(
         "(?<![号楼单元室栋户零一二两三四五六七八九十百千万])(?=[零一二两三四五六七八九十百千万]{3,})[零一二两三四五六七八九]*[十百千万][零一二两三四五六七八九十百千万]*(?![号楼单元室栋])|[0-9]+(\\.[0-9]+)?\\s*(块|元)",
@@ -311,7 +324,7 @@ public sealed partial class DialogueState
 
     private static bool SaidByCustomerBefore(CallView call, int sentence, string data)
     {
-        var wanted = Plain(SpokenDigits.EveryDigit(data));
+        var wanted = Plain(SpokenDigits.EveryDigit(LeadWords().Replace(data, "")));
         if (wanted.Length == 0)
             return false;
         var said = new System.Text.StringBuilder();

@@ -31,6 +31,7 @@ public static partial class SpokenDigits
 
     /// <summary>Five or more digit words, or groups of three or more read with pauses (六二二二，零零零零，一二三四): a comma
     /// between groups becomes a space, as the recogniser writes digit groups.</summary>
-    [GeneratedRegex("[零〇一幺二两三四五六七八九]{3,}(?:[，,][零〇一幺二两三四五六七八九]{3,})+|[零〇一幺二两三四五六七八九]{5,}")]
+    // Groups of three or more digit words, or three or more groups of two (an ID card read 三七零二，零三，一九七八，零六…).
+    [GeneratedRegex("[零〇一幺二两三四五六七八九]{3,}(?:[，,][零〇一幺二两三四五六七八九]{3,})+|[零〇一幺二两三四五六七八九]{2,}(?:[，,][零〇一幺二两三四五六七八九]{2,}){2,}|[零〇一幺二两三四五六七八九]{5,}")]
     private static partial Regex Run();
 }
