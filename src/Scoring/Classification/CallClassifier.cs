@@ -1,3 +1,4 @@
+using SpeechQa.Scoring.Text;
 using SpeechQa.Batch.Transcripts;
 
 namespace SpeechQa.Scoring.Classification;
@@ -64,18 +65,20 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// As above; for an outbound follow-up (回访) the agent's first turn, which names the matter followed up (您前天报的暖气不热),
     /// is read before the customer's: the callback takes that matter's category, and the customer only answers it (还是不行，十六度).
     /// </summary>
-    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, bool followUp, CancellationToken cancellationToken)
+    public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, bool followUp, CancellationToken cancellationToken,
+        SegmentationMemo? words = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var ordered = transcript.Segments.OrderBy(s => s.Start).ToList();
-        var turns = ordered.Where(s => s.Speaker == Speaker.Customer).Select(s => s.Text.TrimEnd('。')).ToList();
+        var turns = ordered.Where(s => s.Speaker == Speaker.Customer).Select(s => s.Text).ToList();
         if (followUp)
             turns.InsertRange(0, FollowedUpMatter(ordered));
         // The request is usually in the first turns; later ones drift to details, numbers and side topics: the opening counts twice.
-        var customer = string.Join('。', turns.Take(OpeningTurns).Concat(turns));
-        if (category is null || customer.Length == 0)
+        // The turns are read as one text joined by 。 (which is neither a word nor a character to the model).
+        var customer = turns.Take(OpeningTurns).Concat(turns).ToList();
+        if (category is null || customer.Count == 0)
             return [];
-        var p = category.Predict([customer], cancellationToken)[0];
+        var p = category.PredictJoined(customer, words, cancellationToken);
         var scores = category.Labels.Select((label, k) => (label, p: (double)p[k])).Where(s => allowed is null || allowed.Contains(s.label)).ToList();
         var total = scores.Sum(s => s.p);
         if (total <= 0)
@@ -103,8 +106,9 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// without a known speaker. A long sentence often does several things (复述地址，给您派单，两小时内到): an act that is the best
     /// act of one of its clauses counts with that clause's probability when it is higher than the whole sentence's.
     /// </summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, double>>? LabelSentences(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken) =>
-        LabelActs(sentences, cancellationToken)?.Select(WithClauseActs).ToList();
+    public IReadOnlyList<IReadOnlyDictionary<string, double>>? LabelSentences(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken,
+        SegmentationMemo? words = null) =>
+        acts?.Label(sentences, cancellationToken, words).Select(WithClauseActs).ToList();
 
     private static IReadOnlyDictionary<string, double> WithClauseActs(DialogueActs acts)
     {

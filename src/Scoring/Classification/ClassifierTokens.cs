@@ -52,29 +52,55 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
     /// ids as <see cref="Of"/> then <see cref="TextFeatureSpace.Encode(List{string}, List{string}, Func{string, long})"/>,
     /// looked up without building a string per token: this runs on every sentence and clause of every call.
     /// </summary>
-    public long[] Ids(string text, string? speaker, Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary)
+    public long[] Ids(string text, string? speaker, Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, SegmentationMemo? words = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = new List<WordSpan>();
-        segmenter.Cut(text.AsSpan(), spans);
-        var ids = new List<long>(spans.Count + text.Length + 2);
+        return Ids([text], speaker, vocabulary, words);
+    }
+
+    /// <summary>
+    /// The model input of texts read as one, joined by 。 (a call's customer turns for the category model): 。 is neither
+    /// a word nor a character here, so this equals the ids of <c>string.Join('。', texts)</c>, but each text's words come
+    /// from <paramref name="words"/> when it holds them (the sentences the act model and the rules already cut).
+    /// </summary>
+    public long[] Ids(IReadOnlyList<string> texts, string? speaker, Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> vocabulary, SegmentationMemo? words = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        // Words cut by another segmenter (another dictionary) would not be this model's words.
+        var memo = words is not null && ReferenceEquals(words.Segmenter, segmenter) ? words : null;
+        var ids = new List<long>(texts.Sum(t => t.Length) + 2);
         if (speaker is not null)
             ids.Add(Id(vocabulary, "s:", speaker));
-        foreach (var span in spans)
+        foreach (var text in texts)
         {
-            var word = text.AsSpan(span.Start, span.Length);
-            if (HasContent(word))
-                ids.Add(Id(vocabulary, "w:", word));
+            IReadOnlyList<WordSpan> spans;
+            if (memo is not null)
+                spans = memo.Spans(text);
+            else
+            {
+                var cut = new List<WordSpan>();
+                segmenter.Cut(text.AsSpan(), cut);
+                spans = cut;
+            }
+            foreach (var span in spans)
+            {
+                var word = text.AsSpan(span.Start, span.Length);
+                if (HasContent(word))
+                    ids.Add(Id(vocabulary, "w:", word));
+            }
         }
         ids.Add(0);
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
+        foreach (var text in texts)
         {
-            var length = TextElementLength(rest);
-            var element = rest[..length];
-            if (HasContent(element))
-                ids.Add(Id(vocabulary, "c:", element, lowerFirst: true));
-            rest = rest[length..];
+            var rest = text.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var length = TextElementLength(rest);
+                var element = rest[..length];
+                if (HasContent(element))
+                    ids.Add(Id(vocabulary, "c:", element, lowerFirst: true));
+                rest = rest[length..];
+            }
         }
         return [.. ids];
     }

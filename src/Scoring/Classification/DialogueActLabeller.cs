@@ -1,4 +1,5 @@
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Classification;
 
@@ -16,7 +17,8 @@ public sealed class DialogueActLabeller(OnnxTextClassifier model)
     /// <summary>Also score each clause of a sentence with several (one more model input per clause).</summary>
     public bool ScoreClauses { get; init; }
 
-    public IReadOnlyList<DialogueActs> Label(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken)
+    /// <param name="words">The call's words already cut (the rules' and the category model's), or null to cut them here.</param>
+    public IReadOnlyList<DialogueActs> Label(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken, SegmentationMemo? words = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         // Unit 0 of a sentence is the sentence itself; clauses follow when there are several.
@@ -30,7 +32,7 @@ public sealed class DialogueActLabeller(OnnxTextClassifier model)
             if (clauses.Count > 1)
                 units.AddRange(clauses.Select(c => (i, c, speaker)));
         }
-        var p = Model.Predict([.. units.Select(u => u.Text)], [.. units.Select(u => u.Speaker)], cancellationToken);
+        var p = Model.Predict([.. units.Select(u => u.Text)], [.. units.Select(u => u.Speaker)], cancellationToken, words: words);
         var bySentence = units.Select((u, k) => (u, k)).ToLookup(x => x.u.Sentence);
         var result = new DialogueActs[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)

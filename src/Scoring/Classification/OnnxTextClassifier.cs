@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
+using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Classification;
 
@@ -106,14 +107,27 @@ public sealed class OnnxTextClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(texts);
         if (_speakers is not null)
             throw new InvalidOperationException($"the {Kind} model labels utterances of a speaker: pass each text's speaker");
-        return Score([.. texts.Select(t => Encode(t, null))], cancellationToken);
+        return Score([.. texts.Select(t => Encode([t], null, null))], cancellationToken);
+    }
+
+    /// <summary>
+    /// Probabilities of one text made of several (a call's turns) read as if joined by 。, with the words of each taken
+    /// from <paramref name="words"/> where it has them (<see cref="ClassifierTokens.Ids(IReadOnlyList{string}, string?, Dictionary{string, long}.AlternateLookup{ReadOnlySpan{char}}, SegmentationMemo?)"/>).
+    /// </summary>
+    public float[] PredictJoined(IReadOnlyList<string> joined, SegmentationMemo? words, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(joined);
+        if (_speakers is not null)
+            throw new InvalidOperationException($"the {Kind} model labels utterances of a speaker: pass each text's speaker");
+        return Score([Encode(joined, null, words)], cancellationToken)[0];
     }
 
     /// <summary>
     /// Probabilities per text of a speaker-conditioned model, restricted to each speaker's labels and renormalised
     /// (<paramref name="restrict"/> false: the raw model output over all labels, as the trainer computes it).
     /// </summary>
-    public float[][] Predict(IReadOnlyList<string> texts, IReadOnlyList<string> speakers, CancellationToken cancellationToken, bool restrict = true)
+    public float[][] Predict(IReadOnlyList<string> texts, IReadOnlyList<string> speakers, CancellationToken cancellationToken, bool restrict = true,
+        SegmentationMemo? words = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(speakers);
@@ -121,7 +135,7 @@ public sealed class OnnxTextClassifier : IDisposable
             throw new InvalidOperationException($"the {Kind} model has no speaker input");
         if (speakers.Count != texts.Count)
             throw new ArgumentException($"{texts.Count} texts but {speakers.Count} speakers", nameof(speakers));
-        var raw = Score([.. texts.Select((t, i) => Encode(t, speakers[i]))], cancellationToken);
+        var raw = Score([.. texts.Select((t, i) => Encode([t], speakers[i], words))], cancellationToken);
         return restrict ? [.. raw.Select((p, i) => _speakers.Apply(p, speakers[i]))] : raw;
     }
 
@@ -157,7 +171,8 @@ public sealed class OnnxTextClassifier : IDisposable
         }
     }
 
-    private long[] Encode(string text, string? speaker) => WithoutRepeatedUnknowns(_tokens.Ids(text, speaker, _tokenIdsBySpan));
+    private long[] Encode(IReadOnlyList<string> texts, string? speaker, SegmentationMemo? words) =>
+        WithoutRepeatedUnknowns(_tokens.Ids(texts, speaker, _tokenIdsBySpan, words));
 
     /// <summary>
     /// The ids with each run of 0 (unknown tokens, the word/character separator) cut to one 0 and none at either end.

@@ -54,7 +54,7 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         transcript = homophones?.Correct(transcript) ?? transcript;
         var view = new CallView(transcript, metadata, null, segmenter);
         if (classifier is not null)
-            view = new CallView(transcript, metadata, null, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, CancellationToken.None) };
+            view = view.WithSentenceLabels(classifier.LabelSentences(view.Sentences, CancellationToken.None, view.Segmentation));
         return view.DialogueState(cues);
     }
 
@@ -68,9 +68,9 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
             return _engine.Evaluate(ruleSet, view);
         // The act model runs on every sentence: only for rule sets that read it (a classifier condition, or the dialogue state).
         if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition or DialogueCondition)))
-            view = new CallView(transcript, metadata, audio, segmenter) { SentenceLabels = classifier.LabelSentences(view.Sentences, cancellationToken) };
+            view = view.WithSentenceLabels(classifier.LabelSentences(view.Sentences, cancellationToken, view.Segmentation));
         var followUp = metadata.Direction == "outbound";
-        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken);
+        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken, view.Segmentation);
         // A callback takes the category of the matter it follows up, even when the repair is still not done.
         if (!followUp && ruleSet.Dialogue is { } cues && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0)
             categories = RepeatCallCategory.Apply(categories);

@@ -11,7 +11,6 @@ namespace SpeechQa.Scoring.Rules;
 /// </summary>
 public sealed class CallView
 {
-    private readonly WordSegmenter? _segmenter;
     private readonly string[]?[] _words;
     private (DialogueCues Cues, DialogueState State)? _dialogue;
 
@@ -21,10 +20,28 @@ public sealed class CallView
         Sentences = [.. transcript.Segments.OrderBy(s => s.Start).ThenBy(s => s.End)];
         Metadata = metadata;
         Audio = audio;
-        _segmenter = segmenter;
+        Segmentation = segmenter is null ? null : new SegmentationMemo(segmenter);
         _words = new string[]?[Sentences.Count];
         Duration = metadata.DurationSeconds ?? audio?.DurationSeconds ?? (Sentences.Count == 0 ? 0 : Sentences.Max(s => s.End));
     }
+
+    private CallView(CallView view, IReadOnlyList<IReadOnlyDictionary<string, double>>? sentenceLabels)
+    {
+        CallId = view.CallId;
+        Sentences = view.Sentences;
+        Metadata = view.Metadata;
+        Audio = view.Audio;
+        Segmentation = view.Segmentation;
+        _words = new string[]?[Sentences.Count];
+        Duration = view.Duration;
+        SentenceLabels = sentenceLabels;
+    }
+
+    /// <summary>The same call with the act model's labels: the sentences and their words are kept, the dialogue state is read anew.</summary>
+    public CallView WithSentenceLabels(IReadOnlyList<IReadOnlyDictionary<string, double>>? sentenceLabels) => new(this, sentenceLabels);
+
+    /// <summary>The words of this call's texts, cut once for every reader (null without a segmenter).</summary>
+    public SegmentationMemo? Segmentation { get; }
 
     public string CallId { get; }
 
@@ -52,9 +69,16 @@ public sealed class CallView
     /// <summary>The words of a sentence (jieba with the hotline dictionary), segmented once on first use.</summary>
     public IReadOnlyList<string> WordsOf(int sentence)
     {
-        if (_segmenter is null)
+        if (Segmentation is null)
             throw new InvalidOperationException("this call view has no word segmenter; word-mode keywords need one");
-        return _words[sentence] ??= [.. _segmenter.Cut(Sentences[sentence].Text)];
+        if (_words[sentence] is { } known)
+            return known;
+        var text = Sentences[sentence].Text;
+        var spans = Segmentation.Spans(text);
+        var words = new string[spans.Count];
+        for (var k = 0; k < words.Length; k++)
+            words[k] = spans[k].Of(text);
+        return _words[sentence] = words;
     }
 }
 

@@ -9,12 +9,22 @@ public sealed class KnowledgeCondition : Condition
 
     public TextGuards Guards { get; init; } = TextGuards.None;
 
+    private System.Text.RegularExpressions.Regex? _anyCue;
+
+    /// <summary>
+    /// Every fact's cue in one pattern: a sentence none of them names states no fact, and one pass over it replaces a
+    /// pass per fact (most agent sentences name none). Built on first use; a race builds the same pattern twice.
+    /// </summary>
+    private System.Text.RegularExpressions.Regex AnyCue => _anyCue ??= new System.Text.RegularExpressions.Regex(
+        string.Join('|', Facts.Select(f => $"(?:{f.Cue})")),
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {
         foreach (var i in sentences)
         {
             var s = call.Sentences[i];
-            if (Guards.ExcludesSentence(s.Text))
+            if (Facts.Count == 0 || !AnyCue.IsMatch(s.Text) || Guards.ExcludesSentence(s.Text))
                 continue;
             if (KnowledgeBase.Contradiction(s.Text, Facts) is { } wrong && !Guards.Discounts(s.Text, wrong.Stated.Index))
                 yield return new ConditionMatch(i, s.Start, s.End,

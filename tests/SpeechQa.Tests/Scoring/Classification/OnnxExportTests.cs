@@ -1,5 +1,6 @@
 using SpeechQa.Scoring.Classification.OnnxFormat;
 using SpeechQa.Scoring.Classification;
+using SpeechQa.Scoring.Text;
 using SpeechQa.Tests.Infrastructure;
 using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
 
@@ -40,6 +41,22 @@ public sealed class OnnxExportTests : IDisposable
             .ToDictionary(t => t.token, t => t.id, StringComparer.Ordinal);
         var expected = TextFeatureSpace.Encode(words, chars, t => vocabulary.GetValueOrDefault(t));
         Assert.Equal(expected, _tokens.Ids(text, speaker, vocabulary.GetAlternateLookup<ReadOnlySpan<char>>()));
+    }
+
+    [Fact]
+    public void Turns_read_as_one_text_give_the_ids_of_the_joined_text_with_or_without_shared_words()
+    {
+        string[] turns = ["我家停水了。", "什么时候来水？", "", "水费3.45元，ABC。", "暖气不热"];
+        var vocabulary = turns.SelectMany(t => _tokens.Of(t).Words.Concat(_tokens.Of(t).Chars))
+            .Distinct(StringComparer.Ordinal).Select((token, k) => (token, id: k + 1L)).ToDictionary(t => t.token, t => t.id, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        var joined = _tokens.Ids(string.Join('。', turns), null, vocabulary);
+        var memo = new SegmentationMemo(Words);
+        _ = memo.Spans(turns[0]); // one turn already cut by another reader
+        Assert.Equal(joined, _tokens.Ids(turns, null, vocabulary));
+        Assert.Equal(joined, _tokens.Ids(turns, null, vocabulary, memo));
+        // Words cut with another dictionary are not used: the model's own segmenter cuts them.
+        Assert.Equal(joined, _tokens.Ids(turns, null, vocabulary, new SegmentationMemo(new WordSegmenter(JiebaModel.Load()))));
     }
 
     [Theory]
