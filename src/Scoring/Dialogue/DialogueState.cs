@@ -327,17 +327,24 @@ public sealed partial class DialogueState
         var wanted = Plain(SpokenDigits.EveryDigit(LeadWords().Replace(data, "")));
         if (wanted.Length == 0)
             return false;
+        // The caller's consecutive segments are read as one turn: recognition often splits a number said in one breath
+        // (138 0224 | 1756); another speaker's sentence between two segments ends the turn ('|').
         var said = new System.Text.StringBuilder();
         for (var j = 0; j < sentence; j++)
         {
             if (call.Sentences[j].Speaker != Speaker.Customer)
+            {
+                if (said.Length > 0 && said[^1] != '|')
+                    said.Append('|');
                 continue;
+            }
             var plain = Plain(SpokenDigits.EveryDigit(call.Sentences[j].Text));
             if (plain.Contains(wanted, StringComparison.Ordinal))
                 return true;
-            said.Append(plain).Append('|');
+            said.Append(plain);
         }
-        return Pieced(wanted, said.ToString());
+        var turns = said.ToString();
+        return turns.Contains(wanted, StringComparison.Ordinal) || Pieced(wanted, turns);
     }
 
     /// <summary>
