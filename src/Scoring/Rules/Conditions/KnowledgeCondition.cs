@@ -19,6 +19,34 @@ public sealed class KnowledgeCondition : Condition
         string.Join('|', Facts.Select(f => $"(?:{f.Cue})")),
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// 室温十六度，对吧 after the caller said 屋里才十六度: the agent repeats what the caller measured, it states no standard.
+    /// Only for temperatures: a price or a limit the caller said and the agent repeats is the agent's answer.
+    /// </summary>
+    private static bool RepeatsCallersMeasurement(CallView call, int sentence, (KnowledgeFact Fact, StatedQuantity Stated) wrong)
+    {
+        var (kind, value) = (wrong.Fact.Kind, wrong.Stated.Value);
+        if (kind != QuantityKind.Celsius)
+            return false;
+        // 标准是不低于十六度 states the standard, even in the caller's own figure.
+        var text = call.Sentences[sentence].Text;
+        var from = text.LastIndexOfAny(ClauseMarks, Math.Max(0, wrong.Stated.Index - 1)) + 1;
+        var to = text.IndexOfAny(ClauseMarks, wrong.Stated.Index);
+        if (StandardWords.Any(w => text.AsSpan(from, (to < 0 ? text.Length : to) - from).Contains(w, StringComparison.Ordinal)))
+            return false;
+        for (var j = 0; j < sentence; j++)
+        {
+            if (call.Sentences[j].Speaker == SpeechQa.Batch.Transcripts.Speaker.Customer
+                && QuantityReader.Read(call.Sentences[j].Text, kind).Any(q => q.Value == value))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly char[] ClauseMarks = ['，', '。', '；', '！', '？', ',', ';', '!', '?'];
+
+    private static readonly string[] StandardWords = ["标准", "不低于", "以上", "达标", "合格", "规定"];
+
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {
         foreach (var i in sentences)
@@ -26,7 +54,8 @@ public sealed class KnowledgeCondition : Condition
             var s = call.Sentences[i];
             if (Facts.Count == 0 || !AnyCue.IsMatch(s.Text) || Guards.ExcludesSentence(s.Text))
                 continue;
-            if (KnowledgeBase.Contradiction(s.Text, Facts) is { } wrong && !Guards.Discounts(s.Text, wrong.Stated.Index))
+            if (KnowledgeBase.Contradiction(s.Text, Facts) is { } wrong && !Guards.Discounts(s.Text, wrong.Stated.Index)
+                && !RepeatsCallersMeasurement(call, i, wrong))
                 yield return new ConditionMatch(i, s.Start, s.End,
                     $"说的是 stated “{wrong.Stated.Text}”，知识库 {wrong.Fact.Id}: {wrong.Fact.Says}", wrong.Stated.Value);
         }
