@@ -42,10 +42,29 @@ public sealed record TextGuards(IReadOnlyList<string> Exclude, IReadOnlyList<str
         var sentence = before[(before.LastIndexOfAny(SentenceEnds) + 1)..];
         foreach (var cue in QuoteCues)
         {
-            if (sentence.Contains(cue, StringComparison.Ordinal))
-                return true;
+            for (var k = sentence.IndexOf(cue, StringComparison.Ordinal); k >= 0; k = NextIndex(sentence, cue, k))
+            {
+                if (!IsTelling(sentence, k, cue.Length))
+                    return true;
+            }
         }
         return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> text, string cue, int previous)
+    {
+        var next = text[(previous + 1)..].IndexOf(cue, StringComparison.Ordinal);
+        return next < 0 ? -1 : previous + 1 + next;
+    }
+
+    /// <summary>跟您说明一下 / 我跟您说 / 您说一下 tell or ask: they quote nothing the customer said.</summary>
+    private static bool IsTelling(ReadOnlySpan<char> sentence, int at, int length)
+    {
+        if (at > 0 && sentence[at - 1] is '跟' or '和' or '给' or '向' or '对')
+            return true;
+        var after = sentence[(at + length)..];
+        return after.StartsWith("明", StringComparison.Ordinal) || after.StartsWith("一下", StringComparison.Ordinal)
+            || after.StartsWith("清楚", StringComparison.Ordinal);
     }
 
     private static int CountOf(ReadOnlySpan<char> text, char c)
