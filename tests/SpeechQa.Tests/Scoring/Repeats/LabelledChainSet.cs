@@ -21,6 +21,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
 
+    /// <summary>A fourth author's scenarios (RX, dev): causes to infer, misleading first impressions, three outage clusters.</summary>
+    public const string Dev3 = "tests/repeats/dev-chains-3.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
