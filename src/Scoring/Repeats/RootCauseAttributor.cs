@@ -45,7 +45,8 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 if (call.Cue(cause.Cause.ToString()) is not { } cue)
                     continue;
                 var says = $"第 {position} 通来电（{after} 后）客户说“{cue.Text}”";
-                var weight = 2;
+                // 等了一天 with no ticket made on the origin call is no ticket left unhandled: a clue, not evidence (1).
+                var weight = cause.Cause == RootCause.R2 && origin.Cue(RepeatCueFinder.Ticket) is null ? 1 : 2;
                 if (cause.Cause == RootCause.R2 && deadline.At is { } due)
                 {
                     chased = true;
@@ -64,6 +65,12 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
         // sets `chased` and skips this.)
         if (!chased && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
             evidence.Add(new(RootCause.R2, evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
+        // Every call of the chain about the same matter group (all billing) and nothing else in evidence: the matter itself
+        // stayed unresolved — the group's cause is the reading to start from (decisive), as a late ticket is for repairs.
+        if (originGroup is not null && !evidence.Any(e => e.Weight >= Decisive)
+            && calls.Skip(1).All(c => policy.GroupOf(c.Category)?.Id == originGroup.Id)
+            && policy.RootCauses.FirstOrDefault(c => c.Groups.Contains(originGroup.Id, StringComparer.Ordinal)) is { } groupCause)
+            evidence.Add(new(groupCause.Cause, 1, calls[^1].CallId, $"每通来电都是“{originGroup.Name}”，诉求一直未解决"));
         if (calls.FirstOrDefault(c => inOutageCluster.Contains(c.CallId)) is { } clustered)
             evidence.Add(new(RootCause.R3, 3, clustered.CallId, $"{clustered.CallId} 属于{clustered.Region}同时段多人反映停水/水压低的片区聚集"));
 
