@@ -28,11 +28,11 @@ public sealed class KnowledgeCondition : Condition
         var (kind, value) = (wrong.Fact.Kind, wrong.Stated.Value);
         if (kind != QuantityKind.Celsius)
             return false;
-        // 标准是不低于十六度 states the standard, even in the caller's own figure.
+        // 标准是不低于十六度 states the standard, even in the caller's own figure; 室温十五度低于18度的标准 does not (the
+        // standard words come after the measurement).
         var text = call.Sentences[sentence].Text;
-        var from = text.LastIndexOfAny(ClauseMarks, Math.Max(0, wrong.Stated.Index - 1)) + 1;
-        var to = text.IndexOfAny(ClauseMarks, wrong.Stated.Index);
-        if (StandardWords.Any(w => text.AsSpan(from, (to < 0 ? text.Length : to) - from).Contains(w, StringComparison.Ordinal)))
+        var from = wrong.Stated.Index == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, wrong.Stated.Index - 1) + 1;
+        if (StandardWords.Any(w => text.AsSpan(from, wrong.Stated.Index - from).Contains(w, StringComparison.Ordinal)))
             return false;
         for (var j = 0; j < sentence; j++)
         {

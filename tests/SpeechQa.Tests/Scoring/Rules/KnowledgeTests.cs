@@ -26,6 +26,7 @@ public sealed class KnowledgeTests
     [InlineData("两个小时内到场", QuantityKind.Minutes, 120)]
     [InlineData("半小时内出发", QuantityKind.Minutes, 30)]
     [InlineData("30分钟内出发", QuantityKind.Minutes, 30)]
+    [InlineData("一个工作日内处理", QuantityKind.Minutes, 1440)]
     [InlineData("一个工作日内处理", QuantityKind.WorkingDays, 1)]
     [InlineData("一周之内回复您", QuantityKind.WorkingDays, 5)]
     [InlineData("半个月以内答复", QuantityKind.WorkingDays, 11)]
@@ -54,6 +55,7 @@ public sealed class KnowledgeTests
     [InlineData("爆管的话两个小时内出发")]
     [InlineData("一般维修3个工作日内处理")]
     [InlineData("您这个水费有异议的话，我们一个月之内回电")]
+    [InlineData("水质的问题夜里不上门，明天一个工作日内处理")]
     [InlineData("过户的话，欠费不用先结清，以后接着交就行")]
     public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
