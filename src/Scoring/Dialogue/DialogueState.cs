@@ -183,7 +183,8 @@ public sealed partial class DialogueState
         // Digits read in groups (3702 03 1978 06 12 541X) are one number to the recogniser; the evidence reads the joined text.
         text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
         var spans = PersonalDataRecognizer.Find(text)
-            .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text))
+            .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text)
+                && !(p.Kind == PersonalDataKind.Phone && OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
         if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears)
@@ -285,6 +286,10 @@ public sealed partial class DialogueState
 
     [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
+
+    /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处)[^，。？]{0,8}(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OrganisationPhone();
 
     /// <summary>Words an address span can begin with that are the agent's, not the address (地址是红旗小区…).</summary>
     [System.Text.RegularExpressions.GeneratedRegex("^(您家|您的|你家)?(地址|住址)?(是|在|就是|为)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
