@@ -23,14 +23,13 @@ public sealed class KnowledgeCondition : Condition
     /// 室温十六度，对吧 after the caller said 屋里才十六度: the agent repeats what the caller measured, it states no standard.
     /// Only for temperatures: a price or a limit the caller said and the agent repeats is the agent's answer.
     /// </summary>
-    private static bool RepeatsCallersMeasurement(CallView call, int sentence, (KnowledgeFact Fact, StatedQuantity Stated) wrong)
+    private static bool RepeatsCallersMeasurement(CallView call, int sentence, string text, (KnowledgeFact Fact, StatedQuantity Stated) wrong)
     {
         var (kind, value) = (wrong.Fact.Kind, wrong.Stated.Value);
         if (kind != QuantityKind.Celsius)
             return false;
         // 标准是不低于十六度 states the standard, even in the caller's own figure; 室温十五度低于18度的标准 does not (the
         // standard words come after the measurement).
-        var text = call.Sentences[sentence].Text;
         var from = wrong.Stated.Index == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, wrong.Stated.Index - 1) + 1;
         if (StandardWords.Any(w => text.AsSpan(from, wrong.Stated.Index - from).Contains(w, StringComparison.Ordinal)))
             return false;
@@ -45,6 +44,8 @@ public sealed class KnowledgeCondition : Condition
 
     private static readonly char[] ClauseMarks = ['，', '。', '；', '！', '？', ',', ';', '!', '?'];
 
+    private const string SentenceStops = "。.？?！!";
+
     private static readonly string[] StandardWords = ["标准", "不低于", "以上", "达标", "合格", "规定"];
 
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
@@ -52,12 +53,30 @@ public sealed class KnowledgeCondition : Condition
         foreach (var i in sentences)
         {
             var s = call.Sentences[i];
-            if (Facts.Count == 0 || !AnyCue.IsMatch(s.Text) || Guards.ExcludesSentence(s.Text))
+            if (Facts.Count == 0)
                 continue;
-            if (KnowledgeBase.Contradiction(s.Text, Facts) is { } wrong && !Guards.Discounts(s.Text, wrong.Stated.Index)
-                && !RepeatsCallersMeasurement(call, i, wrong))
+            var text = s.Text;
+            var from = 0;
+            // Recognition cuts a sentence at a pause (第二阶梯是， | 一吨五块八毛三): a number whose fact was named in the same
+            // speaker's segment just before, without a stop between them, is read with it. Only the numbers of this segment count.
+            if (i > 0 && call.Sentences[i - 1] is { } before && before.Speaker == s.Speaker && s.Start - before.End <= ContinuationGap
+                && before.Text.Length > 0 && !SentenceStops.Contains(before.Text[^1]) && AnyCue.IsMatch(before.Text))
+            {
+                text = before.Text.TrimEnd(ClauseMarks) + "，" + s.Text;
+                from = text.Length - s.Text.Length;
+            }
+            else if (!AnyCue.IsMatch(text))
+                continue;
+            if (Guards.ExcludesSentence(text))
+                continue;
+            if (KnowledgeBase.Contradiction(text, Facts) is { } wrong && wrong.Stated.Index >= from && !Guards.Discounts(text, wrong.Stated.Index)
+                && !RepeatsCallersMeasurement(call, i, text, wrong))
                 yield return new ConditionMatch(i, s.Start, s.End,
                     $"说的是 stated “{wrong.Stated.Text}”，知识库 {wrong.Fact.Id}: {wrong.Fact.Says}", wrong.Stated.Value);
         }
     }
+
+    /// <summary>Seconds between two segments of one speaker that can be halves of one sentence.</summary>
+    private const double ContinuationGap = 1.0;
+
 }

@@ -75,6 +75,15 @@ public sealed class KnowledgeTests
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
     [Fact]
+    public void A_sentence_cut_by_recognition_between_the_fact_and_its_number_is_read_whole()
+    {
+        Assert.Contains(Run(Water.Value, Call(('a', 0, 3, "超过一百八十吨到二百六十吨是第二阶梯，"), ('a', 3, 5, "四块三毛八一吨。"))), h => h.Rule == "F03");
+        // A stop between them, or another speaker, ends the sentence.
+        Assert.DoesNotContain(Run(Water.Value, Call(('a', 0, 3, "第二阶梯是这样算的。"), ('a', 3, 5, "您家这期四块三毛八。"))), h => h.Rule == "F03");
+        Assert.DoesNotContain(Run(Water.Value, Call(('a', 0, 3, "超过一百八十吨是第二阶梯，"), ('c', 3, 5, "四块三毛八一吨？"))), h => h.Rule == "F03");
+    }
+
+    [Fact]
     public void The_customer_saying_a_wrong_price_is_not_F03() =>
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "我听说第一阶梯一吨四块多？"), ('a', 3, 6, "不是的，第一阶梯每吨3.45元"))), h => h.Rule == "F03");
 }
