@@ -17,7 +17,7 @@ public sealed class KnowledgeCondition : Condition
     /// </summary>
     private System.Text.RegularExpressions.Regex AnyCue => _anyCue ??= new System.Text.RegularExpressions.Regex(
         string.Join('|', Facts.Select(f => $"(?:{f.Cue})")),
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// 室温十六度，对吧 after the caller said 屋里才十六度: the agent repeats what the caller measured, it states no standard.

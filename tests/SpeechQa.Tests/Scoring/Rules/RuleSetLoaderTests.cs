@@ -65,6 +65,15 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
+    public void Plain_groups_do_not_capture_so_a_numbered_backreference_is_named_as_an_error()
+    {
+        // Rule patterns compile with ExplicitCapture (speed); a named group is the way to refer back.
+        var error = Broken("  - id: X1\n    name: t\n    severity: fatal\n    conditions:\n      c:\n        regex: { pattern: '(好)\\1' }\n    when: c\n");
+        Assert.Contains(error.Errors, e => e.Message.Contains("正则表达式无效"));
+        Assert.NotNull(RuleSetOf("  - id: X1\n    name: t\n    severity: fatal\n    conditions:\n      c:\n        regex: { pattern: '(?<w>好)\\k<w>' }\n    when: c\n"));
+    }
+
+    [Fact]
     public void An_undefined_condition_in_the_expression_is_named()
     {
         var error = Broken("  - id: X1\n    name: t\n    severity: fatal\n    conditions:\n      c:\n        keywords: { any: [a] }\n    when: c && d\n");
