@@ -126,9 +126,18 @@ public sealed class PortalBrowserTests(PortalFixture portal) : IAsyncLifetime
         var first = marks.First;
         Assert.Equal(await first.GetAttributeAsync("data-rule"), await page.Locator("#hits tr.hit-row.current").GetAttributeAsync("data-rule"));
         await page.Keyboard.PressAsync("c");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var rule = await first.GetAttributeAsync("data-rule");
-        Assert.Contains("已确认", await page.Locator($"#hits tr.hit-row[data-rule='{rule}'] .review-state").InnerTextAsync(), StringComparison.Ordinal);
+        var state = page.Locator($"#hits tr.hit-row[data-rule='{rule}'] .review-state");
+        // The confirmation is a request and then a row update: wait for the row (on a loaded machine "network idle" can
+        // come before the request has started), then read it.
+        try
+        {
+            await state.Filter(new LocatorFilterOptions { HasText = "已确认" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
+        Assert.Contains("已确认", await state.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
