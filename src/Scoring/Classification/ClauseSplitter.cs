@@ -1,3 +1,5 @@
+using SpeechQa.Scoring.Text;
+
 namespace SpeechQa.Scoring.Classification;
 
 /// <summary>
@@ -6,13 +8,13 @@ namespace SpeechQa.Scoring.Classification;
 /// </summary>
 public static class ClauseSplitter
 {
-    private static readonly char[] Marks = ['，', '；', '。', '？', '！', ',', ';', '?', '!'];
+    private static readonly char[] MarkArray = ClauseMarks.Characters.ToCharArray();
 
     /// <summary>The clauses with content (letters or digits), in order; the whole text when it has no such mark.</summary>
     public static IReadOnlyList<string> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var clauses = text.Split(Marks, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var clauses = text.Split(MarkArray, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(c => c.Any(char.IsLetterOrDigit)).ToList();
         return clauses.Count == 0 ? [text] : clauses;
     }

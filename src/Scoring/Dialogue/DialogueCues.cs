@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Dialogue;
 
@@ -10,8 +11,6 @@ namespace SpeechQa.Scoring.Dialogue;
 /// </summary>
 public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, Regex? Exclude, bool ByClause = false)
 {
-    private static readonly char[] ClauseEnds = ['，', ',', '。', '；', ';', '！', '!', '？', '?'];
-
     /// <summary>Whether a sentence of this speaker shows the cue (the first match, or null).</summary>
     public Match? Find(Speaker speaker, string text)
     {
@@ -29,8 +28,8 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, R
         var start = 0;
         while (start < text.Length)
         {
-            var end = text.IndexOfAny(ClauseEnds, start);
-            end = end < 0 ? text.Length : end + 1;
+            var mark = text.AsSpan(start).IndexOfAny(ClauseMarks.Set);
+            var end = mark < 0 ? text.Length : start + mark + 1;
             // The clause with its mark, so that an exclude ending in [？?]$ still sees the question.
             if (Exclude is null || !Exclude.IsMatch(text.AsSpan(start, end - start)))
             {

@@ -1,6 +1,7 @@
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Privacy;
 using SpeechQa.Scoring.Rules;
+using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Dialogue;
 
@@ -392,12 +393,11 @@ public sealed partial class DialogueState
     /// <summary>Share of the character pairs of read-back data that the caller must have said (a read-back may say 东侧 for 东边).</summary>
     private const double PiecedShare = 0.75;
 
-    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?'];
-
     private static string ClauseAround(string text, int start, int length)
     {
-        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseBreaks, start - 1) + 1;
-        var to = text.IndexOfAny(ClauseBreaks, Math.Min(text.Length - 1, start + length));
+        var from = text.AsSpan(0, start).LastIndexOfAny(ClauseMarks.Set) + 1;
+        var after = Math.Min(text.Length - 1, start + length);
+        var to = text.AsSpan(after).IndexOfAny(ClauseMarks.Set) is var k and >= 0 ? after + k : -1;
         return text[from..(to < 0 ? text.Length : to)];
     }
 

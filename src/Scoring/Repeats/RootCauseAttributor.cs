@@ -66,7 +66,8 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
         if (!chased && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
             evidence.Add(new(RootCause.R2, evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
         // Every call of the chain about the same matter group (all billing) and nothing else in evidence: the matter itself
-        // stayed unresolved — the group's cause is the reading to start from (decisive), as a late ticket is for repairs.
+        // stayed unresolved — the group's cause is the reading to start from, as a late ticket is for repairs. The group's
+        // clue above (1) and this point (1) make it decisive.
         if (originGroup is not null && !evidence.Any(e => e.Weight >= Decisive)
             && calls.Skip(1).All(c => policy.GroupOf(c.Category)?.Id == originGroup.Id)
             && policy.RootCauses.FirstOrDefault(c => c.Groups.Contains(originGroup.Id, StringComparer.Ordinal)) is { } groupCause)

@@ -1,4 +1,5 @@
 using SpeechQa.Scoring.Knowledge;
+using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Rules.Conditions;
 
@@ -30,7 +31,7 @@ public sealed class KnowledgeCondition : Condition
             return false;
         // 标准是不低于十六度 states the standard, even in the caller's own figure; 室温十五度低于18度的标准 does not (the
         // standard words come after the measurement).
-        var from = wrong.Stated.Index == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, wrong.Stated.Index - 1) + 1;
+        var from = text.AsSpan(0, wrong.Stated.Index).LastIndexOfAny(ClauseMarks.Set) + 1;
         if (StandardWords.Any(w => text.AsSpan(from, wrong.Stated.Index - from).Contains(w, StringComparison.Ordinal)))
             return false;
         for (var j = 0; j < sentence; j++)
@@ -42,19 +43,17 @@ public sealed class KnowledgeCondition : Condition
         return false;
     }
 
-    private static readonly char[] ClauseMarks = ['，', '。', '；', '！', '？', ',', ';', '!', '?'];
-
     private const string SentenceStops = "。.？?！!";
 
     private static readonly string[] StandardWords = ["标准", "不低于", "以上", "达标", "合格", "规定"];
 
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {
+        if (Facts.Count == 0)
+            yield break;
         foreach (var i in sentences)
         {
             var s = call.Sentences[i];
-            if (Facts.Count == 0)
-                continue;
             var text = s.Text;
             var from = 0;
             // Recognition cuts a sentence at a pause (第二阶梯是， | 一吨五块八毛三): a number whose fact was named in the same
@@ -62,7 +61,8 @@ public sealed class KnowledgeCondition : Condition
             if (i > 0 && call.Sentences[i - 1] is { } before && before.Speaker == s.Speaker && s.Start - before.End <= ContinuationGap
                 && before.Text.Length > 0 && !SentenceStops.Contains(before.Text[^1]) && AnyCue.IsMatch(before.Text))
             {
-                text = before.Text.TrimEnd(ClauseMarks) + "，" + s.Text;
+                var head = before.Text.AsSpan();
+                text = string.Concat(head[..(head.LastIndexOfAnyExcept(ClauseMarks.Set) + 1)], "，", s.Text);
                 from = text.Length - s.Text.Length;
             }
             else if (!AnyCue.IsMatch(text))

@@ -1,0 +1,15 @@
+using System.Buffers;
+
+namespace SpeechQa.Scoring.Text;
+
+/// <summary>
+/// The punctuation that ends a clause in a transcript sentence: Chinese ，；。？！ and ASCII , ; ? !. One set for every
+/// reader that cuts or bounds clauses (the act model's clause splitter, the dialogue state and its cues, the knowledge
+/// check), so that they agree on where a clause ends.
+/// </summary>
+public static class ClauseMarks
+{
+    public const string Characters = "，；。？！,;?!";
+
+    public static readonly SearchValues<char> Set = SearchValues.Create(Characters);
+}
