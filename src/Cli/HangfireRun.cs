@@ -16,6 +16,8 @@ internal static class HangfireRun
         var reconciler = app.Get<PipelineReconciler>();
         var calls = app.Get<CallStore>();
         await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        if (!engine.QueueOutlivesProcess)
+            await reconciler.RequeueUnfinishedAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         using var server = engine.StartServer(workers);
         var idleRounds = 0;
         try

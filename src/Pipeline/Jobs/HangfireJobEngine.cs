@@ -53,6 +53,12 @@ public sealed class HangfireJobEngine : IDisposable
     }
 
     public JobStorage Storage { get; }
+
+    /// <summary>
+    /// False for the in-memory queue of the embedded store: a process that starts finds none of the jobs a killed one
+    /// held, so every unfinished call is an orphan (with PostgreSQL, Hangfire hands a dead server's jobs back itself).
+    /// </summary>
+    public bool QueueOutlivesProcess => Storage is not InMemoryStorage;
     public JobRetryFilterProvider Filters { get; }
     public IBackgroundJobClient Client { get; }
     public IRecurringJobManager Recurring { get; }
