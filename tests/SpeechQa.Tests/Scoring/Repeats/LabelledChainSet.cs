@@ -24,6 +24,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fourth author's scenarios (RX, dev): causes to infer, misleading first impressions, three outage clusters.</summary>
     public const string Dev3 = "tests/repeats/dev-chains-3.yaml";
 
+    /// <summary>A fifth author's scenarios (RZ, dev): northeastern callers, causes to infer, three outage clusters.</summary>
+    public const string Dev4 = "tests/repeats/dev-chains-4.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
