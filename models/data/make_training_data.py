@@ -145,7 +145,7 @@ def main():
             for i, core in enumerate(cores):
                 for _ in range(args.per_template):
                     f.write(f'{label}\t{category_example(label, core, rng)}\t{label}-{i}\n')
-        for name in ('category-calls.tsv', 'category-calls-p2.tsv', 'category-calls-p3.tsv'):
+        for name in ('category-calls.tsv', 'category-calls-p2.tsv'):
             with open(f'{args.out}/{name}', encoding='utf-8') as calls:
                 for line in calls:
                     if line.strip():
