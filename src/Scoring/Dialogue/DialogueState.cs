@@ -330,7 +330,7 @@ public sealed partial class DialogueState
 
     private static bool SaidByCustomerBefore(CallView call, int sentence, string data)
     {
-        var wanted = Plain(SpokenDigits.EveryDigit(LeadWords().Replace(data, "")));
+        var wanted = Plain(SpokenDigits.Numerals(LeadWords().Replace(data, "")));
         if (wanted.Length == 0)
             return false;
         // The caller's consecutive segments are read as one turn: recognition often splits a number said in one breath
@@ -344,7 +344,7 @@ public sealed partial class DialogueState
                     said.Append('|');
                 continue;
             }
-            var plain = Plain(SpokenDigits.EveryDigit(call.Sentences[j].Text));
+            var plain = Plain(SpokenDigits.Numerals(call.Sentences[j].Text));
             if (plain.Contains(wanted, StringComparison.Ordinal))
                 return true;
             said.Append(plain);

@@ -14,6 +14,27 @@ public static partial class SpokenDigits
     /// <summary>Every digit word as a digit, wherever it stands: for comparing what two speakers said (一三零，零零零零 = 1300000).</summary>
     public static string EveryDigit(string text) => string.Concat(text.Select(Digit));
 
+    /// <summary>
+    /// <see cref="EveryDigit"/> with tens and hundreds written out as digits (二十号院 = 20号院, 三百零二 = 302), so a house or
+    /// room number the caller said in words matches the agent's read-back in digits.
+    /// </summary>
+    public static string Numerals(string text)
+    {
+        var digits = EveryDigit(text);
+        if (digits.IndexOfAny(['十', '百']) < 0)
+            return digits;
+        digits = Hundreds().Replace(digits, m => m.Groups["h"].Value
+            + (m.Groups["t"].Success ? m.Groups["t"].Value : "0")
+            + (m.Groups["u"].Success ? m.Groups["u"].Value : "0"));
+        return Tens().Replace(digits, m => (m.Groups["t"].Success ? m.Groups["t"].Value : "1") + (m.Groups["u"].Success ? m.Groups["u"].Value : "0"));
+    }
+
+    [GeneratedRegex("(?<h>[1-9])百(?:(?<t>[1-9])十(?<u>[1-9])?|0(?<u>[1-9]))?")]
+    private static partial Regex Hundreds();
+
+    [GeneratedRegex("(?<t>[1-9])?十(?<u>[1-9])?")]
+    private static partial Regex Tens();
+
     private static char Digit(char c) => c switch
     {
         '零' or '〇' => '0',
