@@ -1,5 +1,5 @@
-using SpeechQa.Scoring.Text;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Classification;
 
@@ -107,8 +107,45 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// act of one of its clauses counts with that clause's probability when it is higher than the whole sentence's.
     /// </summary>
     public IReadOnlyList<IReadOnlyDictionary<string, double>>? LabelSentences(IReadOnlyList<TranscriptSegment> sentences, CancellationToken cancellationToken,
-        SegmentationMemo? words = null) =>
-        acts?.Label(sentences, cancellationToken, words).Select(WithClauseActs).ToList();
+        SegmentationMemo? words = null)
+    {
+        if (acts is null)
+            return null;
+        ArgumentNullException.ThrowIfNull(sentences);
+        var labelled = acts.Label(sentences, cancellationToken, words).Select(WithClauseActs).ToList();
+        return WithContinuations(sentences, labelled, cancellationToken);
+    }
+
+    /// <summary>
+    /// A sentence recognition cut at a pause is also read whole (<see cref="SentenceContinuation"/>): the second half takes
+    /// an act's probability from the joined text where it is higher — half of a sarcastic remark seldom reads as sarcasm.
+    /// </summary>
+    private List<IReadOnlyDictionary<string, double>> WithContinuations(IReadOnlyList<TranscriptSegment> sentences,
+        List<IReadOnlyDictionary<string, double>> labelled, CancellationToken cancellationToken)
+    {
+        List<int>? halves = null;
+        for (var i = 1; i < sentences.Count; i++)
+        {
+            if (SentenceContinuation.Continues(sentences[i - 1], sentences[i]))
+                (halves ??= []).Add(i);
+        }
+        if (halves is null)
+            return labelled;
+        var joined = halves.Select(i => sentences[i] with { Start = sentences[i - 1].Start, Text = sentences[i - 1].Text + "，" + sentences[i].Text }).ToList();
+        var whole = acts!.Label(joined, cancellationToken).Select(WithClauseActs).ToList();
+        for (var k = 0; k < halves.Count; k++)
+        {
+            var i = halves[k];
+            var merged = new Dictionary<string, double>(labelled[i], StringComparer.Ordinal);
+            foreach (var (act, p) in whole[k])
+            {
+                if (!merged.TryGetValue(act, out var own) || p > own)
+                    merged[act] = p;
+            }
+            labelled[i] = merged;
+        }
+        return labelled;
+    }
 
     private static IReadOnlyDictionary<string, double> WithClauseActs(DialogueActs acts)
     {

@@ -43,8 +43,6 @@ public sealed class KnowledgeCondition : Condition
         return false;
     }
 
-    private const string SentenceStops = "。.？?！!";
-
     private static readonly string[] StandardWords = ["标准", "不低于", "以上", "达标", "合格", "规定"];
 
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
@@ -58,8 +56,7 @@ public sealed class KnowledgeCondition : Condition
             var from = 0;
             // Recognition cuts a sentence at a pause (第二阶梯是， | 一吨五块八毛三): a number whose fact was named in the same
             // speaker's segment just before, without a stop between them, is read with it. Only the numbers of this segment count.
-            if (i > 0 && call.Sentences[i - 1] is { } before && before.Speaker == s.Speaker && s.Start - before.End <= ContinuationGap
-                && before.Text.Length > 0 && !SentenceStops.Contains(before.Text[^1]) && AnyCue.IsMatch(before.Text))
+            if (i > 0 && call.Sentences[i - 1] is { } before && SentenceContinuation.Continues(before, s) && AnyCue.IsMatch(before.Text))
             {
                 var head = before.Text.AsSpan();
                 text = string.Concat(head[..(head.LastIndexOfAnyExcept(ClauseMarks.Set) + 1)], "，", s.Text);
@@ -75,8 +72,5 @@ public sealed class KnowledgeCondition : Condition
                     $"说的是 stated “{wrong.Stated.Text}”，知识库 {wrong.Fact.Id}: {wrong.Fact.Says}", wrong.Stated.Value);
         }
     }
-
-    /// <summary>Seconds between two segments of one speaker that can be halves of one sentence.</summary>
-    private const double ContinuationGap = 1.0;
 
 }

@@ -1,5 +1,6 @@
 using SpeechQa.Batch.Transcripts;
 using SpeechQa.Scoring.Classification;
+using SpeechQa.Scoring.Text;
 using SpeechQa.Tests.Infrastructure;
 using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
 
@@ -39,6 +40,33 @@ public sealed class DialogueActTests
             Assert.Equal(Math.Max(p, clauseBest), labels[2][act], 6);
         }
         Assert.True(labels[2]["ticket_created"] >= acts[2].Clauses[1].P - 1e-9);
+    }
+
+    [Fact]
+    public void A_sentence_cut_at_a_pause_is_also_read_whole_for_its_second_half()
+    {
+        using var classifier = CallClassifier.Load(Path.Combine(TestPaths.Repository, "models"), new ClassifierTokens(Words));
+        TranscriptSegment[] cut =
+        [
+            new(Speaker.Agent, 0, 2, "工单已经给您登记好了"),
+            new(Speaker.Agent, 2.4, 4, "两个小时内师傅上门"),
+            new(Speaker.Customer, 4.2, 5, "好的"),
+        ];
+        TranscriptSegment[] stopped = [cut[0] with { Text = cut[0].Text + "。" }, cut[1], cut[2]];
+        var halves = classifier.LabelSentences(cut, CancellationToken.None)!;
+        var apart = classifier.LabelSentences(stopped, CancellationToken.None)!;
+        var whole = classifier.LabelSentences([new(Speaker.Agent, 0, 4, cut[0].Text + "，" + cut[1].Text)], CancellationToken.None)![0];
+        // The second half keeps the higher of its own and the joined sentence's probability for every act; the first half
+        // and a sentence after a stop are read alone.
+        foreach (var (act, p) in apart[1])
+            Assert.Equal(Math.Max(p, whole[act]), halves[1][act], 6);
+        Assert.True(halves[1]["ticket_created"] > apart[1]["ticket_created"]);
+        Assert.Equal(apart[0], halves[0]);
+        Assert.Equal(apart[2], halves[2]);
+        Assert.True(SentenceContinuation.Continues(cut[0], cut[1]));
+        Assert.False(SentenceContinuation.Continues(stopped[0], stopped[1]));
+        Assert.False(SentenceContinuation.Continues(cut[1], cut[2]));
+        Assert.False(SentenceContinuation.Continues(cut[0], cut[1] with { Start = cut[0].End + SentenceContinuation.MaxGapSeconds + 0.1 }));
     }
 
     [Fact]
