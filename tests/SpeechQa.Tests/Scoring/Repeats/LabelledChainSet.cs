@@ -27,6 +27,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fifth author's scenarios (RZ, dev): northeastern callers, causes to infer, three outage clusters.</summary>
     public const string Dev4 = "tests/repeats/dev-chains-4.yaml";
 
+    /// <summary>A sixth author's scenarios (RW, dev): Jiangsu/Anhui callers, causes to infer, three outage clusters.</summary>
+    public const string Dev5 = "tests/repeats/dev-chains-5.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
