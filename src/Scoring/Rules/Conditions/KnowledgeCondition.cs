@@ -21,8 +21,8 @@ public sealed class KnowledgeCondition : Condition
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
 
     /// <summary>
-    /// 室温十六度，对吧 after the caller said 屋里才十六度: the agent repeats what the caller measured, it states no standard.
-    /// Only for temperatures: a price or a limit the caller said and the agent repeats is the agent's answer.
+    /// 室温十六度，对吧 after the caller said 屋里才十六度: the agent repeats what the caller measured, it states no standard;
+    /// nor does a temperature the agent says somebody measured. Only for temperatures: a price or a limit the caller said and the agent repeats is the agent's answer.
     /// </summary>
     private static bool RepeatsCallersMeasurement(CallView call, int sentence, string text, (KnowledgeFact Fact, StatedQuantity Stated) wrong)
     {
@@ -34,6 +34,10 @@ public sealed class KnowledgeCondition : Condition
         var from = text.AsSpan(0, wrong.Stated.Index).LastIndexOfAny(ClauseMarks.Set) + 1;
         if (StandardWords.Any(w => text.AsSpan(from, wrong.Stated.Index - from).Contains(w, StringComparison.Ordinal)))
             return false;
+        // 师傅上门测了室温，是19℃: a temperature somebody measured states no standard either.
+        var near = text.Substring(Math.Max(0, wrong.Stated.Index - MeasureReach), Math.Min(MeasureReach, wrong.Stated.Index));
+        if (MeasureWords.Any(w => near.Contains(w, StringComparison.Ordinal)))
+            return true;
         for (var j = 0; j < sentence; j++)
         {
             if (call.Sentences[j].Speaker == SpeechQa.Batch.Transcripts.Speaker.Customer
@@ -44,6 +48,11 @@ public sealed class KnowledgeCondition : Condition
     }
 
     private static readonly string[] StandardWords = ["标准", "不低于", "以上", "达标", "合格", "规定"];
+
+    private static readonly string[] MeasureWords = ["测了", "测的", "测得", "测出", "实测", "量了", "量的", "量出", "温度计"];
+
+    /// <summary>Characters before a temperature searched for a measuring word (测了室温，是19℃).</summary>
+    private const int MeasureReach = 12;
 
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {
