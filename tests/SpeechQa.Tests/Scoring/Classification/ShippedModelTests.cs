@@ -116,6 +116,26 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Banter_the_caller_started_is_no_mockery_but_the_same_words_unprompted_are()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        var judge = CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
+        const string quip = "哈哈，您这脑子转得可真快，我们都比不上。";
+        Transcript CallWith(string customer) => new("T", "zh", "imported", [
+            new TranscriptSegment(Speaker.Agent, 0, 3, "您好，供水服务热线，请问有什么可以帮您？"),
+            new TranscriptSegment(Speaker.Customer, 3, 7, customer),
+            new TranscriptSegment(Speaker.Agent, 7, 10, quip),
+            new TranscriptSegment(Speaker.Agent, 10, 13, "第一阶梯是每吨3.45元，还有其他问题吗？"),
+            new TranscriptSegment(Speaker.Customer, 13, 14, "没了，谢谢。"),
+            new TranscriptSegment(Speaker.Agent, 14, 16, "感谢来电，再见。")]);
+        var metadata = new CallMetadata { Direction = "inbound" };
+        var joking = judge.Judge("water-hotline", CallWith("我一个人住，用不了几吨水，你们可赚不着我的钱喽，哈哈。"), metadata);
+        var plain = judge.Judge("water-hotline", CallWith("我一个人住，用不了几吨水，水价到底怎么算？"), metadata);
+        Assert.DoesNotContain(joking.Hits, h => h.Rule == "F02");
+        Assert.Contains(plain.Hits, h => h.Rule == "F02" && h.Segment == 2);
+    }
+
+    [Fact]
     public void The_hotline_decides_between_categories_the_words_cannot()
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
