@@ -3,7 +3,7 @@ namespace SpeechQa.Scoring.Repeats;
 /// <summary>
 /// Area outage clusters (R3): a burst of inbound calls of one region about the cluster categories (no water, low
 /// pressure) — at least <c>min_callers</c> different callers within the window, and at least <c>burst_factor</c>
-/// times the region's usual count per window (the lower median of its non-empty windows), so that a busy
+/// times the region's usual count per window (the lower median of its non-empty windows but the busiest), so that a busy
 /// region's everyday no-water calls do not merge into one month-long "outage". No shared number is needed; that
 /// is the point — many people hit by one unannounced outage.
 /// </summary>
@@ -79,11 +79,16 @@ public static class OutageClusterFinder
         return Enumerable.Range(0, calls.Count).Select(Find).Distinct().Count();
     }
 
-    /// <summary>The lower median of the calls per window over the windows that have any (robust to the bursts themselves).</summary>
+    /// <summary>
+    /// The lower median of the calls per window over the windows that have any, leaving out the busiest: the burst
+    /// being judged is not the region's usual (a region whose only calls are one outage's has no usual count — zero —
+    /// so the burst needs only <c>min_callers</c>; measured with the burst in, it had to be three times itself).
+    /// </summary>
     private static int UsualPerWindow(List<CallContact> calls, TimeSpan window)
     {
         var first = calls[0].StartedAt;
         var counts = calls.GroupBy(c => (long)((c.StartedAt - first) / window)).Select(g => g.Count()).Order().ToList();
-        return counts[(counts.Count - 1) / 2];
+        counts.RemoveAt(counts.Count - 1);
+        return counts.Count == 0 ? 0 : counts[(counts.Count - 1) / 2];
     }
 }
