@@ -72,7 +72,12 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         var ordered = transcript.Segments.OrderBy(s => s.Start).ToList();
         var turns = ordered.Where(s => s.Speaker == Speaker.Customer).Select(s => s.Text).ToList();
         if (followUp)
-            turns.InsertRange(0, FollowedUpMatter(ordered));
+        {
+            // The customer only answers a follow-up (修好了，挺满意 reads as a repair-delay call): the matter the agent names
+            // is the call's subject, so it is read once more than the opening turns.
+            var matter = FollowedUpMatter(ordered).ToList();
+            turns.InsertRange(0, matter.Concat(matter));
+        }
         // The request is usually in the first turns; later ones drift to details, numbers and side topics: the opening counts twice.
         // The turns are read as one text joined by 。 (which is neither a word nor a character to the model).
         var customer = turns.Take(OpeningTurns).Concat(turns).ToList();
