@@ -133,18 +133,37 @@ def category_example(label, core, rng):
     return '。'.join(turns)
 
 
+def spans(text, n=8):
+    return {text[i:i + n] for i in range(len(text) - n + 1)}
+
+
+def held_out_spans(path):
+    try:
+        with open(path, encoding='utf-8') as lines:
+            return set().union(*(spans(line.rstrip('\n').split('\t')[-1]) for line in lines if line.strip()))
+    except FileNotFoundError:
+        return set()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--seed', type=int, default=7)
     parser.add_argument('--per-template', type=int, default=6)
     parser.add_argument('--out', default='models/data')
+    parser.add_argument('--held-out', default='tests/classifier/category-heldout.tsv')
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    held_out = held_out_spans(args.held_out)
     with open(f'{args.out}/category.tsv', 'w', encoding='utf-8') as f:
         for label, cores in CATEGORY.items():
             for i, core in enumerate(cores):
                 for _ in range(args.per_template):
-                    f.write(f'{label}\t{category_example(label, core, rng)}\t{label}-{i}\n')
+                    # Two pool phrases joined can spell 8 characters of a held-out line across the 。 (特别冲。孩子都不…):
+                    # such an example is drawn again, so the held-out set stays unseen (HeldOutHonestyTests).
+                    example = category_example(label, core, rng)
+                    while spans(example) & held_out:
+                        example = category_example(label, core, rng)
+                    f.write(f'{label}\t{example}\t{label}-{i}\n')
         for name in ('category-calls.tsv', 'category-calls-p2.tsv'):
             with open(f'{args.out}/{name}', encoding='utf-8') as calls:
                 for line in calls:
