@@ -75,7 +75,7 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         {
             // The customer only answers a follow-up (修好了，挺满意 reads as a repair-delay call): the matter the agent names
             // is the call's subject, so it is read once more than the opening turns.
-            var matter = FollowedUpMatter(ordered).ToList();
+            var matter = FollowedUpMatter(ordered);
             turns.InsertRange(0, matter.Concat(matter));
         }
         // The request is usually in the first turns; later ones drift to details, numbers and side topics: the opening counts twice.
@@ -95,10 +95,19 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// The clauses of the agent's first two turns that are not the introduction (您好、这里是…热线、工号、请问是…吗): what is
     /// left names the matter (您昨天报的暖气不热). The introduction's 回访/服务 would otherwise read as a staff complaint (C09).
     /// </summary>
-    private static IEnumerable<string> FollowedUpMatter(IEnumerable<TranscriptSegment> ordered) =>
-        ordered.Where(s => s.Speaker == Speaker.Agent).Take(2)
+    private static List<string> FollowedUpMatter(IEnumerable<TranscriptSegment> ordered)
+    {
+        var clauses = ordered.Where(s => s.Speaker == Speaker.Agent).Take(2)
             .SelectMany(s => ClauseSplitter.Split(s.Text))
-            .Where(c => !IntroductionWords.Any(w => c.Contains(w, StringComparison.Ordinal)));
+            .Where(c => !IntroductionWords.Any(w => c.Contains(w, StringComparison.Ordinal)))
+            .ToList();
+        // 您上周报修的水表阀门漏水，维修师傅上门处理了吗: the clause that names the report is the matter; the rest asks how the
+        // visit went, which reads as a repair-delay call.
+        var reported = clauses.Where(c => ReportWords.Any(w => c.Contains(w, StringComparison.Ordinal))).ToList();
+        return reported.Count > 0 ? reported : clauses;
+    }
+
+    private static readonly string[] ReportWords = ["报修的", "报的", "反映的", "反馈的", "投诉的", "咨询的", "报修了"];
 
     private static readonly string[] IntroductionWords = ["您好", "热线", "工号", "回访", "请问是", "我是", "这里是", "这边是", "公司"];
 

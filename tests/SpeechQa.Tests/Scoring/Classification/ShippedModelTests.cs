@@ -167,4 +167,18 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         Assert.Equal("C11", followUp[0].Id);
         Assert.True(followUp[0].P > (answersAlone.FirstOrDefault(c => c.Id == "C11")?.P ?? 0), "the named matter raises C11");
     }
+
+    [Fact]
+    public void A_follow_up_reads_the_clause_that_names_the_report_not_the_question_about_the_visit()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        // 报修的…漏水 is the matter; 师傅上门处理了吗 and the customer's 来了，修好了 alone read as a repair-delay call (C10).
+        var call = new Transcript("T", "zh", "imported", [
+            new TranscriptSegment(Speaker.Agent, 0, 4, "您好，这里是供水服务热线回访，工号2408，请问是邓先生吗？"),
+            new TranscriptSegment(Speaker.Customer, 4, 5, "是我。"),
+            new TranscriptSegment(Speaker.Agent, 5, 10, "您前天报修的楼道水表井漏水，维修师傅上门处理了吗？"),
+            new TranscriptSegment(Speaker.Customer, 10, 14, "来了，第二天一早就到了，修得挺快，现在不漏了。")]);
+        var water = RuleSetCatalog.Load(RulesFolder).Find("water-hotline")!.Categories;
+        Assert.Equal("C06", classifier.Categorize(call, water, followUp: true, CancellationToken.None)[0].Id);
+    }
 }
