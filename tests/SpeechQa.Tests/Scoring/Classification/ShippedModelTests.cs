@@ -151,16 +151,14 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         Assert.All(heating, c => Assert.Contains(c.Id, heatingHotline));
         Assert.True(heating[0].P > open.FirstOrDefault(c => c.Id == "C12")?.P, "renormalised over the hotline's categories");
     }
+
     [Fact]
     public void A_follow_up_call_takes_the_category_of_the_matter_the_agent_names()
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
         // The customer only answers the callback (still cold, when will they come): alone, that reads as a repair delay.
-        var call = new Transcript("T", "zh", "imported", [
-            new TranscriptSegment(Speaker.Agent, 0, 4, "您好，这里是供热服务热线回访，工号3307，请问是孙先生吗？"),
-            new TranscriptSegment(Speaker.Customer, 4, 5, "是我。"),
-            new TranscriptSegment(Speaker.Agent, 5, 9, "您上周反映家里暖气不热，师傅上门看过以后，现在屋里多少度？"),
-            new TranscriptSegment(Speaker.Customer, 9, 14, "来是来了，弄了半天，还是十五度，这回啥时候再来啊？")]);
+        var call = Callback("您好，这里是供热服务热线回访，工号3307，请问是孙先生吗？",
+            "您上周反映家里暖气不热，师傅上门看过以后，现在屋里多少度？", "来是来了，弄了半天，还是十五度，这回啥时候再来啊？");
         var heating = RuleSetCatalog.Load(RulesFolder).Find("heating-hotline")!.Categories!;
         var followUp = classifier.Categorize(call, heating, followUp: true, CancellationToken.None);
         var answersAlone = classifier.Categorize(call, heating, followUp: false, CancellationToken.None);
@@ -173,12 +171,16 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
         // 报修的…漏水 is the matter; 师傅上门处理了吗 and the customer's 来了，修好了 alone read as a repair-delay call (C10).
-        var call = new Transcript("T", "zh", "imported", [
-            new TranscriptSegment(Speaker.Agent, 0, 4, "您好，这里是供水服务热线回访，工号2408，请问是邓先生吗？"),
-            new TranscriptSegment(Speaker.Customer, 4, 5, "是我。"),
-            new TranscriptSegment(Speaker.Agent, 5, 10, "您前天报修的楼道水表井漏水，维修师傅上门处理了吗？"),
-            new TranscriptSegment(Speaker.Customer, 10, 14, "来了，第二天一早就到了，修得挺快，现在不漏了。")]);
+        var call = Callback("您好，这里是供水服务热线回访，工号2408，请问是邓先生吗？",
+            "您前天报修的楼道水表井漏水，维修师傅上门处理了吗？", "来了，第二天一早就到了，修得挺快，现在不漏了。");
         var water = RuleSetCatalog.Load(RulesFolder).Find("water-hotline")!.Categories;
         Assert.Equal("C06", classifier.Categorize(call, water, followUp: true, CancellationToken.None)[0].Id);
     }
+
+    /// <summary>An outbound follow-up: the agent's introduction, 是我, the agent naming the matter, the customer's answer.</summary>
+    private static Transcript Callback(string introduction, string matter, string answer) => new("T", "zh", "imported", [
+        new TranscriptSegment(Speaker.Agent, 0, 4, introduction),
+        new TranscriptSegment(Speaker.Customer, 4, 5, "是我。"),
+        new TranscriptSegment(Speaker.Agent, 5, 10, matter),
+        new TranscriptSegment(Speaker.Customer, 10, 14, answer)]);
 }
