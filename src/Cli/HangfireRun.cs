@@ -15,9 +15,7 @@ internal static class HangfireRun
         var engine = app.Get<HangfireJobEngine>();
         var reconciler = app.Get<PipelineReconciler>();
         var calls = app.Get<CallStore>();
-        await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
-        if (!engine.QueueOutlivesProcess)
-            await reconciler.RequeueUnfinishedAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await reconciler.ReconcileOnStartAsync(cancellationToken).ConfigureAwait(false);
         using var server = engine.StartServer(workers);
         var idleRounds = 0;
         try

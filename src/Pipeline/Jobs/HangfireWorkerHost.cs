@@ -14,11 +14,7 @@ public sealed class HangfireWorkerHost(HangfireJobEngine engine, PipelineReconci
 
     public async Task RunAsync(int workers, string? scanFolder, string? scanCron, CancellationToken cancellationToken)
     {
-        await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
-        // A worker killed before this one left its calls half done and its in-memory queue gone: take them now, not
-        // after the five-minute stale wait (handlers are idempotent, so a call another process is still on is harmless).
-        if (!engine.QueueOutlivesProcess)
-            await reconciler.RequeueUnfinishedAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await reconciler.ReconcileOnStartAsync(cancellationToken).ConfigureAwait(false);
         engine.Recurring.AddOrUpdate<PipelineReconciler>(ReconcileJobId, PipelineJobQueue.DefaultQueue, r => r.RecurringAsync(CancellationToken.None), Cron.Minutely());
         await sources.ScheduleAllAsync(cancellationToken).ConfigureAwait(false);
         if (scanFolder is not null && scanCron is not null)

@@ -59,6 +59,19 @@ public sealed class PipelineReconciler(CallStore calls, RecordingSourceStore sou
     }
 
     /// <summary>
+    /// The pass a starting `run` or worker makes. On the embedded store (Hangfire's in-memory queue) it also re-enqueues
+    /// every unfinished call at once: a process killed before this one left its calls half done and its queue gone, and
+    /// waiting <see cref="StaleAfter"/> would stall recovery (a call another process is still on is harmless to enqueue).
+    /// </summary>
+    public async Task<int> ReconcileOnStartAsync(CancellationToken cancellationToken)
+    {
+        var count = await ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        if (!engine.QueueOutlivesProcess)
+            count += await RequeueUnfinishedAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>
     /// Transcript-only calls in batch jobs: about 32 batches per page, so a few hundred calls still spread over every
     /// worker, and at most <see cref="MaxBatch"/> calls each, so a batch takes seconds and one retried is cheap.
     /// </summary>

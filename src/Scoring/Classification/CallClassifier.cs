@@ -127,14 +127,14 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
             return null;
         ArgumentNullException.ThrowIfNull(sentences);
         var labelled = acts.Label(sentences, cancellationToken, words).Select(WithClauseActs).ToList();
-        return WithContinuations(sentences, labelled, cancellationToken);
+        return WithContinuations(acts, sentences, labelled, cancellationToken);
     }
 
     /// <summary>
     /// A sentence recognition cut at a pause is also read whole (<see cref="SentenceContinuation"/>): the second half takes
     /// an act's probability from the joined text where it is higher — half of a sarcastic remark seldom reads as sarcasm.
     /// </summary>
-    private List<IReadOnlyDictionary<string, double>> WithContinuations(IReadOnlyList<TranscriptSegment> sentences,
+    private static List<IReadOnlyDictionary<string, double>> WithContinuations(DialogueActLabeller labeller, IReadOnlyList<TranscriptSegment> sentences,
         List<IReadOnlyDictionary<string, double>> labelled, CancellationToken cancellationToken)
     {
         List<int>? halves = null;
@@ -146,7 +146,7 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         if (halves is null)
             return labelled;
         var joined = halves.Select(i => sentences[i] with { Start = sentences[i - 1].Start, Text = sentences[i - 1].Text + "，" + sentences[i].Text }).ToList();
-        var whole = acts!.Label(joined, cancellationToken).Select(WithClauseActs).ToList();
+        var whole = labeller.Label(joined, cancellationToken).Select(WithClauseActs).ToList();
         for (var k = 0; k < halves.Count; k++)
         {
             var i = halves[k];

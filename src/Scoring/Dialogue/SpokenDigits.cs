@@ -21,7 +21,7 @@ public static partial class SpokenDigits
     public static string Numerals(string text)
     {
         var digits = EveryDigit(text);
-        if (digits.IndexOfAny(['十', '百']) < 0)
+        if (digits.AsSpan().IndexOfAny('十', '百') < 0)
             return digits;
         digits = Hundreds().Replace(digits, m => m.Groups["h"].Value
             + (m.Groups["t"].Success ? m.Groups["t"].Value : "0")

@@ -21,10 +21,11 @@ public sealed class KnowledgeCondition : Condition
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
 
     /// <summary>
-    /// 室温十六度，对吧 after the caller said 屋里才十六度: the agent repeats what the caller measured, it states no standard;
-    /// nor does a temperature the agent says somebody measured. Only for temperatures: a price or a limit the caller said and the agent repeats is the agent's answer.
+    /// A temperature that is a measurement states no standard: 室温十六度，对吧 after the caller said 屋里才十六度 (the agent
+    /// repeats what the caller measured), or one the agent says somebody measured. Only for temperatures: a price or a
+    /// limit the caller said and the agent repeats is the agent's answer.
     /// </summary>
-    private static bool RepeatsCallersMeasurement(CallView call, int sentence, string text, (KnowledgeFact Fact, StatedQuantity Stated) wrong)
+    private static bool IsMeasuredTemperature(CallView call, int sentence, string text, (KnowledgeFact Fact, StatedQuantity Stated) wrong)
     {
         var (kind, value) = (wrong.Fact.Kind, wrong.Stated.Value);
         if (kind != QuantityKind.Celsius)
@@ -76,10 +77,9 @@ public sealed class KnowledgeCondition : Condition
             if (Guards.ExcludesSentence(text))
                 continue;
             if (KnowledgeBase.Contradiction(text, Facts) is { } wrong && wrong.Stated.Index >= from && !Guards.Discounts(text, wrong.Stated.Index)
-                && !RepeatsCallersMeasurement(call, i, text, wrong))
+                && !IsMeasuredTemperature(call, i, text, wrong))
                 yield return new ConditionMatch(i, s.Start, s.End,
                     $"说的是 stated “{wrong.Stated.Text}”，知识库 {wrong.Fact.Id}: {wrong.Fact.Says}", wrong.Stated.Value);
         }
     }
-
 }
