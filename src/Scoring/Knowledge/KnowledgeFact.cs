@@ -104,16 +104,63 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                     continue;
                 if (across && factList.Any(f => f.Kind == kind && !ReferenceEquals(f, bound) && f.IsRight(stated.Value) && f.Comparison == FactComparison.Equal))
                     continue;
+                if (IsRightForAnotherKind(sentence, clauseStart, clauseEnd, stated, kind, cues))
+                    continue;
                 return (bound, stated);
             }
         }
         return null;
     }
 
+    /// <summary>
+    /// Whether a fact of another kind, cued in the same clause, reads the same words as its own right value — an
+    /// unpunctuated ASR run such as 夜班只出抢修您这个属于一般维修按规定一个工作日内处理 names two facts in one clause, and the
+    /// number is right for the one it states. F03 is fatal: a number right for a fact the clause names is not flagged.
+    /// </summary>
+    private static bool IsRightForAnotherKind(string sentence, int clauseStart, int clauseEnd, StatedQuantity stated, QuantityKind kind,
+        List<(KnowledgeFact Fact, int Index, int Length)> cues)
+    {
+        var clause = sentence[clauseStart..clauseEnd];
+        foreach (var other in cues.Where(c => c.Fact.Kind != kind && c.Fact.Kind != QuantityKind.Claim && c.Index >= clauseStart && c.Index < clauseEnd && c.Fact.CanBeStatedIn(clause)))
+        {
+            if (QuantityReader.Read(sentence, other.Fact.Kind).Any(q => q.Index == stated.Index && other.Fact.IsRight(q.Value)))
+                return true;
+        }
+        return false;
+    }
+
     private static (int Start, int End) ClauseOf(string sentence, int index)
     {
-        var start = index == 0 ? 0 : sentence.LastIndexOfAny(ClauseBreaks, index - 1) + 1;
-        var end = sentence.IndexOfAny(ClauseBreaks, index);
+        var start = index == 0 ? 0 : LastClauseBreak(sentence, index - 1) + 1;
+        var end = NextClauseBreak(sentence, index);
         return (start, end < 0 ? sentence.Length : end);
+    }
+
+    // ASR output often marks a pause with a space or a '.' instead of Chinese punctuation: between two Han characters
+    // either ends a clause ('.' between digits stays a decimal point, a space between Latin words stays a space).
+    private static bool IsClauseBreak(string text, int i) =>
+        Array.IndexOf(ClauseBreaks, text[i]) >= 0
+        || (text[i] is ' ' or '.' && i > 0 && i + 1 < text.Length && IsHan(text[i - 1]) && IsHan(text[i + 1]));
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static int LastClauseBreak(string text, int from)
+    {
+        for (var i = from; i >= 0; i--)
+        {
+            if (IsClauseBreak(text, i))
+                return i;
+        }
+        return -1;
+    }
+
+    private static int NextClauseBreak(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (IsClauseBreak(text, i))
+                return i;
+        }
+        return -1;
     }
 }

@@ -83,6 +83,21 @@ public sealed class KnowledgeTests
         Assert.DoesNotContain(Run(Water.Value, Call(('a', 0, 3, "超过一百八十吨是第二阶梯，"), ('c', 3, 5, "四块三毛八一吨？"))), h => h.Rule == "F03");
     }
 
+    // Recognition output without Chinese punctuation: a space or a '.' between Han characters ends a clause, and in a
+    // run that names two facts a number right for one of them is not a wrong figure for the other.
+    [Theory]
+    [InlineData("夜里我们只出紧急抢修您这个属于一般维修明天按规定一个工作日内处理")]
+    [InlineData("整片都在抢修的单子里了 您不用另外报.恢复以后要慢慢热起来大概一两个小时")]
+    [InlineData("阶梯水量按年累计 1月一号重新开始算")]
+    [InlineData("阶梯这个一月1号就重新算了")]
+    public void Recognition_shaped_sentences_with_right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
+
+    [Theory]
+    [InlineData("爆管抢修我们两个小时内出发")]
+    [InlineData("整片都在抢修 抢修两个小时以后出发")]
+    [InlineData("阶梯水量按每期账单重新开始算")]
+    public void Recognition_shaped_sentences_with_wrong_numbers_still_are(string sentence) => Assert.True(WrongInformation(sentence), sentence);
+
     [Fact]
     public void The_customer_saying_a_wrong_price_is_not_F03() =>
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "我听说第一阶梯一吨四块多？"), ('a', 3, 6, "不是的，第一阶梯每吨3.45元"))), h => h.Rule == "F03");
