@@ -276,11 +276,10 @@ public sealed partial class DialogueState
     /// <summary>Reading out the account's arrears or bill amount is reading its bill details (F05 when not yet verified).</summary>
     private static string? OwnBillBeforeVerification(CallView call, DialogueCues cues, int sentence)
     {
-        // Bill details (F05: 查账单明细) are a breakdown — periods, usages, amounts; a lone arrears total told to an
-        // unverified caller is a disclosure (F01), not the sensitive business of reading the bill.
+        // Even a lone arrears total told to an unverified caller is the bill read out (查账单, F05) as well as a disclosure
+        // (F01) — the labelling guide's convention, decided on the dev sets where authors differed (docs/rules-evaluation.md).
         var text = call.Sentences[sentence].Text;
         return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount && !ThirdPartyBefore(text, amount.Index, amount.Length, cues)
-            && Amounts().Count(text) >= 2
             ? $"读出账单明细 bill details read out: {amount.Value}"
             : null;
     }
