@@ -30,6 +30,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixth author's scenarios (RW, dev): Jiangsu/Anhui callers, causes to infer, three outage clusters.</summary>
     public const string Dev5 = "tests/repeats/dev-chains-5.yaml";
 
+    /// <summary>A seventh author's scenarios (RG, dev): Guangdong/Fujian/Hainan callers, causes to infer, three outage clusters.</summary>
+    public const string Dev6 = "tests/repeats/dev-chains-6.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
