@@ -225,7 +225,8 @@ public sealed partial class DialogueState
     /// </summary>
     private static string? EchoedDetails(CallView call, int sentence)
     {
-        var said = Plain(call.Sentences[sentence].Text);
+        // Numbers compared as digits: the caller says 三幢，一八零二, the agent reads back 3幢1802.
+        var said = Plain(SpokenDigits.Numerals(call.Sentences[sentence].Text));
         // A read-back run is part of the agent's sentence: one with too few numerals and address characters for any run
         // to qualify needs no comparison (this runs on every agent sentence without a read-back cue).
         if (NumeralCount(said) < 3 && AddressCount(said) < 2)
@@ -235,7 +236,7 @@ public sealed partial class DialogueState
         {
             if (call.Sentences[j].Speaker != Speaker.Customer)
                 continue;
-            var run = LongestCommonRun(said, Plain(call.Sentences[j].Text));
+            var run = LongestCommonRun(said, Plain(SpokenDigits.Numerals(call.Sentences[j].Text)));
             if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
                 && (NumeralCount(run) >= 3 || AddressCount(run) >= 2))
                 return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
@@ -252,7 +253,7 @@ public sealed partial class DialogueState
     private static readonly string[] OwnMarkers = ["您这户", "您家", "您的", "您这", "您户", "您本人"];
 
     private const string Numerals = "零〇一二两三四五六七八九十幺";
-    private const string AddressWords = "路街号楼栋单元室院区里村巷道";
+    private const string AddressWords = "路街号楼栋幢单元室院区里村巷道";
     private static readonly string[] TimeWords = ["工作日", "小时", "分钟", "天", "点"];
 
     private static string LongestCommonRun(string a, string b)
