@@ -33,7 +33,7 @@ public static class RuleSetLoader
         ["speech_rate"] = ["max_chars_per_minute", "min_sentence_chars"],
         ["loudness"] = ["min_db_above_median"],
         ["metadata"] = ["field", "in", "min", "max"],
-        ["classifier"] = ["label", "min_p"],
+        ["classifier"] = ["label", "min_p", "short_chars", "short_min_p"],
         ["knowledge"] = ["facts", "exclude", "negated_by", "quote_guard"],
         ["dialogue"] = ["event"],
     };
@@ -266,6 +266,8 @@ public static class RuleSetLoader
             {
                 Name = name, Label = YamlReading.String(args, "label", file, errors, required: true) ?? "",
                 MinProbability = YamlReading.Number(args, "min_p", file, errors) ?? 0.8,
+                ShortChars = (int)(YamlReading.Number(args, "short_chars", file, errors) ?? 0),
+                ShortMinProbability = YamlReading.Number(args, "short_min_p", file, errors) ?? 0,
             },
             "knowledge" => KnowledgeOperator(name, args, file, context.Knowledge, errors),
             "dialogue" => DialogueOperator(name, args, file, context.Cues, errors),

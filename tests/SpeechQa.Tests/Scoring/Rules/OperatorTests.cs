@@ -176,6 +176,20 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Short_sentences_need_the_higher_probability()
+    {
+        var set = OneRule("classifier: { label: rude, min_p: 0.6, short_chars: 15, short_min_p: 0.7 }\nspeaker: agent");
+        CallView Labelled(string text, double p) => new(new Transcript("T", "zh", "imported", Call(('a', 0, 2, text)).Sentences), new CallMetadata(), null, Words)
+        {
+            SentenceLabels = [new Dictionary<string, double> { ["rude"] = p }],
+        };
+        Assert.False(Fires(set, Labelled("您家住哪？", 0.65)));
+        Assert.True(Fires(set, Labelled("您家住哪？", 0.72)));
+        Assert.True(Fires(set, Labelled("您这一天打四回电话，可真够有空的啊。", 0.65)));
+        Assert.False(Fires(set, Labelled("您这一天打四回电话，可真够有空的啊。", 0.55)));
+    }
+
+    [Fact]
     public void Anchors_keep_matches_near_another_condition()
     {
         var set = RuleSetOf("""
