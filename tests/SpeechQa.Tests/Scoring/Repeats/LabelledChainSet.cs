@@ -33,6 +33,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A seventh author's scenarios (RG, dev): Guangdong/Fujian/Hainan callers, causes to infer, three outage clusters.</summary>
     public const string Dev6 = "tests/repeats/dev-chains-6.yaml";
 
+    /// <summary>An eighth author's scenarios (RK, dev): Hubei/Hunan/Jiangxi callers, causes to infer, three outage clusters.</summary>
+    public const string Dev7 = "tests/repeats/dev-chains-7.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
