@@ -132,7 +132,7 @@ public sealed partial class DialogueState
     }
 
     /// <summary>Sentences back in which a sensitive request (报停, 改电话…) still gives a bare 改好了 / 办上了 its object.</summary>
-    private const int SensitiveTopicReach = 8;
+    private const int SensitiveTopicReach = 10;
 
     /// <summary>
     /// 改好了 / 给您办上了 without naming what: sensitive when a sensitive request (a transfer, a phone change, a refund, a
@@ -197,7 +197,11 @@ public sealed partial class DialogueState
             if (thirdParty)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（他人信息 another household's data）";
             // 地址是…四零一，对吧？ asks the caller to confirm their own address (a chase, a callback): not told to them.
-            if (!identity.IsVerifiedBefore(sentence) && !(label == nameof(PersonalDataKind.Address) && ConfirmationQuestion().IsMatch(text)))
+            // 一三九零三一一二八七四，对吧？ right after the caller said a phone (and corrected it: 二八四七……不对，是二八七四)
+            // reads back what the caller gave, even where the digits of the two turns do not line up.
+            var readBackQuestion = ConfirmationQuestion().IsMatch(text)
+                && (label == nameof(PersonalDataKind.Address) || (label == nameof(PersonalDataKind.Phone) && CallerJustGavePhone(call, sentence, text.Substring(start, length))));
+            if (!identity.IsVerifiedBefore(sentence) && !readBackQuestion)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";
         }
         return null;
@@ -326,6 +330,22 @@ public sealed partial class DialogueState
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
         }
         return null;
+    }
+
+    /// <summary>The caller's last turn before this sentence held this phone's first seven and last four digits (said in words or digits, perhaps corrected on the way).</summary>
+    private static bool CallerJustGavePhone(CallView call, int sentence, string phone)
+    {
+        var wanted = string.Concat(phone.Where(char.IsAsciiDigit));
+        if (wanted.Length < 11)
+            return false;
+        for (var j = sentence - 1; j >= 0; j--)
+        {
+            if (call.Sentences[j].Speaker != Speaker.Customer)
+                continue;
+            var said = string.Concat(SpokenDigits.EveryDigit(call.Sentences[j].Text).Where(char.IsAsciiDigit));
+            return said.Contains(wanted[..7], StringComparison.Ordinal) && said.Contains(wanted[^4..], StringComparison.Ordinal);
+        }
+        return false;
     }
 
     private static bool SaidByCustomerBefore(CallView call, int sentence, string data)
