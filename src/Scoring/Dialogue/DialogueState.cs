@@ -58,9 +58,11 @@ public sealed partial class DialogueState
                 state.Add(DialogueEvent.AgentEmpathy, i, empathy);
             if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
-            if ((Cue("sensitive_done") ?? CompletedSensitiveRequest(call, cues, i) ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
+            var completedSensitive = CompletedSensitiveRequest(call, cues, i);
+            if ((Cue("sensitive_done") ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
-            if (TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
+            // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
+            if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
             {
                 // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
