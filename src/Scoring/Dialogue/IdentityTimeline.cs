@@ -40,8 +40,18 @@ public sealed partial class IdentityTimeline
                 (account, name) = (null, null);
                 continue;
             }
+            // 核对上了 after the agent asked for both and the caller gave something: what the caller said in the sentences
+            // before matches the account — even where the name came unasked or the number after 我不记得……我看下.
+            if (s.Speaker == Speaker.Agent && (account is null || name is null) && (account is not null || name is not null || CallerSpokeSince(call, i))
+                && cues["identity_confirmed"].Find(s.Speaker, s.Text) is not null
+                && AgentAskedRecently(call, cues["account_request"], i, 12) && AgentAskedRecently(call, cues["name_request"], i, 12))
+            {
+                account ??= i - 1;
+                name ??= i - 1;
+                continue;
+            }
             // Both given: only a mismatch the agent points out can still change anything.
-            if (s.Speaker != Speaker.Customer || (account is not null && name is not null) || cues["identity_refused"].Find(s.Speaker, s.Text) is not null)
+            if (s.Speaker != Speaker.Customer || (account is not null && name is not null) || Refused(cues, s.Text))
                 continue;
             var askedAccount = AgentAskedRecently(call, cues["account_request"], i, 6);
             var askedName = AgentAskedRecently(call, cues["name_request"], i, 2);
@@ -57,6 +67,15 @@ public sealed partial class IdentityTimeline
         }
         return new IdentityTimeline(account, name);
     }
+
+    /// <summary>The caller says they cannot give it — unless a number follows the words (户号我不记得……我看下……520072217).</summary>
+    private static bool Refused(DialogueCues cues, string text) =>
+        cues["identity_refused"].Find(Speaker.Customer, text) is { } refusal
+        && !DigitRun().IsMatch(text.AsSpan(refusal.Index + refusal.Length));
+
+    /// <summary>Whether the caller said something between the agent's last sentence and this one.</summary>
+    private static bool CallerSpokeSince(CallView call, int sentence) =>
+        sentence > 0 && call.Sentences[sentence - 1].Speaker == Speaker.Customer;
 
     /// <summary>Whether the agent asked this in one of the few sentences before (the caller's answer follows the question).</summary>
     private static bool AgentAskedRecently(CallView call, DialogueCue cue, int sentence, int within)
