@@ -74,6 +74,8 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         // A callback takes the category of the matter it follows up, even when the repair is still not done.
         if (!followUp && ruleSet.Dialogue is { } cues && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0)
             categories = RepeatCallCategory.Apply(categories);
+        else if (ruleSet.Dialogue is { } readingCues)
+            categories = ReadingDisputeCategory.Apply(categories, view, readingCues);
         return _engine.Evaluate(ruleSet, view) with { Categories = categories };
     }
 }
