@@ -36,6 +36,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An eighth author's scenarios (RK, dev): Hubei/Hunan/Jiangxi callers, causes to infer, three outage clusters.</summary>
     public const string Dev7 = "tests/repeats/dev-chains-7.yaml";
 
+    /// <summary>A ninth author's scenarios (RM, dev): Beijing/Hebei/Shandong callers, causes to infer, three outage clusters.</summary>
+    public const string Dev8 = "tests/repeats/dev-chains-8.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
