@@ -37,6 +37,9 @@ public sealed partial class DialogueState
         if (state.Identity.VerifiedAt is { } verified)
             state.Add(DialogueEvent.IdentityVerified, verified, "户号与户主姓名已提供 account number and holder name given");
         var firstTicket = -1;
+        // Each sentence's letters and digits with numbers as digits, made once: a read-back is compared with up to ten
+        // of the caller's sentences for every agent sentence.
+        var plainNumerals = new string?[call.Sentences.Count];
         var earlier = call.Sentences.Any(x => cues["earlier_ticket"].Find(x.Speaker, x.Text) is not null);
         for (var i = 0; i < call.Sentences.Count; i++)
         {
@@ -75,7 +78,7 @@ public sealed partial class DialogueState
             }
             if (Cue("ticket_chase") is { } chase && !cues["ticket_offer"].Pattern.IsMatch(s.Text))
                 state.Add(DialogueEvent.TicketChased, i, chase);
-            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i) ?? EchoedDetails(call, i)) is { } readBack)
+            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i) ?? EchoedDetails(call, i, plainNumerals)) is { } readBack)
                 state.Add(DialogueEvent.ReadBack, i, readBack);
             if (Cue("wait_notice") is { } wait)
                 state.Add(DialogueEvent.WaitNotice, i, wait);
@@ -229,10 +232,11 @@ public sealed partial class DialogueState
     /// The agent echoing what the caller just said (three sentences back) with a run of at least five characters that
     /// holds a number or an address word — 光明里九号楼一门六零二, 六六零三二幺四八七九 — is a read-back.
     /// </summary>
-    private static string? EchoedDetails(CallView call, int sentence)
+    private static string? EchoedDetails(CallView call, int sentence, string?[] plainNumerals)
     {
         // Numbers compared as digits: the caller says 三幢，一八零二, the agent reads back 3幢1802.
-        var said = Plain(SpokenDigits.Numerals(call.Sentences[sentence].Text));
+        string PlainNumerals(int k) => plainNumerals[k] ??= Plain(SpokenDigits.Numerals(call.Sentences[k].Text));
+        var said = PlainNumerals(sentence);
         // A read-back run is part of the agent's sentence: one with too few numerals and address characters for any run
         // to qualify needs no comparison (this runs on every agent sentence without a read-back cue).
         if (NumeralCount(said) < 3 && AddressCount(said) < 2)
@@ -242,7 +246,7 @@ public sealed partial class DialogueState
         {
             if (call.Sentences[j].Speaker != Speaker.Customer)
                 continue;
-            var run = LongestCommonRun(said, Plain(SpokenDigits.Numerals(call.Sentences[j].Text)));
+            var run = LongestCommonRun(said, PlainNumerals(j));
             if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
                 && (NumeralCount(run) >= 3 || AddressCount(run) >= 2))
                 return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
