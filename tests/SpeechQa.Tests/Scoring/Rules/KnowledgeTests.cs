@@ -92,6 +92,7 @@ public sealed class KnowledgeTests
     [InlineData("阶梯这个一月1号就重新算了")]
     [InlineData("180吨以内是第一阶梯，三块四毛五一吨，您这期有28吨还在第一阶梯，28乘3.45是96块6")]
     [InlineData("系统里九月二十号和十一月二十号都有抄表记录")]
+    [InlineData("用水超了一百八十吨，进了第二阶梯，那一档是四块八毛三")]
     public void Recognition_shaped_sentences_with_right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
     [Theory]
@@ -99,6 +100,7 @@ public sealed class KnowledgeTests
     [InlineData("整片都在抢修 抢修两个小时以后出发")]
     [InlineData("阶梯水量按每期账单重新开始算")]
     [InlineData("原户主的欠费不用先交，过户以后一起交也行")]
+    [InlineData("一百八十吨以上到二百六十吨的这一档是五块一一吨")]
     public void Recognition_shaped_sentences_with_wrong_numbers_still_are(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
     [Fact]
