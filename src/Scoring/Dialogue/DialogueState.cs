@@ -204,8 +204,11 @@ public sealed partial class DialogueState
             // 地址是…四零一，对吧？ asks the caller to confirm their own address (a chase, a callback): not told to them.
             // 一三九零三一一二八七四，对吧？ right after the caller said a phone (and corrected it: 二八四七……不对，是二八七四)
             // reads back what the caller gave, even where the digits of the two turns do not line up.
+            // So is the contact phone read back with a ticket the agent has just made (您的电话一三九…，对吗？): the number the
+            // call came from or the caller gave, put to the caller to confirm.
             var readBackQuestion = ConfirmationQuestion().IsMatch(text)
-                && (label == nameof(PersonalDataKind.Address) || (label == nameof(PersonalDataKind.Phone) && CallerJustGavePhone(call, sentence, text.Substring(start, length))));
+                && (label == nameof(PersonalDataKind.Address)
+                    || (label == nameof(PersonalDataKind.Phone) && (CallerJustGavePhone(call, sentence, text.Substring(start, length)) || TicketMadeBy(call, cues, sentence))));
             if (!identity.IsVerifiedBefore(sentence) && !readBackQuestion)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";
         }
@@ -336,6 +339,17 @@ public sealed partial class DialogueState
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
         }
         return null;
+    }
+
+    /// <summary>Whether the agent registered or dispatched a ticket in this sentence or one before it.</summary>
+    private static bool TicketMadeBy(CallView call, DialogueCues cues, int sentence)
+    {
+        for (var k = sentence; k >= 0; k--)
+        {
+            if (call.Sentences[k].Speaker == Speaker.Agent && cues["ticket_action"].Find(Speaker.Agent, call.Sentences[k].Text) is not null)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The caller's last turn before this sentence held this phone's first seven and last four digits (said in words or digits, perhaps corrected on the way).</summary>
