@@ -312,12 +312,6 @@ public sealed partial class DialogueState
     [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9])[ ，,、](?=[0-9Xx])", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DigitGroupBreaks();
 
-    /// <summary>Sums of money in a sentence: 八十七块五, 62.1元, or a spoken number of three numerals or more with 十/百/千/万 (一千零一十二; not 一七三零九二五四, an account read digit by digit) that is not an address.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(
-        "(?<![号楼单元室栋户零一二两三四五六七八九十百千万])(?=[零一二两三四五六七八九十百千万]{3,})[零一二两三四五六七八九]*[十百千万][零一二两三四五六七八九十百千万]*(?![号楼单元室栋])|[0-9]+(\\.[0-9]+)?\\s*(块|元)",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial System.Text.RegularExpressions.Regex Amounts();
-
     private static bool CallerAskedForOthers(CallView call, DialogueCues cues, int sentence)
     {
         for (var j = sentence - 1; j >= 0 && j >= sentence - 4; j--)

@@ -71,11 +71,12 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
             view = view.WithSentenceLabels(classifier.LabelSentences(view.Sentences, cancellationToken, view.Segmentation));
         var followUp = metadata.Direction == "outbound";
         var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken, view.Segmentation);
-        // A callback takes the category of the matter it follows up, even when the repair is still not done.
-        if (!followUp && ruleSet.Dialogue is { } cues && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0)
-            categories = RepeatCallCategory.Apply(categories);
-        else if (ruleSet.Dialogue is { } readingCues)
-            categories = ReadingDisputeCategory.Apply(categories, view, readingCues);
+        if (ruleSet.Dialogue is { } cues)
+        {
+            // A callback takes the category of the matter it follows up, even when the repair is still not done.
+            var repairNotDone = !followUp && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0;
+            categories = repairNotDone ? RepeatCallCategory.Apply(categories) : ReadingDisputeCategory.Apply(categories, view, cues);
+        }
         return _engine.Evaluate(ruleSet, view) with { Categories = categories };
     }
 }
