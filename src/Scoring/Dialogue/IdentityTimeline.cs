@@ -17,6 +17,9 @@ public sealed partial class IdentityTimeline
         NameGivenAt = nameAt;
     }
 
+    /// <summary>The callee's answer to "请问是吴先生吗" counts for the account only within the call's first sentences.</summary>
+    private const int OutboundOpening = 3;
+
     public int? AccountGivenAt { get; }
 
     public int? NameGivenAt { get; }
@@ -62,8 +65,15 @@ public sealed partial class IdentityTimeline
                 name = i;
             // 请问是户主邓立伟先生吗？— 是。The agent said the name, the holder confirmed it (callbacks open this way).
             if (name is null && i > 0 && call.Sentences[i - 1] is { Speaker: Speaker.Agent } asked
-                && cues["holder_asked"].Find(asked.Speaker, asked.Text) is not null && Affirmation().IsMatch(s.Text))
+                && cues["holder_asked"].Find(asked.Speaker, asked.Text) is not null && Affirmation().IsMatch(s.Text)
+                && !SomeoneElseAnswers().IsMatch(s.Text))
+            {
                 name = i;
+                // An outbound call rings the number registered on the account: the holder confirming their name at the
+                // opening has proved both (a spouse or a tenant answering does not say 是 to the holder's name).
+                if (call.Metadata.Direction == "outbound" && i <= OutboundOpening)
+                    account ??= i;
+            }
         }
         return new IdentityTimeline(account, name);
     }
@@ -96,6 +106,10 @@ public sealed partial class IdentityTimeline
     /// <summary>A reply that says yes: 是 / 对 / 是我 / 我就是, after a filler.</summary>
     [GeneratedRegex(@"^[嗯哦啊哎诶唉，,。 ]*(是|对|我就是|就是我|没错|嗯是)")]
     private static partial Regex Affirmation();
+
+    /// <summary>是，我是他儿媳妇 / 是他家，他不在: the household answered, not the holder.</summary>
+    [GeneratedRegex("(他|她)(不在|出去|上班)|我是(他|她)|(他|她)(的)?(儿|女|老|爱|媳|孙|妈|爸|爹|娘|弟|哥|姐|妹|家|租)")]
+    private static partial Regex SomeoneElseAnswers();
 
     [GeneratedRegex("[零〇幺一二两三四五六七八九]{3,}")]
     private static partial Regex SpokenNumber();
