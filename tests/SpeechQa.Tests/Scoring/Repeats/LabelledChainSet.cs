@@ -39,6 +39,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A ninth author's scenarios (RM, dev): Beijing/Hebei/Shandong callers, causes to infer, three outage clusters.</summary>
     public const string Dev8 = "tests/repeats/dev-chains-8.yaml";
 
+    /// <summary>A tenth author's scenarios (RQ, dev): Guangdong/Fujian/Zhejiang callers and a Jilin/Liaoning heating branch, three outage clusters.</summary>
+    public const string Dev9 = "tests/repeats/dev-chains-9.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
