@@ -48,6 +48,8 @@ public static partial class QuantityReader
             case QuantityKind.Minutes:
                 if (m.Groups["half"].Success)
                     return m.Groups["hunit"].Success ? 30 : null;
+                if (m.Groups["nextday"].Success)
+                    return MinutesPerDay;
                 var n = Number("n");
                 if (n is null)
                     return null;
@@ -89,8 +91,9 @@ public static partial class QuantityReader
     [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡|平)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
     private static partial Regex YuanPerSquareMetre();
 
-    // A time in working days where minutes are promised (水质问题一个工作日内处理) is longer than any minute SLA: read as 24 h each.
-    [GeneratedRegex(@"(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))|(?<wday>个?工作日)|分钟))")]
+    // A time in working days where minutes are promised (水质问题一个工作日内处理) is longer than any minute SLA: read as 24 h each;
+    // so is a visit put off to the next day (化验员明天上午才能过去).
+    [GeneratedRegex(@"(?:(?<nextday>明天|明儿|明早|后天)[^，。？！]{0,6}?(?:才|再)?(?:能|会|得)?(?<!打|打电话)(?:去|过去|到|上门|来人|过来|派人))|(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))|(?<wday>个?工作日)|分钟))")]
     private static partial Regex Minutes();
 
     // 3个工作日; a deadline in weeks or months (一周内, 半个月之内, 一个月以内) is read in working days (5 a week, 22 a month) so

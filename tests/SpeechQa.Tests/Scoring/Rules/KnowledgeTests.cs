@@ -26,6 +26,7 @@ public sealed class KnowledgeTests
     [InlineData("两个小时内到场", QuantityKind.Minutes, 120)]
     [InlineData("半小时内出发", QuantityKind.Minutes, 30)]
     [InlineData("30分钟内出发", QuantityKind.Minutes, 30)]
+    [InlineData("化验员明天上午才能过去", QuantityKind.Minutes, 1440)]
     [InlineData("一个工作日内处理", QuantityKind.Minutes, 1440)]
     [InlineData("一个工作日内处理", QuantityKind.WorkingDays, 1)]
     [InlineData("一周之内回复您", QuantityKind.WorkingDays, 5)]
@@ -57,6 +58,9 @@ public sealed class KnowledgeTests
     [InlineData("您这个水费有异议的话，我们一个月之内回电")]
     [InlineData("水质的问题夜里不上门，明天一个工作日内处理")]
     [InlineData("过户的话，欠费不用先结清，以后接着交就行")]
+    [InlineData("我们的标准是十六度，您家十七度就够了")]
+    [InlineData("十六度以上就算合格")]
+    [InlineData("水质这块化验员明天上午才能过去")]
     public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
     [Theory]
@@ -71,6 +75,8 @@ public sealed class KnowledgeTests
     [InlineData("投诉我们三个工作日内回电答复您")]
     [InlineData("过户前得先结清原户主的水费")]
     [InlineData("您家这两个月水费是三百二十元")]
+    [InlineData("十八度以上就算达标")]
+    [InlineData("水质问题两小时内到场，化验结果明天给您打过来")]
     [InlineData("累计用了一百九十多吨，超过了第一阶梯的180吨，所以超出的部分是按第二阶梯4.83元一吨算的")]
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
