@@ -42,6 +42,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A tenth author's scenarios (RQ, dev): Guangdong/Fujian/Zhejiang callers and a Jilin/Liaoning heating branch, three outage clusters.</summary>
     public const string Dev9 = "tests/repeats/dev-chains-9.yaml";
 
+    /// <summary>An eleventh author's scenarios (RV, dev): Shanxi/Shaanxi/Henan/Gansu callers, three outage clusters.</summary>
+    public const string Dev10 = "tests/repeats/dev-chains-10.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
