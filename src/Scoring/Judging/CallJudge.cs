@@ -76,6 +76,7 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
             // A callback takes the category of the matter it follows up, even when the repair is still not done.
             var repairNotDone = !followUp && categories.Count > 0 && view.DialogueState(cues).Events(Dialogue.DialogueEvent.RepairNotDone).Count > 0;
             categories = repairNotDone ? RepeatCallCategory.Apply(categories) : ReadingDisputeCategory.Apply(categories, view, cues);
+            categories = MisuseReportCategory.Apply(categories, view, cues);
         }
         return _engine.Evaluate(ruleSet, view) with { Categories = categories };
     }
