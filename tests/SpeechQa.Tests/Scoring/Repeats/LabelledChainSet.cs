@@ -45,6 +45,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An eleventh author's scenarios (RV, dev): Shanxi/Shaanxi/Henan/Gansu callers, three outage clusters.</summary>
     public const string Dev10 = "tests/repeats/dev-chains-10.yaml";
 
+    /// <summary>A twelfth author's scenarios (RY, dev): Sichuan/Chongqing/Yunnan/Guizhou callers, three outage clusters.</summary>
+    public const string Dev11 = "tests/repeats/dev-chains-11.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
