@@ -251,10 +251,17 @@ public sealed partial class DialogueState
                 continue;
             var run = LongestCommonRun(said, PlainNumerals(j));
             if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
-                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2))
+                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2) && !IsTicketNumber(said, run))
                 return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
         }
         return null;
+    }
+
+    /// <summary>A ticket number the caller quoted and the agent repeats (W20886这个单子, 单号是…) confirms the old ticket, not the caller's details.</summary>
+    private static bool IsTicketNumber(string text, string run)
+    {
+        var at = text.IndexOf(run, StringComparison.Ordinal);
+        return at >= 0 && (TicketNumberAround().IsMatch(text[Math.Max(0, at - 4)..at]) || TicketNumberAfter().IsMatch(text[(at + run.Length)..]));
     }
 
     private static int NumeralCount(string text) => text.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal));
@@ -298,6 +305,12 @@ public sealed partial class DialogueState
             : null;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子|工单|编号|受理号|登记号)[是为：:]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TicketNumberAround();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(这|那)(个|张)?(单子|工单|单)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TicketNumberAfter();
+
     [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
 
@@ -327,8 +340,12 @@ public sealed partial class DialogueState
     /// <summary>The agent repeating data the caller gave (digits of five or more, an address) is a read-back.</summary>
     private static string? RepeatedData(CallView call, int sentence)
     {
-        foreach (var span in PersonalDataRecognizer.Find(SpokenDigits.ToArabic(call.Sentences[sentence].Text)))
+        var text = SpokenDigits.ToArabic(call.Sentences[sentence].Text);
+        foreach (var span in PersonalDataRecognizer.Find(text))
         {
+            // A ticket number repeated (W20886这个单子) confirms the old ticket, not the caller's address, account or phone.
+            if (TicketNumberAround().IsMatch(text[Math.Max(0, span.Start - 4)..span.Start]) || TicketNumberAfter().IsMatch(text[(span.Start + span.Length)..]))
+                continue;
             if (SaidByCustomerBefore(call, sentence, span.Text))
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
         }
