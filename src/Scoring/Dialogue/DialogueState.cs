@@ -127,6 +127,10 @@ public sealed partial class DialogueState
             && cues["ticket_action"].Exclude?.IsMatch(call.Sentences[m.Sentence].Text) != true);
         if (number is not null)
             return new DialogueMoment(DialogueEvent.AgentTicket, number.Sentence, $"{number.Evidence}（给出单号，推断已建单 ticket inferred from its number）");
+        // A suspension being registered (报停已经登记上了) brings its own visit to seal the valve: a time for that visit is
+        // the suspension's, not a repair ticket's.
+        if (call.Sentences.Any(x => x.Speaker == Speaker.Agent && cues["sensitive_done"].Find(x.Speaker, x.Text) is not null))
+            return null;
         var readBacks = state.Events(DialogueEvent.ReadBack);
         var readBack = readBacks.Count > 0 ? readBacks[0] : null;
         // A visit time inside an offer (要是还不放心，可以给您报个核查，三个工作日内上门) makes no ticket.
