@@ -37,6 +37,7 @@ public sealed partial class DialogueState
         if (state.Identity.VerifiedAt is { } verified)
             state.Add(DialogueEvent.IdentityVerified, verified, "户号与户主姓名已提供 account number and holder name given");
         var firstTicket = -1;
+        var suspensionOrSensitiveDone = false;
         // Each sentence's letters and digits with numbers as digits, made once: a read-back is compared with up to ten
         // of the caller's sentences for every agent sentence.
         var plainNumerals = new string?[call.Sentences.Count];
@@ -62,7 +63,9 @@ public sealed partial class DialogueState
             if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
             var completedSensitive = CompletedSensitiveRequest(call, cues, i);
-            if ((Cue("sensitive_done") ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
+            var done = Cue("sensitive_done");
+            suspensionOrSensitiveDone |= done is not null;
+            if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
             if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
@@ -98,7 +101,7 @@ public sealed partial class DialogueState
                 }
             }
         }
-        if (firstTicket < 0 && InferredTicket(call, cues, state, earlier) is { } inferred)
+        if (firstTicket < 0 && InferredTicket(call, cues, state, earlier, suspensionOrSensitiveDone) is { } inferred)
         {
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
             firstTicket = inferred.Sentence;
@@ -118,7 +121,7 @@ public sealed partial class DialogueState
     /// A ticket the agent made without naming the act: a ticket number given, or details read back and then a time
     /// for the visit — unless the caller had reported it before (then the number or time is about that ticket).
     /// </summary>
-    private static DialogueMoment? InferredTicket(CallView call, DialogueCues cues, DialogueState state, bool reportedBefore)
+    private static DialogueMoment? InferredTicket(CallView call, DialogueCues cues, DialogueState state, bool reportedBefore, bool sensitiveDone)
     {
         // A callback (outbound) or a caller who reported it before: a number or a time is about the earlier ticket.
         if (reportedBefore || call.Metadata.Direction == "outbound")
@@ -129,7 +132,7 @@ public sealed partial class DialogueState
             return new DialogueMoment(DialogueEvent.AgentTicket, number.Sentence, $"{number.Evidence}（给出单号，推断已建单 ticket inferred from its number）");
         // A suspension being registered (报停已经登记上了) brings its own visit to seal the valve: a time for that visit is
         // the suspension's, not a repair ticket's.
-        if (call.Sentences.Any(x => x.Speaker == Speaker.Agent && cues["sensitive_done"].Find(x.Speaker, x.Text) is not null))
+        if (sensitiveDone)
             return null;
         var readBacks = state.Events(DialogueEvent.ReadBack);
         var readBack = readBacks.Count > 0 ? readBacks[0] : null;
