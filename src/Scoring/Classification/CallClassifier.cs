@@ -51,6 +51,9 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     }
 
     /// <summary>The three most likely categories of the call, best first (empty without a category model or customer speech).</summary>
+    /// <summary>How many categories a call reports (export `categories`, top 3 with p).</summary>
+    public const int ReportedCategories = 3;
+
     public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, CancellationToken cancellationToken) =>
         Categorize(transcript, null, cancellationToken);
 
@@ -65,8 +68,10 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
     /// As above; for an outbound follow-up (回访) the agent's first turn, which names the matter followed up (您前天报的暖气不热),
     /// is read before the customer's: the callback takes that matter's category, and the customer only answers it (还是不行，十六度).
     /// </summary>
+    /// <param name="top">How many categories to return, most probable first (the export keeps <see cref="ReportedCategories"/>;
+    /// the judge asks for all so that its corrections can read a category the model ranked lower).</param>
     public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, IReadOnlyCollection<string>? allowed, bool followUp, CancellationToken cancellationToken,
-        SegmentationMemo? words = null)
+        SegmentationMemo? words = null, int top = ReportedCategories)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var ordered = transcript.Segments.OrderBy(s => s.Start).ToList();
@@ -88,7 +93,7 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         var total = scores.Sum(s => s.p);
         if (total <= 0)
             return [];
-        return [.. scores.Select(s => new CategoryScore(s.label, Math.Round(s.p / total, 4))).OrderByDescending(c => c.P).Take(3)];
+        return [.. scores.Select(s => new CategoryScore(s.label, Math.Round(s.p / total, 4))).OrderByDescending(c => c.P).Take(top)];
     }
 
     /// <summary>

@@ -70,7 +70,8 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition or DialogueCondition)))
             view = view.WithSentenceLabels(classifier.LabelSentences(view.Sentences, cancellationToken, view.Segmentation));
         var followUp = metadata.Direction == "outbound";
-        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken, view.Segmentation);
+        // Every category's p, so that a correction can lift one the model ranked below the reported three; trimmed after.
+        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken, view.Segmentation, top: int.MaxValue);
         if (ruleSet.Dialogue is { } cues)
         {
             // A callback takes the category of the matter it follows up, even when the repair is still not done.
@@ -78,6 +79,7 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
             categories = repairNotDone ? RepeatCallCategory.Apply(categories) : ReadingDisputeCategory.Apply(categories, view, cues);
             categories = MisuseReportCategory.Apply(categories, view, cues);
         }
+        categories = [.. categories.Take(CallClassifier.ReportedCategories)];
         return _engine.Evaluate(ruleSet, view) with { Categories = categories };
     }
 }

@@ -8,8 +8,8 @@ namespace SpeechQa.Scoring.Judging;
 /// <summary>
 /// A caller reporting someone else's illegal water use (a hose on a fire hydrant, a pipe tapped before the meter) asks for
 /// an inspection (用水稽查), which none of C01–C12 covers: the call is C99 even though its words are a leak's or a meter's
-/// (接了根管子, 水表) — the category model reads those words and ranks the call as a leak. Applied when the model has C99
-/// in its top three (no score is invented for it). The cue `misuse_reported`
+/// (接了根管子, 水表) — the category model reads those words and ranks the call as a leak. C99 keeps the model's own probability,
+/// however low (the judge passes every category; a list without C99 is returned unchanged). The cue `misuse_reported`
 /// excludes a caller defending themselves (别说我偷水).
 /// </summary>
 public static class MisuseReportCategory

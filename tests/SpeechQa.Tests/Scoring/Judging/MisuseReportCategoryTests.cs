@@ -4,7 +4,7 @@ using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
 
 namespace SpeechQa.Tests.Scoring.Judging;
 
-/// <summary>A caller reporting someone else's illegal water use asks for an inspection: C99 first when the model ranks it in its top three.</summary>
+/// <summary>A caller reporting someone else's illegal water use asks for an inspection: C99 first, with the model's own probability.</summary>
 public sealed class MisuseReportCategoryTests
 {
     private static readonly CategoryScore[] LeakFirst = [new("C06", 0.62), new("C99", 0.21), new("C07", 0.08)];
@@ -23,7 +23,7 @@ public sealed class MisuseReportCategoryTests
         Assert.Same(LeakFirst, MisuseReportCategory.Apply(LeakFirst, leak, ShippedDialogueCues.Value));
         var defending = Call(('a', 0, 3, "您好，供水热线，请问有什么可以帮您？"), ('c', 3, 8, "表坏了不走，回头可别说我偷水啊。"));
         Assert.Same(LeakFirst, MisuseReportCategory.Apply(LeakFirst, defending, ShippedDialogueCues.Value));
-        // Not in the model's top three: the report alone does not invent a score.
+        // A list without C99 (the export's top three): the report alone does not invent a score.
         CategoryScore[] without = [new("C06", 0.62), new("C07", 0.21), new("C04", 0.08)];
         var report = Call(('a', 0, 3, "您好，供水热线，请问有什么可以帮您？"), ('c', 3, 8, "对门那户偷偷从总管上接了根管子。"));
         Assert.Same(without, MisuseReportCategory.Apply(without, report, ShippedDialogueCues.Value));
