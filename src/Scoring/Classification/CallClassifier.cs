@@ -50,10 +50,10 @@ public sealed class CallClassifier(OnnxTextClassifier? category, DialogueActLabe
         }
     }
 
-    /// <summary>The three most likely categories of the call, best first (empty without a category model or customer speech).</summary>
     /// <summary>How many categories a call reports (export `categories`, top 3 with p).</summary>
     public const int ReportedCategories = 3;
 
+    /// <summary>The three most likely categories of the call, best first (empty without a category model or customer speech).</summary>
     public IReadOnlyList<CategoryScore> Categorize(Transcript transcript, CancellationToken cancellationToken) =>
         Categorize(transcript, null, cancellationToken);
 

@@ -37,7 +37,7 @@ public sealed partial class DialogueState
         if (state.Identity.VerifiedAt is { } verified)
             state.Add(DialogueEvent.IdentityVerified, verified, "户号与户主姓名已提供 account number and holder name given");
         var firstTicket = -1;
-        var suspensionOrSensitiveDone = false;
+        var sensitiveDone = false;
         // Each sentence's letters and digits with numbers as digits, made once: a read-back is compared with up to ten
         // of the caller's sentences for every agent sentence.
         var plainNumerals = new string?[call.Sentences.Count];
@@ -64,7 +64,7 @@ public sealed partial class DialogueState
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
             var completedSensitive = CompletedSensitiveRequest(call, cues, i);
             var done = Cue("sensitive_done");
-            suspensionOrSensitiveDone |= done is not null;
+            sensitiveDone |= done is not null;
             if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
@@ -101,7 +101,7 @@ public sealed partial class DialogueState
                 }
             }
         }
-        if (firstTicket < 0 && InferredTicket(call, cues, state, earlier, suspensionOrSensitiveDone) is { } inferred)
+        if (firstTicket < 0 && InferredTicket(call, cues, state, earlier, sensitiveDone) is { } inferred)
         {
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
             firstTicket = inferred.Sentence;
@@ -258,18 +258,18 @@ public sealed partial class DialogueState
                 continue;
             var run = LongestCommonRun(said, PlainNumerals(j));
             if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
-                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2) && !IsTicketNumber(said, run))
+                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2) && !IsTicketNumberAt(said, said.IndexOf(run, StringComparison.Ordinal), run.Length))
                 return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
         }
         return null;
     }
 
-    /// <summary>A ticket number the caller quoted and the agent repeats (W20886这个单子, 单号是…) confirms the old ticket, not the caller's details.</summary>
-    private static bool IsTicketNumber(string text, string run)
-    {
-        var at = text.IndexOf(run, StringComparison.Ordinal);
-        return at >= 0 && (TicketNumberAround().IsMatch(text[Math.Max(0, at - 4)..at]) || TicketNumberAfter().IsMatch(text[(at + run.Length)..]));
-    }
+    /// <summary>
+    /// Whether the span at <paramref name="at"/> is a ticket number (单号是W20886, W20886这个单子): the caller quoted it and the
+    /// agent repeats it to confirm the old ticket, not the caller's address, account or phone.
+    /// </summary>
+    private static bool IsTicketNumberAt(string text, int at, int length) =>
+        at >= 0 && (TicketNumberAround().IsMatch(text[Math.Max(0, at - 4)..at]) || TicketNumberAfter().IsMatch(text[(at + length)..]));
 
     private static int NumeralCount(string text) => text.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal));
 
@@ -350,8 +350,7 @@ public sealed partial class DialogueState
         var text = SpokenDigits.ToArabic(call.Sentences[sentence].Text);
         foreach (var span in PersonalDataRecognizer.Find(text))
         {
-            // A ticket number repeated (W20886这个单子) confirms the old ticket, not the caller's address, account or phone.
-            if (TicketNumberAround().IsMatch(text[Math.Max(0, span.Start - 4)..span.Start]) || TicketNumberAfter().IsMatch(text[(span.Start + span.Length)..]))
+            if (IsTicketNumberAt(text, span.Start, span.Length))
                 continue;
             if (SaidByCustomerBefore(call, sentence, span.Text))
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
