@@ -23,6 +23,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev9, 0.85, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Dev10, 0.90, 0.90, 0.90, false)]
     [InlineData(LabelledChainSet.Dev11, 0.90, 0.90, 0.90, false)]
+    [InlineData(LabelledChainSet.Dev12, 0.0, 0.0, 0.0, false)]
+    [InlineData(LabelledChainSet.Dev13, 0.0, 0.0, 0.0, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {

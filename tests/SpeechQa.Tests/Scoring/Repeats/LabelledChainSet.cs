@@ -48,6 +48,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twelfth author's scenarios (RY, dev): Sichuan/Chongqing/Yunnan/Guizhou callers, three outage clusters.</summary>
     public const string Dev11 = "tests/repeats/dev-chains-11.yaml";
 
+    /// <summary>A thirteenth author's scenarios (RP, dev): Shandong/Hebei callers, water and heating alike, three outage clusters.</summary>
+    public const string Dev12 = "tests/repeats/dev-chains-12.yaml";
+
+    /// <summary>A fourteenth author's scenarios (RU, dev): Shaanxi/Gansu/Inner Mongolia callers, heating-heavy, three outage clusters.</summary>
+    public const string Dev13 = "tests/repeats/dev-chains-13.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
