@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SpeechQa.Batch.Transcripts;
+using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Dialogue;
@@ -9,7 +10,7 @@ namespace SpeechQa.Scoring.Dialogue;
 /// in the whole sentence, or (<see cref="ByClause"/>) in the clause the wording is in, so that 材料您拿到营业厅补 in one
 /// clause does not undo 户名给您改成马晓峰了 in the one before.
 /// </summary>
-public sealed record DialogueCue(string Name, Speaker? Speaker, Regex Pattern, Regex? Exclude, bool ByClause = false)
+public sealed record DialogueCue(string Name, Speaker? Speaker, ScreenedRegex Pattern, ScreenedRegex? Exclude, bool ByClause = false)
 {
     /// <summary>Whether a sentence of this speaker shows the cue (the first match, or null).</summary>
     public Match? Find(Speaker speaker, string text)

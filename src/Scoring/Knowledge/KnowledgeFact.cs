@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using SpeechQa.Scoring.Rules;
 
 namespace SpeechQa.Scoring.Knowledge;
 
@@ -22,7 +22,7 @@ public sealed record KnowledgeFact(
     string Id,
     string Topic,
     string Says,
-    Regex Cue,
+    ScreenedRegex Cue,
     QuantityKind Kind,
     double Value,
     double Tolerance,
@@ -30,16 +30,16 @@ public sealed record KnowledgeFact(
     string SourceFile)
 {
     /// <summary>Wording that must be in the number's clause (e.g. a per-ton unit for a price).</summary>
-    public Regex? Context { get; init; }
+    public ScreenedRegex? Context { get; init; }
 
     /// <summary>Wording that, in the number's clause, shows the number states something else (合计, 欠, 读数…).</summary>
-    public Regex? Exclude { get; init; }
+    public ScreenedRegex? Exclude { get; init; }
 
     /// <summary>For a <see cref="QuantityKind.Claim"/>: wording that states some version of the policy (按抄表周期算, 每次抄完清零).</summary>
-    public Regex? Claims { get; init; }
+    public ScreenedRegex? Claims { get; init; }
 
     /// <summary>For a <see cref="QuantityKind.Claim"/>: the right version (自然年, 1月1日); a claim without it contradicts the fact.</summary>
-    public Regex? Right { get; init; }
+    public ScreenedRegex? Right { get; init; }
 
     public bool IsRight(double stated) => Comparison == FactComparison.Equal
         ? Math.Abs(stated - Value) <= Tolerance

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using SpeechQa.Scoring.Rules;
 using SpeechQa.Scoring.Knowledge;
 
 namespace SpeechQa.Scoring.Repeats;
@@ -7,7 +7,7 @@ namespace SpeechQa.Scoring.Repeats;
 public sealed record CategoryGroup(string Id, string Name, IReadOnlyList<string> Categories, TimeSpan? Window);
 
 /// <summary>What one root cause is recognised by: the customer's words in a repeat call, rules hit on the origin, category groups.</summary>
-public sealed record RootCauseCue(RootCause Cause, Regex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups);
+public sealed record RootCauseCue(RootCause Cause, ScreenedRegex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups);
 
 /// <summary>Several callers of one region about these categories within the window, well above the region's usual count, form an outage cluster.</summary>
 public sealed record OutageClusterPolicy(IReadOnlyList<string> Categories, int MinCallers, TimeSpan Window, double BurstFactor = 3);
@@ -25,8 +25,8 @@ public sealed record RepeatPolicy
     /// <summary>Category → categories it also relates to ("*": any).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Related { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
-    public required Regex NewIssueCue { get; init; }
-    public required Regex TicketCue { get; init; }
+    public required ScreenedRegex NewIssueCue { get; init; }
+    public required ScreenedRegex TicketCue { get; init; }
 
     /// <summary>Category → the knowledge-base SLAs its tickets may have: the first whose cue the call mentions
     /// (爆管 → 30 minutes), else the last.</summary>

@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace SpeechQa.Scoring.Rules.Conditions;
 
 /// <summary>正则检查: sentences where the pattern matches and the exclusion pattern (if any) does not.</summary>
 public sealed class RegexCondition : Condition
 {
-    public required Regex Pattern { get; init; }
+    public required ScreenedRegex Pattern { get; init; }
 
-    public Regex? Exclude { get; init; }
+    public ScreenedRegex? Exclude { get; init; }
 
     public TextGuards Guards { get; init; } = TextGuards.None;
 

@@ -102,12 +102,12 @@ internal static class YamlReading
     }
 
     /// <summary>
-    /// A regex field, compiled (rules run on every sentence of every call) with a match timeout; an invalid pattern is
-    /// recorded with its position and gives null. Plain groups do not capture (ExplicitCapture): only the match is read,
-    /// and tracking captures in the long alternations of the rule files cost a tenth of the rules' time. A named group
-    /// (?&lt;x&gt;…) still captures, for a backreference \k&lt;x&gt;.
+    /// A regex field, compiled (rules run on every sentence of every call) and screened (<see cref="ScreenedRegex"/>) with
+    /// a match timeout; an invalid pattern is recorded with its position and gives null. Plain groups do not capture
+    /// (ExplicitCapture): only the match is read, and tracking captures in the long alternations of the rule files cost
+    /// a tenth of the rules' time. A named group (?&lt;x&gt;…) still captures, for a backreference \k&lt;x&gt;.
     /// </summary>
-    public static System.Text.RegularExpressions.Regex? Pattern(YamlMappingNode node, string key, string file, List<RuleFileError> errors, bool required = false)
+    public static ScreenedRegex? Pattern(YamlMappingNode node, string key, string file, List<RuleFileError> errors, bool required = false)
     {
         var text = String(node, key, file, errors, required);
         if (text is null)
@@ -116,8 +116,7 @@ internal static class YamlReading
         {
             // The timeout stops a catastrophic pattern (seconds to hours on one sentence), not a slow machine: 200 ms
             // was hit on a loaded 2-core CI machine by patterns that take microseconds.
-            return new System.Text.RegularExpressions.Regex(text,
-                System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+            return new ScreenedRegex(text, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException e)
         {
