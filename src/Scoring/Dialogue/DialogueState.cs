@@ -18,6 +18,12 @@ public sealed partial class DialogueState
     /// <summary>Complaint wording is everywhere in hotline calls (水费怎么这么贵); the act counts only when the model is nearly sure.</summary>
     public const double ComplaintThreshold = 0.99;
 
+    /// <summary>
+    /// The fewest letters a customer sentence needs before the model alone may call it a complaint: a two-character
+    /// answer (冇了, 没了) carries no complaint, and the model, which learned 冇 from 冇水/冇人来, was sure it did.
+    /// </summary>
+    public const int ComplaintMinLetters = 3;
+
     /// <summary>Sentences before the first ticket whose time limit or callback still belongs to it (我给您派单，师傅两小时内到).</summary>
     private const int TicketLead = 2;
 
@@ -47,7 +53,7 @@ public sealed partial class DialogueState
             var s = call.Sentences[i];
             string? Cue(string name) => cues[name].Find(s.Speaker, s.Text)?.Value;
             bool Act(string label) => call.SentenceLabels is { } acts && i < acts.Count && acts[i].TryGetValue(label, out var p)
-                && p >= (label == "complaint" ? ComplaintThreshold : ActThreshold);
+                && (label == "complaint" ? p >= ComplaintThreshold && Letters(s.Text) >= ComplaintMinLetters : p >= ActThreshold);
             if (s.Speaker == Speaker.Customer)
             {
                 if ((Cue("customer_upset") ?? (Act("complaint") ? "act:complaint" : null)) is { } upset)
@@ -460,4 +466,12 @@ public sealed partial class DialogueState
 
     /// <summary>Letters and digits only, so "138 1234 5678" and "13812345678" compare equal.</summary>
     private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+
+    private static int Letters(string text)
+    {
+        var n = 0;
+        foreach (var c in text)
+            n += char.IsLetterOrDigit(c) ? 1 : 0;
+        return n;
+    }
 }

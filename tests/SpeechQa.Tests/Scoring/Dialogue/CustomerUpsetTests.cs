@@ -1,0 +1,32 @@
+using SpeechQa.Scoring.Dialogue;
+using SpeechQa.Tests.Scoring.Judging;
+using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
+
+namespace SpeechQa.Tests.Scoring.Dialogue;
+
+/// <summary>The customer's upset as the dialogue state reads it: the cue table, or the act model when it is nearly sure.</summary>
+public sealed class CustomerUpsetTests
+{
+    [Theory]
+    [InlineData("冇了。", false)] // a two-character answer carries no complaint, however sure the model is
+    [InlineData("没了。", false)]
+    [InlineData("这都第几天了还不来修", true)]
+    public void The_act_model_alone_needs_a_sentence_with_content(string customer, bool upset)
+    {
+        var call = Call(('a', 0, 3, "还有别的事吗？"), ('c', 3.5, 5, customer));
+        IReadOnlyDictionary<string, double> none = new Dictionary<string, double>();
+        IReadOnlyDictionary<string, double> complaint = new Dictionary<string, double> { ["complaint"] = 0.995 };
+        var state = call.WithSentenceLabels([none, complaint]).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(upset, state.Events(DialogueEvent.CustomerUpset).Count > 0);
+    }
+
+    [Theory]
+    [InlineData("报了三天了，打电话顶什么用？", true)]
+    [InlineData("到今天还没见着人，到底修不修", true)]
+    [InlineData("你们记着点，别让我白打了。", false)] // a worry that the call is wasted, not anger
+    public void The_cue_table_reads_complaints_in_regional_words(string customer, bool upset)
+    {
+        var state = Call(('a', 0, 3, "您好，供水热线。"), ('c', 3.5, 8, customer)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(upset, state.Events(DialogueEvent.CustomerUpset).Count > 0);
+    }
+}
