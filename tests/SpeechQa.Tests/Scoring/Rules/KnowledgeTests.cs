@@ -39,6 +39,13 @@ public sealed class KnowledgeTests
     public void Quantities(string text, QuantityKind kind, double value) =>
         Assert.Equal(value, QuantityReader.Read(text, kind).Single().Value, 6);
 
+    [Theory]
+    [InlineData("自来水公司二十四小时抢修电话是九六一二三")] // when a line is open, not how soon anyone comes
+    [InlineData("我们24小时服务，夜里也能打")]
+    [InlineData("营业厅不是二十四小时有人")]
+    public void A_line_open_round_the_clock_states_no_time_limit(string text) =>
+        Assert.Empty(QuantityReader.Read(text, QuantityKind.Minutes));
+
     private static readonly Lazy<SpeechQa.Scoring.Rules.RuleSet> Water = new(() =>
         SpeechQa.Scoring.Rules.Loading.RuleSetLoader.Load(Path.Combine(RulesFolder, "rulesets/water-hotline.yaml")));
 
