@@ -23,8 +23,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev9, 0.85, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Dev10, 0.90, 0.90, 0.90, false)]
     [InlineData(LabelledChainSet.Dev11, 0.90, 0.90, 0.90, false)]
-    [InlineData(LabelledChainSet.Dev12, 0.0, 0.0, 0.0, false)]
-    [InlineData(LabelledChainSet.Dev13, 0.0, 0.0, 0.0, false)]
+    [InlineData(LabelledChainSet.Dev12, 0.95, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev13, 0.95, 0.95, 0.80, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {
@@ -69,10 +69,11 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
             Assert.Equal(set.Clusters.Select(c => string.Join(",", c.Order())).Order(), result.Clusters.Select(c => string.Join(",", c.Calls.Select(x => x.CallId).Order())).Order());
     }
 
-    // Measured on the test set (docs/repeats.md: first scored 1.000 / 0.943 / 0.393; 2026-12-05 afternoon 1.000 / 0.943 / 0.536), less a margin.
+    // Measured on the test set (docs/repeats.md: first scored 1.000 / 0.943 / 0.393; 2026-12-05 afternoon 1.000 / 0.943 / 0.536;
+    // 2026-12-06 1.000 / 0.971 / 0.786), less a margin.
     private const double TestLinkPrecision = 0.95;
     private const double TestLinkRecall = 0.90;
-    private const double TestRootCause = 0.50;
+    private const double TestRootCause = 0.70;
 
     private static IEnumerable<(string, string)> Links(List<string> calls)
     {
