@@ -9,7 +9,7 @@ namespace SpeechQa.Scoring.Rules;
 /// multi-string search before the regex runs. Most sentences match no pattern, and the backtracking engine tries each
 /// branch of a long alternation of Chinese phrases at every character: the N11 impatience pattern took 3.2 µs a
 /// sentence, 0.7 with the screen. A short pattern is left alone: the search costs about 0.3 µs a sentence on Chinese
-/// text (no vectorised path for non-ASCII strings), more than such a regex (docs/rules.md, "Speed"). Matches are always
+/// text (no vectorised path for non-ASCII strings), more than such a regex (README, the rules bench). Matches are always
 /// the regex's own, so results do not change.
 /// </summary>
 public sealed class ScreenedRegex
