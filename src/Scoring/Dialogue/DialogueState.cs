@@ -53,7 +53,7 @@ public sealed partial class DialogueState
             var s = call.Sentences[i];
             string? Cue(string name) => cues[name].Find(s.Speaker, s.Text)?.Value;
             bool Act(string label) => call.SentenceLabels is { } acts && i < acts.Count && acts[i].TryGetValue(label, out var p)
-                && (label == "complaint" ? p >= ComplaintThreshold && Letters(s.Text) >= ComplaintMinLetters : p >= ActThreshold);
+                && (label == "complaint" ? p >= ComplaintThreshold && Rules.Conditions.SentenceSimilarity.SpokenLength(s.Text) >= ComplaintMinLetters : p >= ActThreshold);
             if (s.Speaker == Speaker.Customer)
             {
                 if ((Cue("customer_upset") ?? (Act("complaint") ? "act:complaint" : null)) is { } upset)
@@ -466,12 +466,4 @@ public sealed partial class DialogueState
 
     /// <summary>Letters and digits only, so "138 1234 5678" and "13812345678" compare equal.</summary>
     private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
-
-    private static int Letters(string text)
-    {
-        var n = 0;
-        foreach (var c in text)
-            n += char.IsLetterOrDigit(c) ? 1 : 0;
-        return n;
-    }
 }

@@ -102,10 +102,8 @@ internal static class YamlReading
     }
 
     /// <summary>
-    /// A regex field, compiled (rules run on every sentence of every call) and screened (<see cref="ScreenedRegex"/>) with
-    /// a match timeout; an invalid pattern is recorded with its position and gives null. Plain groups do not capture
-    /// (ExplicitCapture): only the match is read, and tracking captures in the long alternations of the rule files cost
-    /// a tenth of the rules' time. A named group (?&lt;x&gt;…) still captures, for a backreference \k&lt;x&gt;.
+    /// A regex field as a <see cref="ScreenedRegex"/> (compiled, screened, without plain captures) with a match timeout;
+    /// an invalid pattern is recorded with its position and gives null.
     /// </summary>
     public static ScreenedRegex? Pattern(YamlMappingNode node, string key, string file, List<RuleFileError> errors, bool required = false)
     {
