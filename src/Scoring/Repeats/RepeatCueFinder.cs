@@ -3,13 +3,17 @@ namespace SpeechQa.Scoring.Repeats;
 /// <summary>
 /// Finds a call's repeat cues when it is analysed, so that chaining later needs no transcript: the customer's words
 /// for each root cause and for a new issue, the agent's words for a ticket. Cue ids: R1…R6, <see cref="NewIssue"/>,
-/// <see cref="Ticket"/>; the first match of each is kept as evidence.
+/// <see cref="Ticket"/>, <see cref="Visited"/>, agent:R1… (the agent's findings); the first match of each is kept as evidence.
 /// </summary>
 public sealed class RepeatCueFinder(RepeatPolicy policy)
 {
     public const string NewIssue = "new_issue";
     public const string Ticket = "ticket";
     public const string SlaPrefix = "sla:";
+    public const string Visited = "visited";
+
+    /// <summary>Prefix of the cue ids of the agent's findings (agent:R1).</summary>
+    public const string AgentPrefix = "agent:";
 
     public IReadOnlyList<CueMatch> Find(string customerText, string agentText)
     {
@@ -18,10 +22,14 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
         var found = new List<CueMatch>();
         Add(NewIssue, policy.NewIssueCue.Match(customerText));
         Add(Ticket, policy.TicketCue.Match(agentText));
+        if (policy.VisitCue is { } visit)
+            Add(Visited, visit.Match(customerText));
         foreach (var cause in policy.RootCauses)
         {
             if (cause.Cue is { } cue)
                 Add(cause.Cause.ToString(), cue.Match(customerText));
+            if (cause.AgentCue is { } agentCue)
+                Add(AgentPrefix + cause.Cause, agentCue.Match(agentText));
         }
         // Which of the SLAs a ticket may have this call is about (爆管 picks the 30-minute one).
         foreach (var sla in policy.TicketSla.Values.SelectMany(list => list.Take(list.Count - 1)).DistinctBy(f => f.Id))

@@ -6,8 +6,10 @@ namespace SpeechQa.Scoring.Repeats;
 /// <summary>A group of categories that are one customer need (停水 and 水压低); a repeat stays inside related categories.</summary>
 public sealed record CategoryGroup(string Id, string Name, IReadOnlyList<string> Categories, TimeSpan? Window);
 
-/// <summary>What one root cause is recognised by: the customer's words in a repeat call, rules hit on the origin, category groups.</summary>
-public sealed record RootCauseCue(RootCause Cause, ScreenedRegex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups);
+/// <summary>What one root cause is recognised by: the customer's words in a repeat call, rules hit on the origin, category groups,
+/// and what the agent of a repeat call finds on the record (工单上登记成了别的楼 → R1; 单子还在待派 → R2).</summary>
+public sealed record RootCauseCue(RootCause Cause, ScreenedRegex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups,
+    ScreenedRegex? AgentCue = null);
 
 /// <summary>Several callers of one region about these categories within the window, well above the region's usual count, form an outage cluster.</summary>
 public sealed record OutageClusterPolicy(IReadOnlyList<string> Categories, int MinCallers, TimeSpan Window, double BurstFactor = 3);
@@ -27,6 +29,10 @@ public sealed record RepeatPolicy
 
     public required ScreenedRegex NewIssueCue { get; init; }
     public required ScreenedRegex TicketCue { get; init; }
+
+    /// <summary>The customer of a repeat call says the visit or the work was done (师傅来看过了, 新表换好了): the origin's
+    /// ticket was handled, so a late repeat is no longer read as a ticket left unhandled.</summary>
+    public ScreenedRegex? VisitCue { get; init; }
 
     /// <summary>Category → the knowledge-base SLAs its tickets may have: the first whose cue the call mentions
     /// (爆管 → 30 minutes), else the last.</summary>

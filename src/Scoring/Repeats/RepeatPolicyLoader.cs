@@ -96,7 +96,8 @@ public static class RepeatPolicyLoader
                     continue;
                 }
                 causes.Add(new RootCauseCue(cause, YamlReading.Pattern(spec, "cue", file, errors, required: false),
-                    YamlReading.Strings(spec, "origin_rules", file, errors) ?? [], YamlReading.Strings(spec, "groups", file, errors) ?? []));
+                    YamlReading.Strings(spec, "origin_rules", file, errors) ?? [], YamlReading.Strings(spec, "groups", file, errors) ?? [],
+                    YamlReading.Pattern(spec, "agent_cue", file, errors, required: false)));
             }
         }
         else
@@ -119,11 +120,12 @@ public static class RepeatPolicyLoader
 
         var newIssue = YamlReading.Pattern(root, "new_issue_cue", file, errors, required: true);
         var ticket = YamlReading.Pattern(root, "ticket_cue", file, errors, required: true);
+        var visit = YamlReading.Pattern(root, "visit_cue", file, errors, required: false);
         if (errors.Count > before || newIssue is null || ticket is null)
             return null;
         return new RepeatPolicy
         {
-            Version = version, Window = window, Groups = groups, Related = related, NewIssueCue = newIssue, TicketCue = ticket,
+            Version = version, Window = window, Groups = groups, Related = related, NewIssueCue = newIssue, TicketCue = ticket, VisitCue = visit,
             TicketSla = ticketSla, RootCauses = causes, OutageCluster = outage, Callback = callback,
         };
     }

@@ -16,6 +16,9 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
 
     private const int Decisive = 2;
 
+    /// <summary>The weight of what the agent of a repeat call finds on the record (the ticket's address, its status).</summary>
+    private const int AgentFinding = 3;
+
     public RepeatChain Attribute(IReadOnlyList<CallContact> calls, IReadOnlySet<string> inOutageCluster)
     {
         ArgumentNullException.ThrowIfNull(calls);
@@ -58,12 +61,20 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 }
                 evidence.Add(new(cause.Cause, weight, call.CallId, says));
             }
+            // What the agent of the repeat finds on the record outweighs the customer's impression of it: 没人来 with a
+            // ticket written to the wrong building is a first answer that was incomplete (R1), not a ticket left unhandled.
+            foreach (var cause in policy.RootCauses)
+            {
+                if (call.Cue(RepeatCueFinder.AgentPrefix + cause.Cause) is { } found)
+                    evidence.Add(new(cause.Cause, AgentFinding, call.CallId, $"第 {position} 通来电（{after} 后）坐席查到“{found.Text}”"));
+            }
         }
-        // A ticket made and the caller back after its deadline, with no other cause in evidence (the customer names none,
+        var visited = calls.Skip(1).FirstOrDefault(c => c.Cue(RepeatCueFinder.Visited) is not null);
+        // A ticket made and the caller back after its deadline (and not saying the visit was done), with no other cause in evidence (the customer names none,
         // the origin broke no rule): the ticket was not handled in time is the reading an inspector starts from (decisive);
         // beside other evidence it is only a clue. (A cause the customer said weighs 2 here: an R2 cue with a deadline
         // sets `chased` and skips this.)
-        if (!chased && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
+        if (!chased && visited is null && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
             evidence.Add(new(RootCause.R2, evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
         // Every call of the chain about the same matter group (all billing) and nothing else in evidence: the matter itself
         // stayed unresolved — the group's cause is the reading to start from, as a late ticket is for repairs. The group's

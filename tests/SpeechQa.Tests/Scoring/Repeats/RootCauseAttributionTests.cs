@@ -77,4 +77,39 @@ public sealed class RootCauseAttributionTests
         Assert.Equal(expected, chain.RootCause);
         Assert.StartsWith($"{expected} {RootCauseNames.Chinese(expected)}", chain.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_ticket_written_to_the_wrong_building_is_R1_even_when_the_caller_says_nobody_came()
+    {
+        // The origin gave a deadline but never read the address back (N03); the repeat's agent finds the ticket on 9号楼.
+        var chain = Only(
+            Call("A", 0, "13900000109", "C06", "19号楼楼道里水管滴水", "好的给您派单，一个工作日内处理", rules: "N03"),
+            Call("B", 30, "13900000109", "C10", "等了一天多还没人来", "抱歉，工单上记成了9号楼，师傅去那边没找到"));
+        Assert.Equal(RootCause.R1, chain.RootCause);
+        Assert.Contains("坐席查到", chain.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fault_still_there_when_nobody_ever_came_is_R2()
+    {
+        var chain = Only(
+            Call("A", 0, "13900000110", "C11", "暖气片一点都不热", "给您派单了，一个工作日内师傅上门"),
+            Call("B", 40, "13900000110", "C11", "暖气还是不热", "我看了一下，这张单子还在待派，师傅没上过门"));
+        Assert.Equal(RootCause.R2, chain.RootCause);
+    }
+
+    [Fact]
+    public void A_late_repeat_after_the_visit_was_done_is_not_a_ticket_left_unhandled()
+    {
+        // The caller says the engineer came and measured; they call again with a new wish, not a chase.
+        var chain = Only(
+            Call("A", 0, "13900000111", "C11", "屋里有点凉", "给您登记了，一个工作日内上门测温"),
+            Call("B", 40, "13900000111", "C11", "师傅昨天来量过了，能不能再烧热一点", "温度是统一调度的"));
+        Assert.Equal(RootCause.R9, chain.RootCause);
+        // Without the visit said, the same late repeat is read as the ticket not handled in time.
+        var unvisited = Only(
+            Call("A", 0, "13900000112", "C11", "屋里有点凉", "给您登记了，一个工作日内上门测温"),
+            Call("B", 40, "13900000112", "C11", "能不能再烧热一点", "温度是统一调度的"));
+        Assert.Equal(RootCause.R2, unvisited.RootCause);
+    }
 }
