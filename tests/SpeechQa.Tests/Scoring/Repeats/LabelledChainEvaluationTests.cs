@@ -39,12 +39,15 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
         var recall = (double)correct / labelledLinks.Count;
 
         var causesRight = 0;
+        var confusion = new Dictionary<(RootCause Labelled, string Predicted), int>();
         foreach (var (calls, cause) in set.Chains)
         {
             var predicted = result.Members.TryGetValue(calls.OrderBy(id => at[id]).First(), out var m) && m.Kind == RepeatKind.Chain
                 ? result.Chains.Single(c => c.Id == m.ChainId)
                 : null;
             var sameCalls = predicted is not null && predicted.Calls.Select(c => c.CallId).ToHashSet().SetEquals(calls);
+            var key = (cause, predicted is null ? "none" : sameCalls ? predicted.RootCause.ToString() : predicted.RootCause + "(other calls)");
+            confusion[key] = confusion.GetValueOrDefault(key) + 1;
             if (sameCalls && predicted!.RootCause == cause)
                 causesRight++;
             else if (file != LabelledChainSet.Test) // nobody reads the test set's disagreements: only its totals are printed
@@ -61,6 +64,9 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{file}: {set.Scenarios} scenarios, {set.Calls.Count} calls, {set.Chains.Count} labelled chains, {set.Clusters.Count} clusters ({clustersFound} found exactly, {result.Clusters.Count} predicted): " +
                          $"link precision {precision:0.000}, recall {recall:0.000}, root-cause accuracy {accuracy:0.000} ({causesRight}/{set.Chains.Count})");
 
+        // Per cause, labelled → predicted (an aggregate, printed for the test set too, like the per-id tables of the call sets).
+        output.WriteLine("labelled → predicted: " + string.Join("; ", confusion.Where(c => c.Key.Labelled.ToString() != c.Key.Predicted)
+            .OrderBy(c => c.Key.Labelled).ThenBy(c => c.Key.Predicted, StringComparer.Ordinal).Select(c => $"{c.Key.Labelled}→{c.Key.Predicted} {c.Value}")));
         Assert.True(set.Chains.Count >= 15, "the set needs at least 15 labelled chains");
         Assert.True(precision >= minPrecision, $"link precision {precision:0.000}");
         Assert.True(recall >= minRecall, $"link recall {recall:0.000}");
