@@ -61,12 +61,16 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 }
                 evidence.Add(new(cause.Cause, weight, call.CallId, says));
             }
-            // What the agent of the repeat finds on the record outweighs the customer's impression of it: 没人来 with a
-            // ticket written to the wrong building is a first answer that was incomplete (R1), not a ticket left unhandled.
+        }
+        // What an agent of the chain finds on the record outweighs the customer's impression of it: 没人来 with a ticket
+        // written to the wrong building is a first answer that was incomplete (R1), not a ticket left unhandled; a notice
+        // sent to the previous owner's phone, found on the first call, is why the caller is back (R5).
+        for (var i = 0; i < calls.Count; i++)
+        {
             foreach (var cause in policy.RootCauses)
             {
-                if (call.Cue(RepeatCueFinder.AgentPrefix + cause.Cause) is { } found)
-                    evidence.Add(new(cause.Cause, AgentFinding, call.CallId, $"第 {position} 通来电（{after} 后）坐席查到“{found.Text}”"));
+                if (calls[i].Cue(RepeatCueFinder.AgentPrefix + cause.Cause) is { } found)
+                    evidence.Add(new(cause.Cause, AgentFinding, calls[i].CallId, $"第 {i + 1} 通来电坐席查到“{found.Text}”"));
             }
         }
         var visited = calls.Skip(1).FirstOrDefault(c => c.Cue(RepeatCueFinder.Visited) is not null);

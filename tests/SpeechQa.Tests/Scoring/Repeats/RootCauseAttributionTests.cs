@@ -112,4 +112,15 @@ public sealed class RootCauseAttributionTests
             Call("B", 40, "13900000112", "C11", "能不能再烧热一点", "温度是统一调度的"));
         Assert.Equal(RootCause.R2, unvisited.RootCause);
     }
+
+    [Fact]
+    public void A_notice_the_agent_finds_went_to_the_previous_owner_is_R5()
+    {
+        // Found on the first call; the caller is back because the notice never reached them, not because nobody announced it.
+        var chain = Only(
+            Call("A", 0, "13900000113", "C03", "怎么突然停水了", "今天计划停水，通知前天发了，我看您户上登记的还是原户主的电话"),
+            Call("B", 3, "13900000113", "C03", "以后停水我怎么知道", "改号码要户主来核实"));
+        Assert.Equal(RootCause.R5, chain.RootCause);
+        Assert.Contains("第 1 通来电坐席查到", chain.Explanation, StringComparison.Ordinal);
+    }
 }
