@@ -54,6 +54,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fourteenth author's scenarios (RU, dev): Shaanxi/Gansu/Inner Mongolia callers, heating-heavy, three outage clusters.</summary>
     public const string Dev13 = "tests/repeats/dev-chains-13.yaml";
 
+    /// <summary>A fifteenth author's scenarios (RH, dev): Hebei/Tianjin/Beijing-suburb callers, the causes readers confuse, three outage clusters.</summary>
+    public const string Dev14 = "tests/repeats/dev-chains-14.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
