@@ -57,6 +57,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fifteenth author's scenarios (RH, dev): Hebei/Tianjin/Beijing-suburb callers, the causes readers confuse, three outage clusters.</summary>
     public const string Dev14 = "tests/repeats/dev-chains-14.yaml";
 
+    /// <summary>A sixteenth author's scenarios (RL, dev): Henan/Hubei/Anhui callers, water-heavy summers and a heating district, three outage clusters.</summary>
+    public const string Dev15 = "tests/repeats/dev-chains-15.yaml";
+
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
     {
         var stream = new YamlStream();
