@@ -48,6 +48,7 @@ public sealed partial class DialogueState
         // of the caller's sentences for every agent sentence.
         var plainNumerals = new string?[call.Sentences.Count];
         var earlier = call.Sentences.Any(x => cues["earlier_ticket"].Find(x.Speaker, x.Text) is not null);
+        var feedback = call.Sentences.Any(x => cues["feedback_only"].Find(x.Speaker, x.Text) is not null);
         for (var i = 0; i < call.Sentences.Count; i++)
         {
             var s = call.Sentences[i];
@@ -74,7 +75,9 @@ public sealed partial class DialogueState
             if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
-            if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket)
+            // A praise or a suggestion noted and passed on (记下来转给班组) is no ticket; a dispatch in that call still is.
+            if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket
+                && (!feedback || DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal))))
             {
                 // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
@@ -107,7 +110,7 @@ public sealed partial class DialogueState
                 }
             }
         }
-        if (firstTicket < 0 && InferredTicket(call, cues, state, earlier, sensitiveDone) is { } inferred)
+        if (firstTicket < 0 && !feedback && InferredTicket(call, cues, state, earlier, sensitiveDone) is { } inferred)
         {
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
             firstTicket = inferred.Sentence;
@@ -171,6 +174,8 @@ public sealed partial class DialogueState
 
     // A complaint registered about an earlier repair (登记投诉) is a new ticket of its own, whatever was reported before.
     private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开", "投诉"];
+
+    private static readonly string[] DispatchWords = ["派", "报修", "抢修", "上门", "维修"];
 
     private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "抢修", "出发", "师傅", "到您家", "来人", "修好"];
 
