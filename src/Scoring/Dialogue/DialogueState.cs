@@ -27,6 +27,10 @@ public sealed partial class DialogueState
     /// <summary>Sentences before the first ticket whose time limit or callback still belongs to it (我给您派单，师傅两小时内到).</summary>
     private const int TicketLead = 2;
 
+    /// <summary>Sentences from an offer to the ticket it became (可以帮您报上去，三个工作日内回电，您看行吗？— 行 — 已经登记了):
+    /// the time or callback the offer named belongs to that ticket.</summary>
+    private const int OfferReach = 5;
+
     private readonly Dictionary<DialogueEvent, List<DialogueMoment>> _events = [];
 
     private DialogueState(IdentityTimeline identity) => Identity = identity;
@@ -116,12 +120,15 @@ public sealed partial class DialogueState
             firstTicket = inferred.Sentence;
         }
         // A time limit or callback belongs to a ticket only from just before the agent made it — or, for a time, when it
-        // says who comes or handles it (1个工作日内会有师傅过去处理, said before 已经给您派单了).
+        // says who comes or handles it (1个工作日内会有师傅过去处理, said before 已经给您派单了), or when it was named in the
+        // offer the caller accepted.
         var from = firstTicket < 0 ? int.MaxValue : firstTicket - TicketLead;
         foreach (var kind in new[] { DialogueEvent.TimeLimit, DialogueEvent.TicketNumberOrCallback })
         {
             if (state._events.TryGetValue(kind, out var list))
-                list.RemoveAll(m => m.Sentence < from && !(kind == DialogueEvent.TimeLimit && firstTicket >= 0 && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal))));
+                list.RemoveAll(m => m.Sentence < from
+                    && !(kind == DialogueEvent.TimeLimit && firstTicket >= 0 && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)))
+                    && !(firstTicket - m.Sentence <= OfferReach && cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)));
         }
         return state;
     }
@@ -148,7 +155,8 @@ public sealed partial class DialogueState
         // A visit time inside an offer (要是还不放心，可以给您报个核查，三个工作日内上门) makes no ticket.
         var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence
             && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal))
-            && !cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text));
+            && !cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
+            && !call.Sentences[m.Sentence].Text.Contains("规定", StringComparison.Ordinal)); // the rule stated (抢修的规定是…), no commitment
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
     }
 

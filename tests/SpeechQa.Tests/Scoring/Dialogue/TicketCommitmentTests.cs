@@ -1,0 +1,48 @@
+using SpeechQa.Scoring.Dialogue;
+using SpeechQa.Tests.Scoring.Judging;
+using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
+
+namespace SpeechQa.Tests.Scoring.Dialogue;
+
+/// <summary>What the agent commits to for a ticket: the time and the callback, wherever in the call they were said.</summary>
+public sealed class TicketCommitmentTests
+{
+    [Theory]
+    [InlineData("到时候维修站的师傅会打电话跟您约上门时间。")]
+    [InlineData("上门前会打电话给您。")]
+    [InlineData("师傅出发之前先给您打个电话。")]
+    public void The_workers_call_before_the_visit_is_a_callback_arrangement(string agent)
+    {
+        var state = Call(
+            ('c', 0, 4, "我家楼道的阀门一直滴水。"),
+            ('a', 4.5, 9, "好的，我给您派单，安排师傅上门。"),
+            ('a', 9.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+        Assert.NotEmpty(state.Events(DialogueEvent.TicketNumberOrCallback));
+    }
+
+    [Fact]
+    public void A_time_named_in_the_offer_the_caller_accepted_belongs_to_the_ticket()
+    {
+        var state = Call(
+            ('c', 0, 4, "那个违约金能不能不收啊？"),
+            ('a', 4.5, 12, "我可以帮您把减免申请报上去，五个工作日内会有人回电话告诉您结果，您看行吗？"),
+            ('c', 12.5, 14, "行，那你报吧。"),
+            ('a', 14.5, 17, "好的，您这个号码尾号是多少？"),
+            ('c', 17.5, 19, "三四五六。"),
+            ('a', 19.5, 23, "好，申请已经登记了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(5, Assert.Single(state.Events(DialogueEvent.AgentTicket)).Sentence);
+        Assert.NotEmpty(state.Events(DialogueEvent.TimeLimit));
+    }
+
+    [Fact]
+    public void A_rule_stated_after_an_echoed_address_makes_no_ticket()
+    {
+        // An outage explained: the agent echoes the estate and quotes the burst-repair rule; nothing is registered.
+        var state = Call(
+            ('c', 0, 4, "我们这里没水了，金桥小区。"),
+            ('a', 4.5, 8, "金桥小区是吧，那边有根管子爆了，正在抢修。"),
+            ('a', 8.5, 14, "爆管抢修的规定是接报后三十分钟内出发，师傅已经在现场了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+    }
+}
