@@ -92,7 +92,10 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                     .OrderBy(c => Math.Abs(c.Index - stated.Index)).ToList();
                 KnowledgeFact? bound = sameClause.Count > 0 ? sameClause[0].Fact : null;
                 var across = false;
-                if (bound is null && clauseStart > 0 && !cues.Any(c => c.Index >= clauseStart && c.Index < clauseEnd))
+                // A fact named in the clause before lends itself across a comma, not across a full stop: 那就按抢修走。眼下这种渗水
+                // 就是一个工作日以内 states the second sentence's own matter.
+                if (bound is null && clauseStart > 0 && sentence[clauseStart - 1] is not ('。' or '？' or '！' or '?' or '!')
+                    && !cues.Any(c => c.Index >= clauseStart && c.Index < clauseEnd))
                 {
                     var (previousStart, _) = ClauseOf(sentence, clauseStart - 1);
                     // A cue whose own clause already states its number lends nothing to the next clause (开栓是11月15号，工期11月10号前完工).
@@ -103,6 +106,9 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                 if (bound is null || bound.IsRight(stated.Value))
                     continue;
                 if (across && factList.Any(f => f.Kind == kind && !ReferenceEquals(f, bound) && f.IsRight(stated.Value) && f.Comparison == FactComparison.Equal))
+                    continue;
+                // The clause before named several facts (投诉维修人员收费，三个工作日内回电): right for any of them is no contradiction.
+                if (across && ofKind.Any(c => c.Index < clauseStart && c.Index >= ClauseOf(sentence, clauseStart - 1).Start && c.Fact.IsRight(stated.Value)))
                     continue;
                 if (IsRightForAnotherKind(sentence, clauseStart, clauseEnd, stated, kind, cues))
                     continue;

@@ -92,8 +92,8 @@ public static partial class QuantityReader
     private static partial Regex YuanPerSquareMetre();
 
     // A time in working days where minutes are promised (水质问题一个工作日内处理) is longer than any minute SLA: read as 24 h each;
-    // so is a visit put off to the next day (化验员明天上午才能过去). 二十四小时抢修电话/服务/有人 says when a line is open, not how soon.
-    [GeneratedRegex(@"(?:(?<nextday>明天|明儿|明早|后天)[^，。？！]{0,6}?(?:才|再)?(?:能|会|得)?(?<!打|打电话)(?:去|过去|到|上门|来人|过来|派人))|(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))(?!(?:抢修|服务|值班|客服)?(?:电话|热线|值班|营业|在线|有人|服务))|(?<wday>个?工作日)|分钟))")]
+    // so is a visit put off to the next day (化验员明天上午才能过去). 二十四小时抢修电话/服务/有人 (and 他们有二十四小时抢修。) says when a line is open, not how soon.
+    [GeneratedRegex(@"(?:(?<nextday>明天|明儿|明早|后天)[^，。？！]{0,6}?(?:才|再)?(?:能|会|得)?(?<!打|打电话)(?:去|过去|到|上门|来人|过来|派人))|(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))(?!(?:抢修|服务|值班|客服)?(?:电话|热线|值班|营业|在线|有人|服务)|(?:抢修|值班|客服)[。，！；]|都有人)|(?<wday>个?工作日)|分钟))")]
     private static partial Regex Minutes();
 
     // 3个工作日; a deadline in weeks or months (一周内, 半个月之内, 一个月以内) is read in working days (5 a week, 22 a month) so
