@@ -216,7 +216,8 @@ public sealed partial class DialogueState
         text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
         var spans = PersonalDataRecognizer.Find(text)
             .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text)
-                && !(p.Kind == PersonalDataKind.Phone && OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))))
+                && !(p.Kind == PersonalDataKind.Phone && (OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))
+                    || OrganisationPhoneAnnounced(call, sentence))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
         if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears)
@@ -341,7 +342,19 @@ public sealed partial class DialogueState
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
 
     /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处)[^，。？]{0,8}(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>The agent's sentence before this one, a few sentences back at most, announced an organisation's number
+    /// (我把人力资源部的电话给您 — 电话是0991…): the number that follows is that organisation's.</summary>
+    private static bool OrganisationPhoneAnnounced(CallView call, int sentence)
+    {
+        for (var k = sentence - 1; k >= Math.Max(0, sentence - 3); k--)
+        {
+            if (call.Sentences[k].Speaker == Speaker.Agent)
+                return OrganisationPhone().IsMatch(call.Sentences[k].Text);
+        }
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|集团|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处|部|科|中心|局)[^，。？]{0,8}(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OrganisationPhone();
 
     /// <summary>Words an address span can begin with that are the agent's, not the address (地址是红旗小区…).</summary>
