@@ -85,14 +85,14 @@ public sealed class CallScoring : IDisposable
         return RepeatPolicyLoader.LoadOrThrow(RepeatPolicyPath);
     }
 
-    /// <summary>The call's repeat cues (customer's words for root causes and new issues, the agent's for a ticket).</summary>
-    public IReadOnlyList<CueMatch> RepeatCuesOf(Transcript transcript)
+    /// <summary>The call's repeat cues (customer's words — or acts, when the act model ran — for root causes and new issues, the agent's for a ticket).</summary>
+    public IReadOnlyList<CueMatch> RepeatCuesOf(Transcript transcript, IReadOnlyList<SentenceActs>? customerActs = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         if (RepeatPolicy is not { } policy)
             return [];
         string Side(Speaker speaker) => string.Join('。', transcript.Segments.Where(s => s.Speaker == speaker).OrderBy(s => s.Start).Select(s => s.Text));
-        return new RepeatCueFinder(policy).Find(Side(Speaker.Customer), Side(Speaker.Agent));
+        return new RepeatCueFinder(policy).Find(Side(Speaker.Customer), Side(Speaker.Agent), customerActs);
     }
 
     private CallJudge? Create()

@@ -80,6 +80,11 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
             categories = MisuseReportCategory.Apply(categories, view, cues);
         }
         categories = [.. categories.Take(CallClassifier.ReportedCategories)];
-        return _engine.Evaluate(ruleSet, view) with { Categories = categories };
+        return _engine.Evaluate(ruleSet, view) with { Categories = categories, CustomerActs = CustomerActsOf(view) };
     }
+
+    private static List<Repeats.SentenceActs> CustomerActsOf(CallView view) => view.SentenceLabels is not { } labels
+        ? []
+        : [.. view.Sentences.Select((s, i) => (s, i)).Where(x => x.s.Speaker == Speaker.Customer && x.i < labels.Count)
+            .Select(x => new Repeats.SentenceActs(x.s.Text, labels[x.i]))];
 }

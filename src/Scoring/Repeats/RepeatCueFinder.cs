@@ -15,7 +15,9 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
     /// <summary>Prefix of the cue ids of the agent's findings (agent:R1).</summary>
     public const string AgentPrefix = "agent:";
 
-    public IReadOnlyList<CueMatch> Find(string customerText, string agentText)
+    /// <param name="customerActs">The customer's sentences with the act model's probabilities, when it ran: a cause whose
+    /// cue list finds nothing takes the first sentence the model reads as its act (<see cref="RootCauseCue.Act"/>).</param>
+    public IReadOnlyList<CueMatch> Find(string customerText, string agentText, IReadOnlyList<SentenceActs>? customerActs = null)
     {
         ArgumentNullException.ThrowIfNull(customerText);
         ArgumentNullException.ThrowIfNull(agentText);
@@ -26,8 +28,11 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
             Add(Visited, visit.Match(customerText));
         foreach (var cause in policy.RootCauses)
         {
-            if (cause.Cue is { } cue)
-                Add(cause.Cause.ToString(), cue.Match(customerText));
+            var said = cause.Cue?.Match(customerText);
+            if (said is { Success: true })
+                Add(cause.Cause.ToString(), said);
+            else if (cause.Act is { } act && customerActs?.FirstOrDefault(s => s.Acts.TryGetValue(act, out var p) && p >= policy.ActMinP) is { } sentence)
+                found.Add(new CueMatch(cause.Cause.ToString(), sentence.Text));
             if (cause.AgentCue is { } agentCue)
                 Add(AgentPrefix + cause.Cause, agentCue.Match(agentText));
         }

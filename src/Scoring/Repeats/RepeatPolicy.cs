@@ -9,7 +9,11 @@ public sealed record CategoryGroup(string Id, string Name, IReadOnlyList<string>
 /// <summary>What one root cause is recognised by: the customer's words in a repeat call, rules hit on the origin, category groups,
 /// and what the agent of a repeat call finds on the record (工单上登记成了别的楼 → R1; 单子还在待派 → R2).</summary>
 public sealed record RootCauseCue(RootCause Cause, ScreenedRegex? Cue, IReadOnlyList<string> OriginRules, IReadOnlyList<string> Groups,
-    ScreenedRegex? AgentCue = null);
+    ScreenedRegex? AgentCue = null)
+{
+    /// <summary>The dialogue act whose sentence counts as the customer's cue when the cue list has none (repair_came_back → R6).</summary>
+    public string? Act { get; init; }
+}
 
 /// <summary>Several callers of one region about these categories within the window, well above the region's usual count, form an outage cluster.</summary>
 public sealed record OutageClusterPolicy(IReadOnlyList<string> Categories, int MinCallers, TimeSpan Window, double BurstFactor = 3);
@@ -39,6 +43,9 @@ public sealed record RepeatPolicy
     public IReadOnlyDictionary<string, IReadOnlyList<KnowledgeFact>> TicketSla { get; init; } = new Dictionary<string, IReadOnlyList<KnowledgeFact>>();
 
     public IReadOnlyList<RootCauseCue> RootCauses { get; init; } = [];
+
+    /// <summary>How sure the act model must be before a customer sentence counts as a root cause's cue (<see cref="RootCauseCue.Act"/>).</summary>
+    public double ActMinP { get; init; } = 0.9;
     public required OutageClusterPolicy OutageCluster { get; init; }
     public required CallbackPolicy Callback { get; init; }
 

@@ -97,7 +97,10 @@ public static class RepeatPolicyLoader
                 }
                 causes.Add(new RootCauseCue(cause, YamlReading.Pattern(spec, "cue", file, errors, required: false),
                     YamlReading.Strings(spec, "origin_rules", file, errors) ?? [], YamlReading.Strings(spec, "groups", file, errors) ?? [],
-                    YamlReading.Pattern(spec, "agent_cue", file, errors, required: false)));
+                    YamlReading.Pattern(spec, "agent_cue", file, errors, required: false))
+                {
+                    Act = YamlReading.String(spec, "act", file, errors, required: false),
+                });
             }
         }
         else
@@ -121,11 +124,14 @@ public static class RepeatPolicyLoader
         var newIssue = YamlReading.Pattern(root, "new_issue_cue", file, errors, required: true);
         var ticket = YamlReading.Pattern(root, "ticket_cue", file, errors, required: true);
         var visit = YamlReading.Pattern(root, "visit_cue", file, errors, required: false);
+        var actMinP = YamlReading.Number(root, "act_min_p", file, errors) ?? 0.9;
+        if (actMinP is <= 0 or > 1)
+            errors.Add(RuleFileError.At(file, YamlReading.Child(root, "act_min_p")!, $"act_min_p 应在 0 与 1 之间 must be in (0, 1], got {actMinP}"));
         if (errors.Count > before || newIssue is null || ticket is null)
             return null;
         return new RepeatPolicy
         {
-            Version = version, Window = window, Groups = groups, Related = related, NewIssueCue = newIssue, TicketCue = ticket, VisitCue = visit,
+            Version = version, Window = window, Groups = groups, Related = related, NewIssueCue = newIssue, TicketCue = ticket, VisitCue = visit, ActMinP = actMinP,
             TicketSla = ticketSla, RootCauses = causes, OutageCluster = outage, Callback = callback,
         };
     }

@@ -9,6 +9,10 @@ public sealed record CallJudgement(string CallId, string RuleSet, IReadOnlyList<
     /// <summary>The category classifier's best guesses, best first (empty when no category model ran).</summary>
     public IReadOnlyList<Classification.CategoryScore> Categories { get; init; } = [];
 
+    /// <summary>The customer's sentences with the act model's probabilities (empty when it did not run): the repeat cues
+    /// read them for root causes said in words no cue list has.</summary>
+    public IReadOnlyList<Repeats.SentenceActs> CustomerActs { get; init; } = [];
+
     public bool Fatal => Hits.Any(h => h.Severity == Severity.Fatal);
 
     public int Score => ScoreOf(Hits, ruleCaps: null);

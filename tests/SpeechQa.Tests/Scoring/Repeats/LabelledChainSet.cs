@@ -60,7 +60,8 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixteenth author's scenarios (RL, dev): Henan/Hubei/Anhui callers, water-heavy summers and a heating district, three outage clusters.</summary>
     public const string Dev15 = "tests/repeats/dev-chains-15.yaml";
 
-    public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev)
+    /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
+    public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
         var stream = new YamlStream();
         using (var reader = new StreamReader(Path.Combine(TestPaths.Repository, file)))
@@ -88,7 +89,7 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
                     Team = Text("team"),
                     Score = int.Parse(Text("score") ?? "100", CultureInfo.InvariantCulture),
                     Rules = call.Children.TryGetValue(new YamlScalarNode("rules"), out var rules) ? [.. ((YamlSequenceNode)rules).Select(r => ((YamlScalarNode)r).Value!)] : [],
-                    Cues = finder.Find(Text("customer") ?? "", Text("agent_says") ?? ""),
+                    Cues = finder.Find(Text("customer") ?? "", Text("agent_says") ?? "", acts ? RepeatTestKit.CustomerActs(Text("customer") ?? "") : null),
                 });
             }
             var expected = (YamlMappingNode)scenario["expected"];

@@ -28,6 +28,7 @@ public sealed class RepeatPolicyTests
                 .Replace("window: 72h", "window: 三天", StringComparison.Ordinal)
                 .Replace("C05: sla.water_quality", "C05: sla.no_such_fact", StringComparison.Ordinal)
                 .Replace("ticket_cue: '派单", "ticket_cue: '(派单", StringComparison.Ordinal)
+                .Replace("act_min_p: 0.8", "act_min_p: 8", StringComparison.Ordinal)
                 .Replace("knowledge: [../knowledge/service-levels.yaml]", $"knowledge: [{Path.Combine(TestPaths.Repository, "rules/knowledge/service-levels.yaml")}]", StringComparison.Ordinal);
             var file = Path.Combine(folder, "policy.yaml");
             File.WriteAllText(file, text);
@@ -36,6 +37,7 @@ public sealed class RepeatPolicyTests
             Assert.Contains(errors, e => e.Message.Contains("'三天'", StringComparison.Ordinal) && lines[e.Line - 1].Contains("三天", StringComparison.Ordinal));
             Assert.Contains(errors, e => e.Message.Contains("sla.no_such_fact", StringComparison.Ordinal));
             Assert.Contains(errors, e => e.Message.Contains("ticket_cue", StringComparison.Ordinal) && e.Message.Contains("正则", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.Message.Contains("act_min_p", StringComparison.Ordinal) && lines[e.Line - 1].StartsWith("act_min_p", StringComparison.Ordinal));
         }
         finally
         {

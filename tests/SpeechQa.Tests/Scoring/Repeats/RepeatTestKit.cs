@@ -9,6 +9,20 @@ internal static class RepeatTestKit
 {
     public static RepeatPolicy Policy { get; } = RepeatPolicyLoader.LoadOrThrow(Path.Combine(TestPaths.Repository, RepeatPolicyLoader.DefaultPath));
 
+    /// <summary>The shipped dialogue-act model, as the product runs it on each call's sentences (root causes read its acts).</summary>
+    public static Lazy<SpeechQa.Scoring.Classification.CallClassifier> ActModel { get; } = new(() =>
+        SpeechQa.Scoring.Classification.CallClassifier.Load(Path.Combine(TestPaths.Repository, "models"),
+            new SpeechQa.Scoring.Classification.ClassifierTokens(SpeechQa.Scoring.Judging.CallJudge.ForRulesFolder(Path.Combine(TestPaths.Repository, "rules")).Segmenter)));
+
+    /// <summary>Each sentence of what a customer said, with the act model's probabilities.</summary>
+    public static IReadOnlyList<SentenceActs> CustomerActs(string customer)
+    {
+        var sentences = customer.Split(['。', '！', '？', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((t, i) => new SpeechQa.Batch.Transcripts.TranscriptSegment(SpeechQa.Batch.Transcripts.Speaker.Customer, i, i + 1, t)).ToList();
+        var labels = ActModel.Value.LabelSentences(sentences, CancellationToken.None);
+        return labels is null ? [] : [.. sentences.Select((s, i) => new SentenceActs(s.Text, labels[i]))];
+    }
+
     /// <summary>Monday 2024-11-04 08:00 China time.</summary>
     public static readonly DateTimeOffset Monday = new(2024, 11, 4, 8, 0, 0, TimeSpan.FromHours(8));
 
@@ -28,7 +42,7 @@ internal static class RepeatTestKit
             Team = team,
             Score = score,
             Rules = rules,
-            Cues = new RepeatCueFinder(Policy).Find(customer, agent),
+            Cues = new RepeatCueFinder(Policy).Find(customer, agent, CustomerActs(customer)),
         };
 
     public static string Describe(IEnumerable<IEnumerable<CallContact>> chains) =>
