@@ -60,6 +60,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixteenth author's scenarios (RL, dev): Henan/Hubei/Anhui callers, water-heavy summers and a heating district, three outage clusters.</summary>
     public const string Dev15 = "tests/repeats/dev-chains-15.yaml";
 
+    /// <summary>A seventeenth author's scenarios (RB, dev): Liaoning/Jilin/Heilongjiang callers, causes to infer, three outage clusters.</summary>
+    public const string Dev16 = "tests/repeats/dev-chains-16.yaml";
+
+    /// <summary>An eighteenth author's scenarios (RC2, dev): Jiangsu/Zhejiang/Shanghai/Fujian callers, typhoon outages, three outage clusters.</summary>
+    public const string Dev17 = "tests/repeats/dev-chains-17.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
