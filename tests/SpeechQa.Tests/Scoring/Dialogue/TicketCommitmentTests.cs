@@ -11,6 +11,8 @@ public sealed class TicketCommitmentTests
     [InlineData("到时候维修站的师傅会打电话跟您约上门时间。")]
     [InlineData("上门前会打电话给您。")]
     [InlineData("师傅出发之前先给您打个电话。")]
+    [InlineData("维修师傅一个工作日内上门，动身前会拨你这个号。")]
+    [InlineData("他们两个钟头之内到，来之前会打您电话。")]
     public void The_workers_call_before_the_visit_is_a_callback_arrangement(string agent)
     {
         var state = Call(
@@ -44,5 +46,15 @@ public sealed class TicketCommitmentTests
             ('a', 4.5, 8, "金桥小区是吧，那边有根管子爆了，正在抢修。"),
             ('a', 8.5, 14, "爆管抢修的规定是接报后三十分钟内出发，师傅已经在现场了。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+    }
+
+    [Theory]
+    [InlineData("上期欠费一百五十六，逾期了四十天，滞纳金三块一。")] // how late a bill is, not when anything will be done
+    [InlineData("您报修时留的哪个地址？我帮您查一下单子。")] // looking a ticket up makes none
+    public void Days_overdue_and_a_ticket_looked_up_are_no_commitment(string agent)
+    {
+        var state = Call(('c', 0, 4, "我想问问水费的事。"), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+        Assert.Empty(state.Events(DialogueEvent.TimeLimit));
     }
 }
