@@ -24,6 +24,9 @@ public sealed class CustomerUpsetTests
     [InlineData("报了三天了，打电话顶什么用？", true)]
     [InlineData("到今天还没见着人，到底修不修", true)]
     [InlineData("你们记着点，别让我白打了。", false)] // a worry that the call is wasted, not anger
+    [InlineData("你们就是这个服务态度……", true)]
+    [InlineData("满意满意，你们这个态度蛮好。", false)] // praise of the attitude
+    [InlineData("交钱交钱，你们这是抢钱啊！", true)]
     public void The_cue_table_reads_complaints_in_regional_words(string customer, bool upset)
     {
         var state = Call(('a', 0, 3, "您好，供水热线。"), ('c', 3.5, 8, customer)).DialogueState(ShippedDialogueCues.Value);
