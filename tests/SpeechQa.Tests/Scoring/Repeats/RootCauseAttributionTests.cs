@@ -78,24 +78,22 @@ public sealed class RootCauseAttributionTests
         Assert.StartsWith($"{expected} {RootCauseNames.Chinese(expected)}", chain.Explanation, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_ticket_written_to_the_wrong_building_is_R1_even_when_the_caller_says_nobody_came()
-    {
-        // The origin gave a deadline but never read the address back (N03); the repeat's agent finds the ticket on 9号楼.
-        var chain = Only(
-            Call("A", 0, "13900000109", "C06", "19号楼楼道里水管滴水", "好的给您派单，一个工作日内处理", rules: "N03"),
-            Call("B", 30, "13900000109", "C10", "等了一天多还没人来", "抱歉，工单上记成了9号楼，师傅去那边没找到"));
-        Assert.Equal(RootCause.R1, chain.RootCause);
-        Assert.Contains("坐席查到", chain.Explanation, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_fault_still_there_when_nobody_ever_came_is_R2()
+    /// <summary>What an agent of the chain finds on the record outweighs the caller's impression: a ticket written to the
+    /// wrong building after an origin that read nothing back (N03) is R1 though the caller says nobody came; a ticket still
+    /// waiting to be dispatched is R2 though the caller says the heating is still cold; a notice sent to the previous
+    /// owner's phone, found on the first call, is R5.</summary>
+    [Theory]
+    [InlineData("C06", "19号楼楼道里水管滴水", "好的给您派单，一个工作日内处理", "N03", 30, "C10", "等了一天多还没人来", "抱歉，工单上记成了9号楼，师傅去那边没找到", RootCause.R1, "第 2 通来电坐席查到")]
+    [InlineData("C11", "暖气片一点都不热", "给您派单了，一个工作日内师傅上门", "", 40, "C11", "暖气还是不热", "我看了一下，这张单子还在待派，师傅没上过门", RootCause.R2, "第 2 通来电坐席查到")]
+    [InlineData("C03", "怎么突然停水了", "今天计划停水，通知前天发了，我看您户上登记的还是原户主的电话", "", 3, "C03", "以后停水我怎么知道", "改号码要户主来核实", RootCause.R5, "第 1 通来电坐席查到")]
+    public void What_an_agent_finds_on_the_record_decides(string category, string said, string answered, string rule, double hoursLater,
+        string repeatCategory, string saidAgain, string found, RootCause expected, string explained)
     {
         var chain = Only(
-            Call("A", 0, "13900000110", "C11", "暖气片一点都不热", "给您派单了，一个工作日内师傅上门"),
-            Call("B", 40, "13900000110", "C11", "暖气还是不热", "我看了一下，这张单子还在待派，师傅没上过门"));
-        Assert.Equal(RootCause.R2, chain.RootCause);
+            Call("A", 0, "13900000109", category, said, answered, rules: rule.Length == 0 ? [] : [rule]),
+            Call("B", hoursLater, "13900000109", repeatCategory, saidAgain, found));
+        Assert.Equal(expected, chain.RootCause);
+        Assert.Contains(explained, chain.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,16 +109,5 @@ public sealed class RootCauseAttributionTests
             Call("A", 0, "13900000112", "C11", "屋里有点凉", "给您登记了，一个工作日内上门测温"),
             Call("B", 40, "13900000112", "C11", "能不能再烧热一点", "温度是统一调度的"));
         Assert.Equal(RootCause.R2, unvisited.RootCause);
-    }
-
-    [Fact]
-    public void A_notice_the_agent_finds_went_to_the_previous_owner_is_R5()
-    {
-        // Found on the first call; the caller is back because the notice never reached them, not because nobody announced it.
-        var chain = Only(
-            Call("A", 0, "13900000113", "C03", "怎么突然停水了", "今天计划停水，通知前天发了，我看您户上登记的还是原户主的电话"),
-            Call("B", 3, "13900000113", "C03", "以后停水我怎么知道", "改号码要户主来核实"));
-        Assert.Equal(RootCause.R5, chain.RootCause);
-        Assert.Contains("第 1 通来电坐席查到", chain.Explanation, StringComparison.Ordinal);
     }
 }
