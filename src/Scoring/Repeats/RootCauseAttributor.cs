@@ -4,9 +4,10 @@ namespace SpeechQa.Scoring.Repeats;
 
 /// <summary>
 /// Attributes a chain to a root cause from its evidence: rules hit on the origin call (F03/N03/N08 → R1), what the
-/// customer says in the repeats (还没人来 → R2, 又坏了 → R6, 没收到短信 → R5…), the ticket's SLA from the knowledge
-/// base (a chase after the deadline weighs more than one before it), the origin's category group (billing → R4) and
-/// membership in an outage cluster (R3). The cause with the most weight wins; ties go by the order below; less than
+/// customer says in the repeats (还没人来 → R2, 又坏了 → R6, 没收到短信 → R5…, or the act the act model reads where no
+/// cue matches), what an agent of the chain finds on the record (工单记成了别的楼 → R1, 短信发到了旧号码 → R5), the
+/// ticket's SLA from the knowledge base (a chase after the deadline weighs more than one before it; none when the caller
+/// says the visit was done), the origin's category group (billing → R4) and membership in an outage cluster (R3). The cause with the most weight wins; ties go by the order below; less than
 /// 2 points of evidence is R9.
 /// </summary>
 public sealed class RootCauseAttributor(RepeatPolicy policy)
@@ -16,7 +17,7 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
 
     private const int Decisive = 2;
 
-    /// <summary>The weight of what the agent of a repeat call finds on the record (the ticket's address, its status).</summary>
+    /// <summary>The weight of what an agent of the chain finds on the record (the ticket's address, its status, where a notice went).</summary>
     private const int AgentFinding = 3;
 
     public RepeatChain Attribute(IReadOnlyList<CallContact> calls, IReadOnlySet<string> inOutageCluster)
@@ -73,12 +74,12 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                     evidence.Add(new(cause.Cause, AgentFinding, calls[i].CallId, $"第 {i + 1} 通来电坐席查到“{found.Text}”"));
             }
         }
-        var visited = calls.Skip(1).FirstOrDefault(c => c.Cue(RepeatCueFinder.Visited) is not null);
-        // A ticket made and the caller back after its deadline (and not saying the visit was done), with no other cause in evidence (the customer names none,
-        // the origin broke no rule): the ticket was not handled in time is the reading an inspector starts from (decisive);
+        var visited = calls.Skip(1).Any(c => c.Cue(RepeatCueFinder.Visited) is not null);
+        // A ticket made and the caller back after its deadline (not saying the visit was done), with no other cause in
+        // evidence (the customer names none, the origin broke no rule): the ticket was not handled in time is the reading an inspector starts from (decisive);
         // beside other evidence it is only a clue. (A cause the customer said weighs 2 here: an R2 cue with a deadline
         // sets `chased` and skips this.)
-        if (!chased && visited is null && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
+        if (!chased && !visited && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
             evidence.Add(new(RootCause.R2, evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
         // Every call of the chain about the same matter group (all billing) and nothing else in evidence: the matter itself
         // stayed unresolved — the group's cause is the reading to start from, as a late ticket is for repairs. The group's
