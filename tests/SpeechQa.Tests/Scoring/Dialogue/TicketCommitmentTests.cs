@@ -57,4 +57,14 @@ public sealed class TicketCommitmentTests
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
         Assert.Empty(state.Events(DialogueEvent.TimeLimit));
     }
+
+    [Theory]
+    [InlineData("回电就是您现在打来的这个号码吗？尾号7730？", true)] // the last four put to the caller (LABELLING.md)
+    [InlineData("您家地址还是金秋苑4号楼2单元501吧？", true)]
+    [InlineData("回电就是您现在打来的这个号码吗？", false)] // 'this number?' reads nothing back
+    public void A_detail_put_to_the_caller_as_a_question_is_read_back(string agent, bool readBack)
+    {
+        var state = Call(('c', 0, 4, "暖气不热。"), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(readBack, state.Events(DialogueEvent.ReadBack).Count > 0);
+    }
 }
