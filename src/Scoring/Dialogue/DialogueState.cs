@@ -126,9 +126,9 @@ public sealed partial class DialogueState
         foreach (var kind in new[] { DialogueEvent.TimeLimit, DialogueEvent.TicketNumberOrCallback })
         {
             if (state._events.TryGetValue(kind, out var list))
-                list.RemoveAll(m => m.Sentence < from
-                    && !(kind == DialogueEvent.TimeLimit && firstTicket >= 0 && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)))
-                    && !(firstTicket - m.Sentence <= OfferReach && cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)));
+                list.RemoveAll(m => m.Sentence < from && !(firstTicket >= 0
+                    && ((kind == DialogueEvent.TimeLimit && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal)))
+                        || (firstTicket - m.Sentence <= OfferReach && cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)))));
         }
         return state;
     }

@@ -92,6 +92,7 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                     .OrderBy(c => Math.Abs(c.Index - stated.Index)).ToList();
                 KnowledgeFact? bound = sameClause.Count > 0 ? sameClause[0].Fact : null;
                 var across = false;
+                List<(KnowledgeFact Fact, int Index, int Length)> lent = [];
                 // A fact named in the clause before lends itself across a comma, not across a full stop: 那就按抢修走。眼下这种渗水
                 // 就是一个工作日以内 states the second sentence's own matter.
                 if (bound is null && clauseStart > 0 && sentence[clauseStart - 1] is not ('。' or '？' or '！' or '?' or '!')
@@ -100,7 +101,8 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                     var (previousStart, _) = ClauseOf(sentence, clauseStart - 1);
                     // A cue whose own clause already states its number lends nothing to the next clause (开栓是11月15号，工期11月10号前完工).
                     var previousHasOwn = QuantityReader.Read(sentence, kind).Any(q => q.Index >= previousStart && q.Index < clauseStart);
-                    bound = previousHasOwn ? null : ofKind.Where(c => c.Index >= previousStart && c.Index < clauseStart).OrderByDescending(c => c.Index).Select(c => c.Fact).FirstOrDefault();
+                    lent = previousHasOwn ? [] : [.. ofKind.Where(c => c.Index >= previousStart && c.Index < clauseStart)];
+                    bound = lent.OrderByDescending(c => c.Index).Select(c => c.Fact).FirstOrDefault();
                     across = bound is not null;
                 }
                 if (bound is null || bound.IsRight(stated.Value))
@@ -108,7 +110,7 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                 if (across && factList.Any(f => f.Kind == kind && !ReferenceEquals(f, bound) && f.IsRight(stated.Value) && f.Comparison == FactComparison.Equal))
                     continue;
                 // The clause before named several facts (投诉维修人员收费，三个工作日内回电): right for any of them is no contradiction.
-                if (across && ofKind.Any(c => c.Index < clauseStart && c.Index >= ClauseOf(sentence, clauseStart - 1).Start && c.Fact.IsRight(stated.Value)))
+                if (lent.Any(c => c.Fact.IsRight(stated.Value)))
                     continue;
                 if (IsRightForAnotherKind(sentence, clauseStart, clauseEnd, stated, kind, cues))
                     continue;

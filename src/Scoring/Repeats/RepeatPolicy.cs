@@ -45,7 +45,10 @@ public sealed record RepeatPolicy
     public IReadOnlyList<RootCauseCue> RootCauses { get; init; } = [];
 
     /// <summary>How sure the act model must be before a customer sentence counts as a root cause's cue (<see cref="RootCauseCue.Act"/>).</summary>
-    public double ActMinP { get; init; } = 0.9;
+    public double ActMinP { get; init; } = DefaultActMinP;
+
+    /// <summary>The act threshold of a policy file that names none.</summary>
+    public const double DefaultActMinP = 0.9;
     public required OutageClusterPolicy OutageCluster { get; init; }
     public required CallbackPolicy Callback { get; init; }
 
