@@ -136,6 +136,32 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_caller_protesting_the_agents_words_backs_a_weak_reading_of_mockery()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        var judge = CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
+        // The model reads this quip as mockery, but not surely enough on its own (p between 0.4 and the rule's 0.63).
+        const string quip = "您一天打三回电话，比我们上班还准时呢。";
+        Transcript CallWith(string reply) => new("T", "zh", "imported", [
+            new TranscriptSegment(Speaker.Agent, 0, 3, "您好，供水服务热线，请问有什么可以帮您？"),
+            new TranscriptSegment(Speaker.Customer, 3, 7, "我家水表井又冒水了，前天就报过。"),
+            new TranscriptSegment(Speaker.Agent, 7, 10, quip),
+            new TranscriptSegment(Speaker.Customer, 10, 13, reply),
+            new TranscriptSegment(Speaker.Agent, 13, 16, "单子已经在排了，还有其他问题吗？"),
+            new TranscriptSegment(Speaker.Customer, 16, 17, "没了。"),
+            new TranscriptSegment(Speaker.Agent, 17, 19, "感谢来电，再见。")]);
+        var metadata = new CallMetadata { Direction = "inbound" };
+        var p = classifier.LabelSentences([new TranscriptSegment(Speaker.Agent, 0, 3, quip)], CancellationToken.None)![0]["rude"];
+        Assert.InRange(p, 0.4, 0.63);
+        var protested = judge.Judge("water-hotline", CallWith("你这是什么意思？我愿意天天打啊？"), metadata);
+        var praised = judge.Judge("water-hotline", CallWith("哈哈，你这姑娘真会说话。"), metadata);
+        var plain = judge.Judge("water-hotline", CallWith("那到底啥时候能来修？"), metadata);
+        Assert.Contains(protested.Hits, h => h.Rule == "F02" && h.Segment == 2);
+        Assert.DoesNotContain(praised.Hits, h => h.Rule == "F02");
+        Assert.DoesNotContain(plain.Hits, h => h.Rule == "F02");
+    }
+
+    [Fact]
     public void The_hotline_decides_between_categories_the_words_cannot()
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
