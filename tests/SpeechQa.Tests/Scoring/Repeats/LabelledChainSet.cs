@@ -66,6 +66,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An eighteenth author's scenarios (RC2, dev): Jiangsu/Zhejiang/Shanghai/Fujian callers, typhoon outages, three outage clusters.</summary>
     public const string Dev17 = "tests/repeats/dev-chains-17.yaml";
 
+    /// <summary>A nineteenth author's scenarios (RE, dev): Qinghai/Gansu/Ningxia/Henan callers, long heating seasons, the causes readers confuse, three outage clusters.</summary>
+    public const string Dev18 = "tests/repeats/dev-chains-18.yaml";
+
+    /// <summary>A twentieth author's scenarios (RF, dev): Guangxi/Hainan/Chaoshan/Hakka/Jiangxi callers, typhoon outages, landlords and tenants, three outage clusters.</summary>
+    public const string Dev19 = "tests/repeats/dev-chains-19.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
