@@ -3,7 +3,7 @@ namespace SpeechQa.Scoring.Repeats;
 /// <summary>
 /// Finds a call's repeat cues when it is analysed, so that chaining later needs no transcript: the customer's words
 /// for each root cause and for a new issue, the agent's words for a ticket. Cue ids: R1…R6, <see cref="NewIssue"/>,
-/// <see cref="Ticket"/>, <see cref="Visited"/>, agent:R1… (the agent's findings); the first match of each is kept as evidence.
+/// <see cref="Ticket"/>, <see cref="Visited"/>, <see cref="OwnReason"/>, agent:R1… (the agent's findings); the first match of each is kept as evidence.
 /// </summary>
 public sealed class RepeatCueFinder(RepeatPolicy policy)
 {
@@ -11,6 +11,7 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
     public const string Ticket = "ticket";
     public const string SlaPrefix = "sla:";
     public const string Visited = "visited";
+    public const string OwnReason = "own_reason";
 
     /// <summary>Prefix of the cue ids of the agent's findings (agent:R1).</summary>
     public const string AgentPrefix = "agent:";
@@ -26,6 +27,8 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
         Add(Ticket, policy.TicketCue.Match(agentText));
         if (policy.VisitCue is { } visit)
             Add(Visited, visit.Match(customerText));
+        if (policy.OwnReasonCue is { } ownReason)
+            Add(OwnReason, ownReason.Match(customerText));
         foreach (var cause in policy.RootCauses)
         {
             var said = cause.Cue?.Match(customerText);

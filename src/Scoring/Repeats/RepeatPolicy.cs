@@ -38,6 +38,11 @@ public sealed record RepeatPolicy
     /// ticket was handled, so a late repeat is no longer read as a ticket left unhandled.</summary>
     public ScreenedRegex? VisitCue { get; init; }
 
+    /// <summary>The customer of a repeat call gives a reason of their own for calling again (forgot the answer, the line
+    /// dropped, moving their own appointment, checking a suspicious call): the default readings — a late ticket (R2), an
+    /// all-billing chain (R4) — do not apply; what the customer or an agent says of a cause still counts.</summary>
+    public ScreenedRegex? OwnReasonCue { get; init; }
+
     /// <summary>Category → the knowledge-base SLAs its tickets may have: the first whose cue the call mentions
     /// (爆管 → 30 minutes), else the last.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<KnowledgeFact>> TicketSla { get; init; } = new Dictionary<string, IReadOnlyList<KnowledgeFact>>();

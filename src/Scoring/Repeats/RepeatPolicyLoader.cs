@@ -124,6 +124,7 @@ public static class RepeatPolicyLoader
         var newIssue = YamlReading.Pattern(root, "new_issue_cue", file, errors, required: true);
         var ticket = YamlReading.Pattern(root, "ticket_cue", file, errors, required: true);
         var visit = YamlReading.Pattern(root, "visit_cue", file, errors, required: false);
+        var ownReason = YamlReading.Pattern(root, "own_reason_cue", file, errors, required: false);
         var actMinP = YamlReading.Number(root, "act_min_p", file, errors) ?? RepeatPolicy.DefaultActMinP;
         if (actMinP is <= 0 or > 1)
             errors.Add(RuleFileError.At(file, YamlReading.Child(root, "act_min_p")!, $"act_min_p 应在 0 与 1 之间 must be in (0, 1], got {actMinP}"));
@@ -131,7 +132,7 @@ public static class RepeatPolicyLoader
             return null;
         return new RepeatPolicy
         {
-            Version = version, Window = window, Groups = groups, Related = related, NewIssueCue = newIssue, TicketCue = ticket, VisitCue = visit, ActMinP = actMinP,
+            Version = version, Window = window, Groups = groups, Related = related, NewIssueCue = newIssue, TicketCue = ticket, VisitCue = visit, OwnReasonCue = ownReason, ActMinP = actMinP,
             TicketSla = ticketSla, RootCauses = causes, OutageCluster = outage, Callback = callback,
         };
     }

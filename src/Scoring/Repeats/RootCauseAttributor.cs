@@ -7,7 +7,7 @@ namespace SpeechQa.Scoring.Repeats;
 /// customer says in the repeats (还没人来 → R2, 又坏了 → R6, 没收到短信 → R5…, or the act the act model reads where no
 /// cue matches), what an agent of the chain finds on the record (工单记成了别的楼 → R1, 短信发到了旧号码 → R5), the
 /// ticket's SLA from the knowledge base (a chase after the deadline weighs more than one before it; none when the caller
-/// says the visit was done), the origin's category group (billing → R4) and membership in an outage cluster (R3). The cause with the most weight wins; ties go by the order below; less than
+/// says the visit was done, nor when the caller gives a reason of their own for calling again), the origin's category group (billing → R4) and membership in an outage cluster (R3). The cause with the most weight wins; ties go by the order below; less than
 /// 2 points of evidence is R9.
 /// </summary>
 public sealed class RootCauseAttributor(RepeatPolicy policy)
@@ -75,16 +75,22 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
             }
         }
         var visited = calls.Skip(1).Any(c => c.Cue(RepeatCueFinder.Visited) is not null);
+        // The caller's own reason for calling again (记不清了, 信号不好断了, 改个时间) leaves the default readings below out;
+        // it is kept as R9 evidence of no weight so the explanation says why.
+        var ownReason = calls.Skip(1).Select((c, i) => (Call: c, Position: i + 2, Cue: c.Cue(RepeatCueFinder.OwnReason)))
+            .FirstOrDefault(c => c.Cue is not null);
+        if (ownReason.Cue is { } own)
+            evidence.Add(new(RootCause.R9, 0, ownReason.Call.CallId, $"第 {ownReason.Position} 通来电客户说“{own.Text}”（客户自身原因再次来电）"));
         // A ticket made and the caller back after its deadline (not saying the visit was done), with no other cause in
         // evidence (the customer names none, the origin broke no rule): the ticket was not handled in time is the reading an inspector starts from (decisive);
         // beside other evidence it is only a clue. (A cause the customer said weighs 2 here: an R2 cue with a deadline
         // sets `chased` and skips this.)
-        if (!chased && !visited && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
+        if (!chased && !visited && ownReason.Cue is null && deadline.At is { } dueAt && calls.Skip(1).FirstOrDefault(c => c.StartedAt > dueAt) is { } lateCall)
             evidence.Add(new(RootCause.R2, evidence.Any(e => e.Weight >= Decisive) ? 1 : Decisive, lateCall.CallId, $"首通已派单，超过时限（{deadline.Fact.Says}）后再次来电"));
         // Every call of the chain about the same matter group (all billing) and nothing else in evidence: the matter itself
         // stayed unresolved — the group's cause is the reading to start from, as a late ticket is for repairs. The group's
         // clue above (1) and this point (1) make it decisive.
-        if (originGroup is not null && !evidence.Any(e => e.Weight >= Decisive)
+        if (originGroup is not null && ownReason.Cue is null && !evidence.Any(e => e.Weight >= Decisive)
             && calls.Skip(1).All(c => policy.GroupOf(c.Category)?.Id == originGroup.Id)
             && policy.RootCauses.FirstOrDefault(c => c.Groups.Contains(originGroup.Id, StringComparer.Ordinal)) is { } groupCause)
             evidence.Add(new(groupCause.Cause, 1, calls[^1].CallId, $"每通来电都是“{originGroup.Name}”，诉求一直未解决"));

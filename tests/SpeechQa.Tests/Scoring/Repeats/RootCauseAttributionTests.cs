@@ -110,4 +110,21 @@ public sealed class RootCauseAttributionTests
             Call("B", 40, "13900000112", "C11", "能不能再烧热一点", "温度是统一调度的"));
         Assert.Equal(RootCause.R2, unvisited.RootCause);
     }
+
+    [Theory]
+    // All billing, nothing said of a cause: the matter stayed unresolved (R4) — unless the caller only forgot the answer.
+    [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "上午问过的，我记不住了，再说一遍交多少", RootCause.R9)]
+    [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "再问一遍这期交多少", RootCause.R4)]
+    // A ticket past its deadline (R2) — unless the caller rings to move their own appointment.
+    [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "我明天要出门，能不能改到后天上午", RootCause.R9)]
+    [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "明天家里有人吗要我等着", RootCause.R2)]
+    public void A_reason_of_the_callers_own_leaves_the_default_readings_out(string category, string first, string answered, string repeat, RootCause expected)
+    {
+        var chain = Only(
+            Call("A", 0, "13900000121", category, first, answered),
+            Call("B", 40, "13900000121", category, repeat));
+        Assert.Equal(expected, chain.RootCause);
+        if (expected == RootCause.R9)
+            Assert.Contains("客户自身原因", chain.Explanation, StringComparison.Ordinal);
+    }
 }
