@@ -81,11 +81,13 @@ public sealed partial class DialogueState
             // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
             // A praise or a suggestion noted and passed on (记下来转给班组) is no ticket; a dispatch in that call still is.
             if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket
-                && (!feedback || DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal))))
+                && (!feedback || (DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal))
+                                  && !FeedbackWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)))))
             {
                 // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
-                if (!earlier || NewTicketWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)))
+                // 再给您催一下 chases the old ticket: that 再给您 makes no new one.
+                if (!earlier || NewTicketWords.Any(w => s.Text.Replace("再给您催", "", StringComparison.Ordinal).Contains(w, StringComparison.Ordinal)))
                 {
                     state.Add(DialogueEvent.AgentTicket, i, ticket);
                     if (firstTicket < 0)
@@ -184,6 +186,10 @@ public sealed partial class DialogueState
     private static readonly string[] NewTicketWords = ["重新", "再给您", "再派", "另外", "新建", "新开", "返修", "再开", "投诉"];
 
     private static readonly string[] DispatchWords = ["派", "报修", "抢修", "上门", "维修"];
+
+    /// <summary>In a feedback call, a sentence that passes the praise or suggestion on (您这表扬我给记下来) makes no ticket even
+    /// where it names the repair praised (前天夜里抢修的那一班).</summary>
+    private static readonly string[] FeedbackWords = ["表扬", "建议", "意见", "线索"];
 
     private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "抢修", "出发", "师傅", "到您家", "来人", "修好"];
 

@@ -10,6 +10,8 @@ public sealed class FeedbackCallTests
     [Theory]
     [InlineData("我打电话是想表扬一下昨天那个修水管的小伙子。", false)]
     [InlineData("我就是提个建议，催费的短信字太小了。", false)]
+    [InlineData("我想给你们提个意见，停水通知最好也贴在楼道里。", false)]
+    [InlineData("刚才有人冒充你们公司上门，要给我装东西。", false)]
     [InlineData("楼道里的水管漏水了，好几天了。", true)] // the same agent words after a fault report make a ticket
     public void Passing_feedback_on_is_not_a_ticket(string customer, bool ticket)
     {
@@ -18,6 +20,15 @@ public sealed class FeedbackCallTests
             ('c', 3.5, 9, customer),
             ('a', 9.5, 14, "好的，我给您记下来，转给相关班组。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
+    }
+
+    [Fact]
+    public void Passing_on_praise_for_a_repair_names_the_repair_but_makes_no_ticket()
+    {
+        var state = Call(
+            ('c', 0, 5, "我打来是想表扬一下昨天半夜来抢修的师傅。"),
+            ('a', 5.5, 10, "昨天夜里抢修的那一班，您的表扬我记下来转给他们。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
     }
 
     [Fact]

@@ -13,6 +13,10 @@ public sealed class TicketCommitmentTests
     [InlineData("师傅出发之前先给您打个电话。")]
     [InlineData("维修师傅一个工作日内上门，动身前会拨你这个号。")]
     [InlineData("他们两个钟头之内到，来之前会打您电话。")]
+    [InlineData("站上的师傅出门前会先联系您。")]
+    [InlineData("回头维修班的师傅跟您电话联系。")]
+    [InlineData("一个工作日内有人过去，去之前先给您打电话。")]
+    [InlineData("所里的师傅会先给您来个电话约时间。")]
     public void The_workers_call_before_the_visit_is_a_callback_arrangement(string agent)
     {
         var state = Call(
@@ -21,6 +25,19 @@ public sealed class TicketCommitmentTests
             ('a', 9.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
         Assert.NotEmpty(state.Events(DialogueEvent.TicketNumberOrCallback));
+    }
+
+    [Fact]
+    public void Chasing_the_callers_earlier_ticket_again_makes_no_new_ticket()
+    {
+        var state = Call(
+            ('c', 0, 4, "我前天报的管子漏水，到现在还没人来。"),
+            ('a', 4.5, 9, "单子已经派下去了，我这边再给您催一下。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+        var renewed = Call(
+            ('c', 0, 4, "我前天报的管子漏水，到现在还没人来。"),
+            ('a', 4.5, 9, "我再给您派一张单。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(renewed.Events(DialogueEvent.AgentTicket));
     }
 
     [Fact]
