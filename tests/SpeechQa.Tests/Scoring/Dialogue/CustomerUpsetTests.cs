@@ -27,6 +27,10 @@ public sealed class CustomerUpsetTests
     [InlineData("你们就是这个服务态度……", true)]
     [InlineData("满意满意，你们这个态度蛮好。", false)] // praise of the attitude
     [InlineData("交钱交钱，你们这是抢钱啊！", true)]
+    [InlineData("你们不是讲两个钟头吗？这都中午了。", true)] // the time the hotline promised has passed
+    [InlineData("我家管子冻裂了，水淌了一地，谁负责？", true)]
+    [InlineData("这毛病年年有，报了也没用。", true)] // weariness is upset too
+    [InlineData("两个钟头能到吗？", false)] // asking about the time limit is no complaint
     public void The_cue_table_reads_complaints_in_regional_words(string customer, bool upset)
     {
         var state = Call(('a', 0, 3, "您好，供水热线。"), ('c', 3.5, 8, customer)).DialogueState(ShippedDialogueCues.Value);
