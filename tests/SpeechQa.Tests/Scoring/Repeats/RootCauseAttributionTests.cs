@@ -71,6 +71,7 @@ public sealed class RootCauseAttributionTests
     [InlineData("C02", "欠费", "我根本没收到短信通知就说我欠费", RootCause.R5)]
     [InlineData("C06", "漏水", "上周刚修好，今天又漏了", RootCause.R6)]
     [InlineData("C06", "漏水", "想问问进度", RootCause.R9)]
+    [InlineData("C02", "欠费", "钱交上了，可我压根不知道要交啊", RootCause.R5)] // never knew of the bill: the notice did not reach them
     public void What_the_customer_says_in_the_repeat_decides(string category, string first, string repeat, RootCause expected)
     {
         var chain = Only(Call("A", 0, "13900000108", category, first), Call("B", 20, "13900000108", category, repeat));
@@ -86,6 +87,8 @@ public sealed class RootCauseAttributionTests
     [InlineData("C06", "19号楼楼道里水管滴水", "好的给您派单，一个工作日内处理", "N03", 30, "C10", "等了一天多还没人来", "抱歉，工单上记成了9号楼，师傅去那边没找到", RootCause.R1, "第 2 通来电坐席查到")]
     [InlineData("C11", "暖气片一点都不热", "给您派单了，一个工作日内师傅上门", "", 40, "C11", "暖气还是不热", "我看了一下，这张单子还在待派，师傅没上过门", RootCause.R2, "第 2 通来电坐席查到")]
     [InlineData("C03", "怎么突然停水了", "今天计划停水，通知前天发了，我看您户上登记的还是原户主的电话", "", 3, "C03", "以后停水我怎么知道", "改号码要户主来核实", RootCause.R5, "第 1 通来电坐席查到")]
+    [InlineData("C03", "家里没水了", "今天计划停水，晚上六点来水", "", 4, "C03", "我怎么一点都不知道", "短信是发到户主预留的号码，您是租户所以没收到", RootCause.R5, "第 2 通来电坐席查到")]
+    [InlineData("C11", "暖气凉了", "给您登记了，一个工作日内上门", "", 8, "C11", "楼下挖了个大坑，是不是跟这个有关", "查到小区在换管段，这次施工没有提前告知住户，非常抱歉", RootCause.R3, "第 2 通来电坐席查到")]
     public void What_an_agent_finds_on_the_record_decides(string category, string said, string answered, string rule, double hoursLater,
         string repeatCategory, string saidAgain, string found, RootCause expected, string explained)
     {
@@ -126,5 +129,25 @@ public sealed class RootCauseAttributionTests
         Assert.Equal(expected, chain.RootCause);
         if (expected == RootCause.R9)
             Assert.Contains("客户自身原因", chain.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_first_agent_who_pushed_the_caller_away_is_a_first_answer_that_was_wrong()
+    {
+        // The origin's agent sent the caller to the property company (F04); the property company sent them back.
+        var chain = Only(
+            Call("A", 0, "13900000131", "C06", "表前阀门漏水", "楼道的管子归物业，您找物业去吧", rules: ["F04"]),
+            Call("B", 26, "13900000131", "C06", "物业说表前归你们管，叫我再打", "抱歉，给您派单"));
+        Assert.Equal(RootCause.R1, chain.RootCause);
+        Assert.Contains("命中规则 F04", chain.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_payment_after_an_arrears_stop_repeats_the_no_water_call()
+    {
+        var result = new RepeatAnalysis(Policy).Run([
+            Call("A", 0, "13900000132", "C03", "家里没水了", "您家欠费超过三个月，已经停水"),
+            Call("B", 6, "13900000132", "C02", "钱交了，什么时候来水")]);
+        Assert.Equal(["A", "B"], Assert.Single(result.Chains).Calls.Select(c => c.CallId));
     }
 }
