@@ -27,4 +27,39 @@ public sealed class DataDisclosureTests
         var state = Call(('c', 0, 4, customer), ('a', 4.5, 8, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(sensitive, state.Events(DialogueEvent.SensitiveUnverified).Count > 0);
     }
+
+    [Theory]
+    [InlineData("您好，这里是供热热线回访，请问是马成林马师傅吗？", "对，是我，啥事？", true)]
+    [InlineData("您好，供水热线，您是刘桂芝刘阿姨不是？", "对，我就是。", true)]
+    [InlineData("您好，这里是供热热线回访，请问是马成林马师傅吗？", "是，我是他儿媳妇。", false)] // the household answered, not the holder
+    public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
+    {
+        var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
+            ('a', 0, 4, agent),
+            ('c', 4.5, 6, answer),
+            ('a', 6.5, 12, "您家这一季采暖费还欠着二千一百块没交。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(verified, state.Events(DialogueEvent.Disclosure).Count == 0);
+    }
+
+    [Fact]
+    public void A_worked_example_of_a_late_fee_tells_nobody_their_arrears()
+    {
+        var state = Call(
+            ('c', 0, 4, "滞纳金是怎么算的？"),
+            ('a', 4.5, 10, "按每天万分之五，比方说欠二百块，一天就是一毛钱。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
+
+    [Fact]
+    public void The_holder_of_a_flat_named_by_its_number_is_another_household()
+    {
+        // The caller verified for their own account; the agent then reads out the flat upstairs' holder and phone.
+        var state = Call(
+            ('a', 0, 3, "请报一下户号和户主姓名。"),
+            ('c', 3.5, 7, "户号3051277，户主是我，林秀英。"),
+            ('a', 7.5, 10, "林秀英，核对上了。"),
+            ('c', 10.5, 13, "楼上漏水，我想跟他们说一声。"),
+            ('a', 13.5, 19, "七零一户主叫陈国平，登记电话是13902287714。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Contains("他人信息", Assert.Single(state.Events(DialogueEvent.Disclosure)).Evidence, StringComparison.Ordinal);
+    }
 }
