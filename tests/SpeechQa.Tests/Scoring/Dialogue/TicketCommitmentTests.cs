@@ -28,6 +28,16 @@ public sealed class TicketCommitmentTests
     }
 
     [Fact]
+    public void A_re_check_offered_if_the_caller_wants_it_and_declined_is_no_ticket()
+    {
+        var state = Call(
+            ('c', 0, 4, "这俩月水费怎么这么高？"),
+            ('a', 4.5, 10, "要是觉得表有问题，您报一下户号，我给您报个抄表复核。"),
+            ('c', 10.5, 12, "不用了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+    }
+
+    [Fact]
     public void Chasing_the_callers_earlier_ticket_again_makes_no_new_ticket()
     {
         var state = Call(
@@ -79,6 +89,8 @@ public sealed class TicketCommitmentTests
     [InlineData("回电就是您现在打来的这个号码吗？尾号7730？", true)] // the last four put to the caller (LABELLING.md)
     [InlineData("您家地址还是金秋苑4号楼2单元501吧？", true)]
     [InlineData("回电就是您现在打来的这个号码吗？", false)] // 'this number?' reads nothing back
+    [InlineData("回电就打您这个最后四位2286的手机是吧？", true)]
+    [InlineData("联系电话留您现在这个，一三七、五五零二、八八一四，对吧？", true)] // spoken digits in groups
     public void A_detail_put_to_the_caller_as_a_question_is_read_back(string agent, bool readBack)
     {
         var state = Call(('c', 0, 4, "暖气不热。"), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
