@@ -72,6 +72,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twentieth author's scenarios (RF, dev): Guangxi/Hainan/Chaoshan/Hakka/Jiangxi callers, typhoon outages, landlords and tenants, three outage clusters.</summary>
     public const string Dev19 = "tests/repeats/dev-chains-19.yaml";
 
+    /// <summary>A twenty-first author's scenarios (RJ, dev): Jiaodong and northern Jiangsu callers, a long heating season, three outage clusters.</summary>
+    public const string Dev20 = "tests/repeats/dev-chains-20.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
