@@ -75,6 +75,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twenty-first author's scenarios (RJ, dev): Jiaodong and northern Jiangsu callers, a long heating season, three outage clusters.</summary>
     public const string Dev20 = "tests/repeats/dev-chains-20.yaml";
 
+    /// <summary>A twenty-second author's scenarios (RN, dev): Anhui/Jiangxi/Fujian mountain towns, flood-season outages, three outage clusters.</summary>
+    public const string Dev21 = "tests/repeats/dev-chains-21.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
