@@ -13,6 +13,11 @@ public sealed record RootCauseCue(RootCause Cause, ScreenedRegex? Cue, IReadOnly
 {
     /// <summary>The dialogue act whose sentence counts as the customer's cue when the cue list has none (repair_came_back → R6).</summary>
     public string? Act { get; init; }
+
+    /// <summary>Matched against the customer's cue words: words that say the fault is still there (还是凉, 还在漏) point to
+    /// this cause only where the work may have been done (the caller says the visit was done, or the origin's ticket is
+    /// past its deadline); otherwise nobody has been yet, and the words are a clue (1), not evidence.</summary>
+    public ScreenedRegex? StillCue { get; init; }
 }
 
 /// <summary>Several callers of one region about these categories within the window, well above the region's usual count, form an outage cluster.</summary>

@@ -100,6 +100,7 @@ public static class RepeatPolicyLoader
                     YamlReading.Pattern(spec, "agent_cue", file, errors, required: false))
                 {
                     Act = YamlReading.String(spec, "act", file, errors, required: false),
+                    StillCue = YamlReading.Pattern(spec, "still_cue", file, errors, required: false),
                 });
             }
         }

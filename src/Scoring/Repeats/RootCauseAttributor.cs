@@ -39,6 +39,7 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 evidence.Add(new(cause.Cause, 1, origin.CallId, $"诉求属于“{originGroup.Name}”，反复来电"));
         }
         var chased = false;
+        var visited = calls.Skip(1).Any(c => c.Cue(RepeatCueFinder.Visited) is not null);
         for (var i = 1; i < calls.Count; i++)
         {
             var call = calls[i];
@@ -51,6 +52,10 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 var says = $"第 {position} 通来电（{after} 后）客户说“{cue.Text}”";
                 // 等了一天 with no ticket made on the origin call is no ticket left unhandled: a clue, not evidence (1).
                 var weight = cause.Cause == RootCause.R2 && origin.Cue(RepeatCueFinder.Ticket) is null ? 1 : 2;
+                // 还是凉 with no visit said and no ticket past its deadline: nobody has been yet — a clue for a failed
+                // repair, not evidence of one.
+                if (!visited && cause.StillCue?.Match(cue.Text).Success == true && !(deadline.At is { } dueBy && call.StartedAt > dueBy))
+                    weight = 1;
                 if (cause.Cause == RootCause.R2 && deadline.At is { } due)
                 {
                     chased = true;
@@ -74,7 +79,6 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                     evidence.Add(new(cause.Cause, AgentFinding, calls[i].CallId, $"第 {i + 1} 通来电坐席查到“{found.Text}”"));
             }
         }
-        var visited = calls.Skip(1).Any(c => c.Cue(RepeatCueFinder.Visited) is not null);
         // The caller's own reason for calling again (记不清了, 信号不好断了, 改个时间) leaves the default readings below out;
         // it is kept as R9 evidence of no weight so the explanation says why.
         var ownReason = calls.Skip(1).Select((c, i) => (Call: c, Position: i + 2, Cue: c.Cue(RepeatCueFinder.OwnReason)))

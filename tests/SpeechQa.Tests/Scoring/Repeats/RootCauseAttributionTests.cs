@@ -89,6 +89,7 @@ public sealed class RootCauseAttributionTests
     [InlineData("C03", "怎么突然停水了", "今天计划停水，通知前天发了，我看您户上登记的还是原户主的电话", "", 3, "C03", "以后停水我怎么知道", "改号码要户主来核实", RootCause.R5, "第 1 通来电坐席查到")]
     [InlineData("C03", "家里没水了", "今天计划停水，晚上六点来水", "", 4, "C03", "我怎么一点都不知道", "短信是发到户主预留的号码，您是租户所以没收到", RootCause.R5, "第 2 通来电坐席查到")]
     [InlineData("C11", "暖气凉了", "给您登记了，一个工作日内上门", "", 8, "C11", "楼下挖了个大坑，是不是跟这个有关", "查到小区在换管段，这次施工没有提前告知住户，非常抱歉", RootCause.R3, "第 2 通来电坐席查到")]
+    [InlineData("C03", "家里没水了", "查到是欠费停水", "", 4, "C02", "房东说从没收到过催费的", "户上留的是房东以前的号码，通知都发到那边了", RootCause.R5, "第 2 通来电坐席查到")]
     public void What_an_agent_finds_on_the_record_decides(string category, string said, string answered, string rule, double hoursLater,
         string repeatCategory, string saidAgain, string found, RootCause expected, string explained)
     {
@@ -149,5 +150,20 @@ public sealed class RootCauseAttributionTests
             Call("A", 0, "13900000132", "C03", "家里没水了", "您家欠费超过三个月，已经停水"),
             Call("B", 6, "13900000132", "C02", "钱交了，什么时候来水")]);
         Assert.Equal(["A", "B"], Assert.Single(result.Chains).Calls.Select(c => c.CallId));
+    }
+
+    [Theory]
+    // 还是不热 six hours after a ticket with a one-working-day deadline: nobody has been yet — no failed repair.
+    [InlineData(6, "还是不热，家里有小孩", RootCause.R9)]
+    // The same words after the deadline: the repair may have been done and not held — the caller's words count.
+    [InlineData(40, "还是不热，家里有小孩", RootCause.R6)]
+    // Said with the visit: the engineer came and it is still cold.
+    [InlineData(6, "师傅来看过了，还是不热", RootCause.R6)]
+    public void Still_cold_is_a_failed_repair_only_where_a_repair_may_have_been_done(double hoursLater, string repeat, RootCause expected)
+    {
+        var chain = Only(
+            Call("A", 0, "13900000141", "C11", "暖气不热", "给您登记了，一个工作日内师傅上门"),
+            Call("B", hoursLater, "13900000141", "C11", repeat));
+        Assert.True(expected == chain.RootCause, chain.Explanation);
     }
 }
