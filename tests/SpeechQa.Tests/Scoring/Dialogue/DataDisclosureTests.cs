@@ -62,4 +62,29 @@ public sealed class DataDisclosureTests
             ('a', 13.5, 19, "七零一户主叫陈国平，登记电话是13902287714。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Contains("他人信息", Assert.Single(state.Events(DialogueEvent.Disclosure)).Evidence, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("去年的采暖费还有一千零五十六块没交，开栓前得补上。")]
+    [InlineData("这一季的采暖费是两千零二十四，现在还没交。")]
+    [InlineData("截至上个月欠水费三百一十二块六，另外滞纳金，嗯，按每天万分之五算。")] // the late-fee rule beside the amount
+    public void Arrears_told_to_a_caller_who_only_named_the_relation_are_disclosed(string agent)
+    {
+        // "I am the holder's son" names no holder: the caller gave an account number and no name.
+        var state = Call(
+            ('c', 0, 4, "我是户主的儿子，想问问家里欠不欠费。"),
+            ('a', 4.5, 6, "您报个户号我看看。"),
+            ('c', 6.5, 9, "户号是08304419。"),
+            ('a', 9.5, 15, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.Disclosure));
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
+    public void A_suspension_done_on_a_name_alone_is_done_before_verification()
+    {
+        var state = Call(
+            ('c', 0, 4, "我家今年想报停，4号楼1单元201，我姓董，董海平。"),
+            ('a', 4.5, 9, "查到了，户主董海平，行，给您报停了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
 }
