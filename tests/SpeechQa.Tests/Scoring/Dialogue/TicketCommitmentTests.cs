@@ -27,6 +27,28 @@ public sealed class TicketCommitmentTests
         Assert.NotEmpty(state.Events(DialogueEvent.TicketNumberOrCallback));
     }
 
+    [Theory]
+    [InlineData("好的，我这边已经报给抢修队了。", true)]
+    [InlineData("那我再给您报一下维修。", true)]
+    [InlineData("行，记下了，这两天就有人过去看看。", true)]
+    [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
+    [InlineData("您的意见我会写进回访结果，报给维修中心。", false)] // feedback passed on
+    public void A_ticket_is_made_in_these_words(string agent, bool ticket)
+    {
+        var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
+    }
+
+    [Fact]
+    public void Asking_what_the_number_of_this_ticket_is_names_no_earlier_ticket()
+    {
+        var state = Call(
+            ('c', 0, 4, "我家门口的水表井一直在冒水。"),
+            ('a', 4.5, 9, "好的我这边给您登记了，单号是W0923108。"),
+            ('c', 9.5, 11, "啊？单号是好多？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+    }
+
     [Fact]
     public void A_re_check_offered_if_the_caller_wants_it_and_declined_is_no_ticket()
     {
