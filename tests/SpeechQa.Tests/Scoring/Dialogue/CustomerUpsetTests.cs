@@ -31,6 +31,10 @@ public sealed class CustomerUpsetTests
     [InlineData("我家管子冻裂了，水淌了一地，谁负责？", true)]
     [InlineData("这毛病年年有，报了也没用。", true)] // weariness is upset too
     [InlineData("两个钟头能到吗？", false)] // asking about the time limit is no complaint
+    [InlineData("你这是么话？问一下你就这么讲话？", true)]
+    [InlineData("算了算了，跟你讲也冇用。", true)]
+    [InlineData("你们怎么搞的啊！院子都淹了。", true)]
+    [InlineData("师傅还给我讲了半天，挺实在。", false)] // praise
     public void The_cue_table_reads_complaints_in_regional_words(string customer, bool upset)
     {
         var state = Call(('a', 0, 3, "您好，供水热线。"), ('c', 3.5, 8, customer)).DialogueState(ShippedDialogueCues.Value);
