@@ -72,6 +72,9 @@ public sealed class RootCauseAttributionTests
     [InlineData("C06", "漏水", "上周刚修好，今天又漏了", RootCause.R6)]
     [InlineData("C06", "漏水", "想问问进度", RootCause.R9)]
     [InlineData("C02", "欠费", "钱交上了，可我压根不知道要交啊", RootCause.R5)] // never knew of the bill: the notice did not reach them
+    [InlineData("C08", "过户", "营业厅说还要原户主身份证复印件，你们昨天为什么不讲全？白跑一趟", RootCause.R1)]
+    [InlineData("C02", "欠费", "催费那个号码早就不用了，你们停水前也不打个电话", RootCause.R5)]
+    [InlineData("C06", "爆管", "前晚修的那个地方又爆了", RootCause.R6)]
     public void What_the_customer_says_in_the_repeat_decides(string category, string first, string repeat, RootCause expected)
     {
         var chain = Only(Call("A", 0, "13900000108", category, first), Call("B", 20, "13900000108", category, repeat));
@@ -119,6 +122,7 @@ public sealed class RootCauseAttributionTests
     // All billing, nothing said of a cause: the matter stayed unresolved (R4) — unless the caller only forgot the answer.
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "上午问过的，我记不住了，再说一遍交多少", RootCause.R9)]
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "再问一遍这期交多少", RootCause.R4)]
+    [InlineData("C02", "水费交到哪里，交多少", "银行渠道到账会晚一天", "我琴晚交咗，想确认下到咗账未", RootCause.R9)]
     // A ticket past its deadline (R2) — unless the caller rings to move their own appointment.
     [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "我明天要出门，能不能改到后天上午", RootCause.R9)]
     [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "明天家里有人吗要我等着", RootCause.R2)]
