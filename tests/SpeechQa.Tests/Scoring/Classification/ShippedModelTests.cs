@@ -157,6 +157,7 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         var praised = judge.Judge("water-hotline", CallWith("哈哈，你这姑娘真会说话。"), metadata);
         var plain = judge.Judge("water-hotline", CallWith("那到底啥时候能来修？"), metadata);
         Assert.Contains(protested.Hits, h => h.Rule == "F02" && h.Segment == 2);
+        Assert.Contains(judge.Judge("water-hotline", CallWith("你这是什么话？"), metadata).Hits, h => h.Rule == "F02" && h.Segment == 2);
         Assert.DoesNotContain(praised.Hits, h => h.Rule == "F02");
         Assert.DoesNotContain(plain.Hits, h => h.Rule == "F02");
     }

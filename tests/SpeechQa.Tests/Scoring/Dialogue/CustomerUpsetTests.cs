@@ -35,6 +35,7 @@ public sealed class CustomerUpsetTests
     [InlineData("算了算了，跟你讲也冇用。", true)]
     [InlineData("你们怎么搞的啊！院子都淹了。", true)]
     [InlineData("师傅还给我讲了半天，挺实在。", false)] // praise
+    [InlineData("咋这么麻烦呢？我是他妈，还能冒名咋的？", false)] // 'his mother', no swearing (the 麻烦 is no complaint either)
     public void The_cue_table_reads_complaints_in_regional_words(string customer, bool upset)
     {
         var state = Call(('a', 0, 3, "您好，供水热线。"), ('c', 3.5, 8, customer)).DialogueState(ShippedDialogueCues.Value);
