@@ -78,6 +78,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twenty-second author's scenarios (RN, dev): Anhui/Jiangxi/Fujian mountain towns, flood-season outages, three outage clusters.</summary>
     public const string Dev21 = "tests/repeats/dev-chains-21.yaml";
 
+    /// <summary>A twenty-third author's scenarios (RA, dev): Shanxi/northern Hebei/Inner Mongolia callers, coal towns, a long heating season, three outage clusters.</summary>
+    public const string Dev22 = "tests/repeats/dev-chains-22.yaml";
+
     /// <summary>A twenty-fourth author's scenarios (RO, dev): Pearl River Delta and Hunan callers, typhoon outages, three outage clusters.</summary>
     public const string Dev23 = "tests/repeats/dev-chains-23.yaml";
 
