@@ -75,6 +75,8 @@ public sealed class RootCauseAttributionTests
     [InlineData("C08", "过户", "营业厅说还要原户主身份证复印件，你们昨天为什么不讲全？白跑一趟", RootCause.R1)]
     [InlineData("C02", "欠费", "催费那个号码早就不用了，你们停水前也不打个电话", RootCause.R5)]
     [InlineData("C06", "爆管", "前晚修的那个地方又爆了", RootCause.R6)]
+    [InlineData("C01", "水费", "单子上多出来的二十来吨是打哪来的？这钱交还是不交？", RootCause.R4)]
+    [InlineData("C06", "漏水", "又是那个地方漏水，盆又接满了", RootCause.R6)]
     public void What_the_customer_says_in_the_repeat_decides(string category, string first, string repeat, RootCause expected)
     {
         var chain = Only(Call("A", 0, "13900000108", category, first), Call("B", 20, "13900000108", category, repeat));
@@ -123,6 +125,8 @@ public sealed class RootCauseAttributionTests
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "上午问过的，我记不住了，再说一遍交多少", RootCause.R9)]
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "再问一遍这期交多少", RootCause.R4)]
     [InlineData("C02", "水费交到哪里，交多少", "银行渠道到账会晚一天", "我琴晚交咗，想确认下到咗账未", RootCause.R9)]
+    [InlineData("C05", "水发白", "给您派单，两小时内到场检测", "夜来小伙子来给测了，我就是打个电话谢谢他", RootCause.R9)]
+    [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "明儿上午家里没人，能不能叫师傅后晌来？", RootCause.R9)]
     // A ticket past its deadline (R2) — unless the caller rings to move their own appointment.
     [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "我明天要出门，能不能改到后天上午", RootCause.R9)]
     [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "明天家里有人吗要我等着", RootCause.R2)]
