@@ -116,15 +116,19 @@ public sealed partial class DialogueState
                 }
             }
         }
+        var inferredTicket = false;
         if (firstTicket < 0 && !feedback && InferredTicket(call, cues, state, earlier, sensitiveDone) is { } inferred)
         {
             state.Add(DialogueEvent.AgentTicket, inferred.Sentence, inferred.Evidence);
             firstTicket = inferred.Sentence;
+            inferredTicket = true;
         }
         // A time limit or callback belongs to a ticket only from just before the agent made it — or, for a time, when it
         // says who comes or handles it (1个工作日内会有师傅过去处理, said before 已经给您派单了), or when it was named in the
         // offer the caller accepted.
-        var from = firstTicket < 0 ? int.MaxValue : firstTicket - TicketLead;
+        // A ticket known only from its number (or its visit time) was made at a moment the words do not show: what the agent
+        // promised before it in the call is for it.
+        var from = firstTicket < 0 ? int.MaxValue : inferredTicket ? 0 : firstTicket - TicketLead;
         foreach (var kind in new[] { DialogueEvent.TimeLimit, DialogueEvent.TicketNumberOrCallback })
         {
             if (state._events.TryGetValue(kind, out var list))

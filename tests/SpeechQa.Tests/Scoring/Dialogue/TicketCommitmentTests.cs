@@ -40,6 +40,29 @@ public sealed class TicketCommitmentTests
     }
 
     [Fact]
+    public void A_time_said_before_a_ticket_known_only_by_its_number_is_that_tickets()
+    {
+        var state = Call(
+            ('c', 0, 4, "我家水龙头出来的水发黄。"),
+            ('a', 4.5, 9, "水质问题两个小时之内到现场。"),
+            ('a', 9.5, 13, "联系电话就是您这个，尾号3358对吧？"),
+            ('c', 13.5, 14, "对。"),
+            ('a', 14.5, 17, "您稍等。"),
+            ('a', 17.5, 20, "好的，工单号是W12090142。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Contains("推断", Assert.Single(state.Events(DialogueEvent.AgentTicket)).Evidence, StringComparison.Ordinal);
+        Assert.NotEmpty(state.Events(DialogueEvent.TimeLimit));
+    }
+
+    [Theory]
+    [InlineData("您要实在不放心，我可以给您登记个水质检测。", false)] // an offer
+    [InlineData("管子归住户，但是我可以给您登记，派人先把阀门关上。", true)] // a commitment
+    public void I_can_register_it_is_an_offer_only_after_an_if(string agent, bool ticket)
+    {
+        var state = Call(('c', 0, 4, "楼上漏水漏到我家了。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
+    }
+
+    [Fact]
     public void Asking_what_the_number_of_this_ticket_is_names_no_earlier_ticket()
     {
         var state = Call(
