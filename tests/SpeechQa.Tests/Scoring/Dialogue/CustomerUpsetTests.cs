@@ -34,6 +34,8 @@ public sealed class CustomerUpsetTests
     [InlineData("你这是么话？问一下你就这么讲话？", true)]
     [InlineData("算了算了，跟你讲也冇用。", true)]
     [InlineData("你们怎么搞的啊！院子都淹了。", true)]
+    [InlineData("什呢叫没办法？那不照，我要你们派人来看表！", true)]
+    [InlineData("从昨晚就没水，你们到底搞什呢名堂？", true)]
     [InlineData("师傅还给我讲了半天，挺实在。", false)] // praise
     [InlineData("咋这么麻烦呢？我是他妈，还能冒名咋的？", false)] // 'his mother', no swearing (the 麻烦 is no complaint either)
     public void The_cue_table_reads_complaints_in_regional_words(string customer, bool upset)

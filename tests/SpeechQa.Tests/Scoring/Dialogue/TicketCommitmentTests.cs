@@ -17,6 +17,7 @@ public sealed class TicketCommitmentTests
     [InlineData("回头维修班的师傅跟您电话联系。")]
     [InlineData("一个工作日内有人过去，去之前先给您打电话。")]
     [InlineData("所里的师傅会先给您来个电话约时间。")]
+    [InlineData("一个工作日之内师傅去看，去之前会打这个电话。")]
     public void The_workers_call_before_the_visit_is_a_callback_arrangement(string agent)
     {
         var state = Call(
@@ -33,6 +34,8 @@ public sealed class TicketCommitmentTests
     [InlineData("行，记下了，这两天就有人过去看看。", true)]
     [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
     [InlineData("您的意见我会写进回访结果，报给维修中心。", false)] // feedback passed on
+    [InlineData("发短信这个意见我记下来，反馈给管通知的部门。", false)] // a suggestion passed on, whatever the caller called it
+    [InlineData("放了还响的话，您再打过来报修，我们派人上门看。", false)] // an offer for later
     public void A_ticket_is_made_in_these_words(string agent, bool ticket)
     {
         var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
