@@ -115,19 +115,18 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         Assert.Equal("C01", judged.Categories[0].Id);
     }
 
+    /// <summary>A transcript of these lines, three seconds each ('a' agent, 'c' customer).</summary>
+    private static Transcript Lines(params (char Speaker, string Text)[] lines) => new("T", "zh", "imported",
+        [.. lines.Select((l, i) => new TranscriptSegment(l.Speaker == 'a' ? Speaker.Agent : Speaker.Customer, 3 * i, 3 * i + 3, l.Text))]);
+
     [Fact]
     public void Banter_the_caller_started_is_no_mockery_but_the_same_words_unprompted_are()
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
         var judge = CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
         const string quip = "哈哈，您这脑子转得可真快，我们都比不上。";
-        Transcript CallWith(string customer) => new("T", "zh", "imported", [
-            new TranscriptSegment(Speaker.Agent, 0, 3, "您好，供水服务热线，请问有什么可以帮您？"),
-            new TranscriptSegment(Speaker.Customer, 3, 7, customer),
-            new TranscriptSegment(Speaker.Agent, 7, 10, quip),
-            new TranscriptSegment(Speaker.Agent, 10, 13, "第一阶梯是每吨3.45元，还有其他问题吗？"),
-            new TranscriptSegment(Speaker.Customer, 13, 14, "没了，谢谢。"),
-            new TranscriptSegment(Speaker.Agent, 14, 16, "感谢来电，再见。")]);
+        Transcript CallWith(string customer) => Lines(('a', "您好，供水服务热线，请问有什么可以帮您？"), ('c', customer), ('a', quip),
+            ('a', "第一阶梯是每吨3.45元，还有其他问题吗？"), ('c', "没了，谢谢。"), ('a', "感谢来电，再见。"));
         var metadata = new CallMetadata { Direction = "inbound" };
         var joking = judge.Judge("water-hotline", CallWith("我一个人住，用不了几吨水，你们可赚不着我的钱喽，哈哈。"), metadata);
         var plain = judge.Judge("water-hotline", CallWith("我一个人住，用不了几吨水，水价到底怎么算？"), metadata);
@@ -142,14 +141,8 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
         var judge = CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
         // The model reads this quip as mockery, but not surely enough on its own (p between 0.4 and the rule's 0.63).
         const string quip = "您一天打三回电话，比我们上班还准时呢。";
-        Transcript CallWith(string reply) => new("T", "zh", "imported", [
-            new TranscriptSegment(Speaker.Agent, 0, 3, "您好，供水服务热线，请问有什么可以帮您？"),
-            new TranscriptSegment(Speaker.Customer, 3, 7, "我家水表井又冒水了，前天就报过。"),
-            new TranscriptSegment(Speaker.Agent, 7, 10, quip),
-            new TranscriptSegment(Speaker.Customer, 10, 13, reply),
-            new TranscriptSegment(Speaker.Agent, 13, 16, "单子已经在排了，还有其他问题吗？"),
-            new TranscriptSegment(Speaker.Customer, 16, 17, "没了。"),
-            new TranscriptSegment(Speaker.Agent, 17, 19, "感谢来电，再见。")]);
+        Transcript CallWith(string reply) => Lines(('a', "您好，供水服务热线，请问有什么可以帮您？"), ('c', "我家水表井又冒水了，前天就报过。"), ('a', quip),
+            ('c', reply), ('a', "单子已经在排了，还有其他问题吗？"), ('c', "没了。"), ('a', "感谢来电，再见。"));
         var metadata = new CallMetadata { Direction = "inbound" };
         var p = classifier.LabelSentences([new TranscriptSegment(Speaker.Agent, 0, 3, quip)], CancellationToken.None)![0]["rude"];
         Assert.InRange(p, 0.4, 0.63);
