@@ -42,6 +42,17 @@ public sealed class TicketCommitmentTests
         Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
     }
 
+    [Theory]
+    [InlineData("行，记下了，这两天就有人过去看看。")] // vague: 'in the next day or two'
+    [InlineData("给您登记了，师傅一天要跑几十户，您等着吧。")] // the crew's workload, no time for this ticket
+    [InlineData("给您登记了，跟您前两天报的一样处理。")] // a past day
+    public void These_words_state_no_time_limit(string agent)
+    {
+        var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+        Assert.Empty(state.Events(DialogueEvent.TimeLimit));
+    }
+
     [Fact]
     public void A_time_said_before_a_ticket_known_only_by_its_number_is_that_tickets()
     {
