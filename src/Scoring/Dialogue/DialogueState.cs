@@ -87,7 +87,8 @@ public sealed partial class DialogueState
                 // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
                 // 再给您催一下 chases the old ticket: that 再给您 makes no new one.
-                if (!earlier || NewTicketWords.Any(w => s.Text.Replace("再给您催", "", StringComparison.Ordinal).Contains(w, StringComparison.Ordinal)))
+                var unchased = earlier ? s.Text.Replace("再给您催", "", StringComparison.Ordinal) : s.Text;
+                if (!earlier || NewTicketWords.Any(w => unchased.Contains(w, StringComparison.Ordinal)))
                 {
                     state.Add(DialogueEvent.AgentTicket, i, ticket);
                     if (firstTicket < 0)

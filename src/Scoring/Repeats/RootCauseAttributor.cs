@@ -7,8 +7,9 @@ namespace SpeechQa.Scoring.Repeats;
 /// customer says in the repeats (还没人来 → R2, 又坏了 → R6, 没收到短信 → R5…, or the act the act model reads where no
 /// cue matches), what an agent of the chain finds on the record (工单记成了别的楼 → R1, 短信发到了旧号码 → R5), the
 /// ticket's SLA from the knowledge base (a chase after the deadline weighs more than one before it; none when the caller
-/// says the visit was done, nor when the caller gives a reason of their own for calling again), the origin's category group (billing → R4) and membership in an outage cluster (R3). The cause with the most weight wins; ties go by the order below; less than
-/// 2 points of evidence is R9.
+/// says the visit was done, nor when the caller gives a reason of their own for calling again), the origin's category
+/// group (billing → R4) and membership in an outage cluster (R3). The cause with the most weight wins; ties go by the
+/// order below; less than 2 points of evidence is R9.
 /// </summary>
 public sealed class RootCauseAttributor(RepeatPolicy policy)
 {
@@ -45,6 +46,7 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
             var call = calls[i];
             var position = i + 1;
             var after = Hours(call.StartedAt - origin.StartedAt);
+            var late = deadline.At is { } due && call.StartedAt > due;
             foreach (var cause in policy.RootCauses)
             {
                 if (call.Cue(cause.Cause.ToString()) is not { } cue)
@@ -54,12 +56,11 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 var weight = cause.Cause == RootCause.R2 && origin.Cue(RepeatCueFinder.Ticket) is null ? 1 : 2;
                 // 还是凉 with no visit said and no ticket past its deadline: nobody has been yet — a clue for a failed
                 // repair, not evidence of one.
-                if (!visited && cause.StillCue?.Match(cue.Text).Success == true && !(deadline.At is { } dueBy && call.StartedAt > dueBy))
+                if (!visited && !late && cause.StillCue?.Match(cue.Text).Success == true)
                     weight = 1;
-                if (cause.Cause == RootCause.R2 && deadline.At is { } due)
+                if (cause.Cause == RootCause.R2 && deadline.At is not null)
                 {
                     chased = true;
-                    var late = call.StartedAt > due;
                     weight = late ? 4 : 1;
                     says += late
                         ? $"，首通已派单，已超过时限（{deadline.Fact.Says}）"
