@@ -7,7 +7,8 @@ using SpeechQa.Scoring.Text;
 namespace SpeechQa.Scoring.Judging;
 
 /// <summary>Segments a transcript and runs the call's rule set on it: the analyze stage's judgement.</summary>
-public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, CallClassifier? classifier = null, HomophoneCorrector? homophones = null)
+public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, CallClassifier? classifier = null, HomophoneCorrector? homophones = null,
+    DialectWords? dialect = null)
 {
     private readonly RuleEngine _engine = new();
 
@@ -18,7 +19,8 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
 
     /// <summary>
     /// The rule sets of a rules folder with the segmenter its rules use (jieba + the folder's dict/hotline.txt) and,
-    /// when the folder has dict/pinyin.txt, the homophone corrector over the hotline's vocabulary.
+    /// when the folder has dict/pinyin.txt, the homophone corrector over the hotline's vocabulary; when it has
+    /// dict/dialect.txt, the regional words put into standard Mandarin.
     /// </summary>
     public static CallJudge ForRulesFolder(string rulesFolder, JiebaModel? model = null)
     {
@@ -31,30 +33,47 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
         var homophones = File.Exists(pinyin)
             ? HomophoneCorrector.Load(pinyin, [dictionary, Path.Combine(rulesFolder, "asr-hotwords.txt"), Path.Combine(rulesFolder, "dict", "service-words.txt")], segmenter)
             : null;
-        return new CallJudge(catalog, segmenter, null, homophones);
+        var dialectTable = Path.Combine(rulesFolder, "dict", "dialect.txt");
+        var dialect = File.Exists(dialectTable) ? DialectWords.Load(dialectTable, segmenter) : null;
+        return new CallJudge(catalog, segmenter, null, homophones, dialect);
     }
 
     /// <summary>The same judge with the classifiers (category of the call, dialogue acts for the rules' classifier condition).</summary>
-    public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier, homophones);
+    public CallJudge WithClassifier(CallClassifier callClassifier) => new(catalog, segmenter, callClassifier, homophones, dialect);
 
     /// <summary>The same segmenter and classifiers with other rule sets: a candidate version to backtest, or a newly published one.</summary>
-    public CallJudge WithCatalog(RuleSetCatalog rules) => new(rules, segmenter, classifier, homophones);
+    public CallJudge WithCatalog(RuleSetCatalog rules) => new(rules, segmenter, classifier, homophones, dialect);
 
     /// <summary>The same judge without homophone correction (to measure what it does).</summary>
-    public CallJudge WithoutHomophoneCorrection() => new(catalog, segmenter, classifier);
+    public CallJudge WithoutHomophoneCorrection() => new(catalog, segmenter, classifier, null, dialect);
 
     /// <summary>Puts back domain words written with same-sounding characters, when the rules folder ships a pinyin table.</summary>
     public HomophoneCorrector? Homophones => homophones;
+
+    /// <summary>Puts regional words into standard Mandarin, when the rules folder ships a dialect table.</summary>
+    public DialectWords? Dialect => dialect;
+
+    /// <summary>The same judge reading regional words as they were said (to measure what the table does).</summary>
+    public CallJudge WithoutDialectWords() => new(catalog, segmenter, classifier, homophones);
+
+    // The classifiers read the call as said (their training pools hold regional speech); the rules and the dialogue state
+    // read it with regional words in standard Mandarin. Same lengths and punctuation, so the sentences line up one to one.
+    private (Transcript Transcript, CallView Said, CallView Read) Views(Transcript transcript, CallMetadata metadata, MeasuredAudio? audio)
+    {
+        transcript = homophones?.Correct(transcript) ?? transcript;
+        var said = new CallView(transcript, metadata, audio, segmenter);
+        var standard = dialect?.Standardise(transcript) ?? transcript;
+        return (transcript, said, ReferenceEquals(standard, transcript) ? said : new CallView(standard, metadata, audio, segmenter));
+    }
 
     /// <summary>The dialogue state the rules of this set read for a call (for `speechqa rules test --explain`), or null without a cue table.</summary>
     public Dialogue.DialogueState? ExplainDialogue(string ruleSetId, Transcript transcript, CallMetadata metadata)
     {
         if (catalog.Find(ruleSetId)?.Dialogue is not { } cues)
             return null;
-        transcript = homophones?.Correct(transcript) ?? transcript;
-        var view = new CallView(transcript, metadata, null, segmenter);
+        var (_, said, view) = Views(transcript, metadata, null);
         if (classifier is not null)
-            view = view.WithSentenceLabels(classifier.LabelSentences(view.Sentences, CancellationToken.None, view.Segmentation));
+            view = view.WithSentenceLabels(classifier.LabelSentences(said.Sentences, CancellationToken.None, said.Segmentation));
         return view.DialogueState(cues);
     }
 
@@ -62,16 +81,15 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     {
         var ruleSet = catalog.Find(ruleSetId)
             ?? throw new KeyNotFoundException($"没有规则集 no rule set '{ruleSetId}' in {catalog.Folder} (have: {string.Join(", ", catalog.All.Select(r => r.Id))})");
-        transcript = homophones?.Correct(transcript) ?? transcript;
-        var view = new CallView(transcript, metadata, audio, segmenter);
+        (transcript, var said, var view) = Views(transcript, metadata, audio);
         if (classifier is null)
             return _engine.Evaluate(ruleSet, view);
         // The act model runs on every sentence: only for rule sets that read it (a classifier condition, or the dialogue state).
         if (ruleSet.Rules.Any(r => r.Conditions.Values.Any(c => c is ClassifierCondition or DialogueCondition)))
-            view = view.WithSentenceLabels(classifier.LabelSentences(view.Sentences, cancellationToken, view.Segmentation));
+            view = view.WithSentenceLabels(classifier.LabelSentences(said.Sentences, cancellationToken, said.Segmentation));
         var followUp = metadata.Direction == "outbound";
         // Every category's p, so that a correction can lift one the model ranked below the reported three; trimmed after.
-        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken, view.Segmentation, top: int.MaxValue);
+        var categories = classifier.Categorize(transcript, ruleSet.Categories, followUp, cancellationToken, said.Segmentation, top: int.MaxValue);
         if (ruleSet.Dialogue is { } cues)
         {
             // A callback takes the category of the matter it follows up, even when the repair is still not done.
