@@ -16,7 +16,7 @@ public sealed class DialectWords
 {
     private readonly FrozenDictionary<string, string> _standard;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
-    private readonly SearchValues<char> _firstCharacters;
+    private readonly SearchValues<string> _words;
     private readonly int _longest;
     private readonly WordSegmenter _segmenter;
 
@@ -24,7 +24,7 @@ public sealed class DialectWords
     {
         _standard = standard.ToFrozenDictionary(StringComparer.Ordinal);
         _bySpan = _standard.GetAlternateLookup<ReadOnlySpan<char>>();
-        _firstCharacters = SearchValues.Create([.. standard.Keys.Select(k => k[0]).Distinct()]);
+        _words = SearchValues.Create([.. standard.Keys], StringComparison.Ordinal);
         _longest = standard.Count == 0 ? 0 : standard.Keys.Max(k => k.Length);
         _segmenter = segmenter;
     }
@@ -36,19 +36,12 @@ public sealed class DialectWords
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         var standard = new Dictionary<string, string>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var row in TwoColumnTable.Read(path, "应为“方言词<TAB>普通话词” expected 'regional<TAB>standard'"))
         {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-                continue;
-            var parts = line.Split('\t');
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-                throw new FormatException($"{path}:{number}: 应为“方言词<TAB>普通话词” expected 'regional<TAB>standard', got '{line}'");
-            if (parts[0].Length != parts[1].Length)
-                throw new FormatException($"{path}:{number}: 两边须等长（证据位置指向原转写） both sides must have the same length, got '{parts[0]}' → '{parts[1]}'");
-            if (!standard.TryAdd(parts[0], parts[1]))
-                throw new FormatException($"{path}:{number}: 重复的方言词 '{parts[0]}' listed twice");
+            if (row.Key.Length != row.Value.Length)
+                throw new FormatException($"{path}:{row.Line}: 两边须等长（证据位置指向原转写） both sides must have the same length, got '{row.Key}' → '{row.Value}'");
+            if (!standard.TryAdd(row.Key, row.Value))
+                throw new FormatException($"{path}:{row.Line}: 重复的方言词 '{row.Key}' listed twice");
         }
         return new DialectWords(standard, segmenter);
     }
@@ -74,8 +67,9 @@ public sealed class DialectWords
     public string Standardise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Most sentences hold none of the table's first characters: no segmentation for them.
-        if (_standard.Count == 0 || text.AsSpan().IndexOfAny(_firstCharacters) < 0)
+        // Most sentences hold none of the table's words: no segmentation for them (什么 holds 么, 阿姨 holds 阿 — only the
+        // whole regional word sends a sentence to jieba).
+        if (_standard.Count == 0 || text.AsSpan().IndexOfAny(_words) < 0)
             return text;
         var words = new List<WordSpan>();
         _segmenter.Cut(text, words);

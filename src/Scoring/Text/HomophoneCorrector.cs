@@ -38,16 +38,11 @@ public sealed class HomophoneCorrector
     {
         ArgumentNullException.ThrowIfNull(segmenter);
         var readings = new Dictionary<char, string[]>();
-        var number = 0;
-        foreach (var line in File.ReadLines(pinyinTable))
+        foreach (var row in TwoColumnTable.Read(pinyinTable, "应为“字<TAB>拼音” expected 'hanzi<TAB>readings'"))
         {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-                continue;
-            var parts = line.Split('\t');
-            if (parts.Length != 2 || parts[0].Length != 1 || parts[1].Length == 0)
-                throw new FormatException($"{pinyinTable}:{number}: 应为“字<TAB>拼音” expected 'hanzi<TAB>readings', got '{line}'");
-            readings[parts[0][0]] = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (row.Key.Length != 1)
+                throw new FormatException($"{pinyinTable}:{row.Line}: 应为“字<TAB>拼音” expected 'hanzi<TAB>readings', got '{row.Key}'");
+            readings[row.Key[0]] = row.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
         var terms = vocabularyFiles.Where(File.Exists)
             .SelectMany(File.ReadLines)
