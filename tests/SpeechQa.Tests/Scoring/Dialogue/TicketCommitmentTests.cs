@@ -53,6 +53,19 @@ public sealed class TicketCommitmentTests
         Assert.Empty(state.Events(DialogueEvent.TimeLimit));
     }
 
+    [Theory]
+    [InlineData("那有个单号啥的没有？")]
+    [InlineData("能不能给个单号？")]
+    [InlineData("有没有单号呀？")]
+    public void A_caller_asking_for_the_number_reported_nothing_earlier(string customer)
+    {
+        var state = Call(
+            ('c', 0, 4, "小区门口的消防栓一直往外喷水。"),
+            ('a', 4.5, 7, "行，给你报上了。"),
+            ('c', 7.5, 10, customer)).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+    }
+
     [Fact]
     public void A_time_said_before_a_ticket_known_only_by_its_number_is_that_tickets()
     {
