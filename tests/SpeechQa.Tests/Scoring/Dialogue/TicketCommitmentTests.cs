@@ -32,6 +32,10 @@ public sealed class TicketCommitmentTests
     [InlineData("好的，我这边已经报给抢修队了。", true)]
     [InlineData("那我再给您报一下维修。", true)]
     [InlineData("行，记下了，这两天就有人过去看看。", true)]
+    [InlineData("好，给您派了水压检测。", true)]
+    [InlineData("我这边给您登个单，叫师傅过去看看。", true)]
+    [InlineData("行，给你们站上挂上个号。", true)]
+    [InlineData("我给您排上维修了。", true)]
     [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
     [InlineData("您的意见我会写进回访结果，报给维修中心。", false)] // feedback passed on
     [InlineData("发短信这个意见我记下来，反馈给管通知的部门。", false)] // a suggestion passed on, whatever the caller called it
@@ -51,6 +55,15 @@ public sealed class TicketCommitmentTests
         var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
         Assert.Empty(state.Events(DialogueEvent.TimeLimit));
+    }
+
+    [Fact]
+    public void What_the_meter_reader_said_last_time_is_no_earlier_report()
+    {
+        var state = Call(
+            ('c', 0, 5, "表盘玻璃裂了看不清数，抄表员上回来也说让我打电话换表。"),
+            ('a', 5.5, 8, "好的，给您登记换表。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
     }
 
     [Theory]

@@ -19,6 +19,7 @@ public sealed class DialectWordsTests
     [InlineData("你啷个还不派人来", "你怎么还不派人来")]
     [InlineData("侬户号报一下", "你户号报一下")]
     [InlineData("你先回家候着，师傅会来", "你先回家等着，师傅会来")]
+    [InlineData("师傅出门前给你摇个电话", "师傅出门前给你打个电话")]
     public void Regional_words_become_standard_at_the_same_length(string said, string standard)
     {
         var read = Judge.Value.Dialect!.Standardise(said);
