@@ -289,7 +289,8 @@ public sealed partial class DialogueState
                 continue;
             var run = LongestCommonRun(said, PlainNumerals(j));
             if (run.Length >= 5 && !TimeWords.Any(w => run.Contains(w, StringComparison.Ordinal))
-                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2) && !IsTicketNumberAt(said, said.IndexOf(run, StringComparison.Ordinal), run.Length))
+                && (NumeralCount(run) >= 3 || AddressCount(run) >= 2) && !IsTicketNumberAt(said, said.IndexOf(run, StringComparison.Ordinal), run.Length)
+                && !IsTicketNumberAnswer(call, j, PlainNumerals(j), run))
                 return $"复述 read back {PersonalDataRecognizer.Mask(run)}";
         }
         return null;
@@ -301,6 +302,28 @@ public sealed partial class DialogueState
     /// </summary>
     private static bool IsTicketNumberAt(string text, int at, int length) =>
         at >= 0 && (TicketNumberAround().IsMatch(text[Math.Max(0, at - 4)..at]) || TicketNumberAfter().IsMatch(text[(at + length)..]));
+
+    /// <summary>
+    /// Whether the caller's sentence <paramref name="j"/> gave <paramref name="run"/> as a ticket number: an answer to the
+    /// agent's 单号多少？, or said right after 单号 — repeating it confirms the old ticket and reads back none of the
+    /// caller's address, account or phone (N03).
+    /// </summary>
+    private static bool IsTicketNumberAnswer(CallView call, int j, string plain, string run)
+    {
+        // An address given instead (工单号没记，地址是…) is the caller's detail, whatever the question was.
+        if (AddressCount(run) >= 2)
+            return false;
+        for (var k = j - 1; k >= 0; k--)
+        {
+            if (call.Sentences[k].Speaker != Speaker.Agent)
+                continue;
+            if (TicketNumberQuestion().IsMatch(call.Sentences[k].Text))
+                return true;
+            break;
+        }
+        var at = plain.IndexOf(run, StringComparison.Ordinal);
+        return at >= 0 && CallerTicketNumber().IsMatch(plain[Math.Max(0, at - 4)..at]);
+    }
 
     private static int NumeralCount(string text) => text.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal));
 
@@ -348,6 +371,14 @@ public sealed partial class DialogueState
 
     [System.Text.RegularExpressions.GeneratedRegex("^(这|那)(个|张)?(单子|工单|单)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberAfter();
+
+    // 单号多少？/ 您当时给过您单号没有？/ 工单号报一下 — the agent asks for the number of a ticket the caller has.
+    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[^。]{0,8}([？?]|报一下|说一下|念一下)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TicketNumberQuestion();
+
+    // The caller's 单号是… (not 单子, which callers also say of a bill: 我看下单子，是0205…).
+    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[是为]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CallerTicketNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();

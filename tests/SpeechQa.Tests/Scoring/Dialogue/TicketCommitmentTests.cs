@@ -176,9 +176,35 @@ public sealed class TicketCommitmentTests
     [InlineData("回电就是您现在打来的这个号码吗？", false)] // 'this number?' reads nothing back
     [InlineData("回电就打您这个最后四位2286的手机是吧？", true)]
     [InlineData("联系电话留您现在这个，一三七、五五零二、八八一四，对吧？", true)] // spoken digits in groups
+    [InlineData("查到了，是东关街供销社后院那个阀门井，是这个吧？", true)] // a place on the record put to the caller
     public void A_detail_put_to_the_caller_as_a_question_is_read_back(string agent, bool readBack)
     {
         var state = Call(('c', 0, 4, "暖气不热。"), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(readBack, state.Events(DialogueEvent.ReadBack).Count > 0);
+    }
+
+    [Theory]
+    [InlineData("单号多少？", "K七七二零一五。")]
+    [InlineData("您有受理号吗？", "有，受理号是K七七二零一五。")]
+    public void Repeating_the_ticket_number_the_caller_gave_reads_none_of_their_details_back(string question, string answer)
+    {
+        var state = Call(
+            ('c', 0, 4, "前天报的水管漏水，到现在没人来。"),
+            ('a', 4.5, 6, question),
+            ('c', 6.5, 9, answer),
+            ('a', 9.5, 13, "K772015，我给您催一下。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.TicketChased));
+        Assert.Empty(state.Events(DialogueEvent.ReadBack));
+    }
+
+    [Fact]
+    public void An_address_given_instead_of_the_ticket_number_is_read_back()
+    {
+        var state = Call(
+            ('c', 0, 4, "昨天报的暖气不热，今天还没人来。"),
+            ('a', 4.5, 7, "您有工单号吗，或者说一下地址？"),
+            ('c', 7.5, 11, "单号没记，地址是朝阳路，锦华苑，三号楼二单元六楼。"),
+            ('a', 11.5, 15, "朝阳路锦华苑三号楼二单元六楼，好的，我这就给您催办。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.ReadBack));
     }
 }
