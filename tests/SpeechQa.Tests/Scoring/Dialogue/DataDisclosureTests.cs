@@ -87,4 +87,19 @@ public sealed class DataDisclosureTests
             ('a', 4.5, 9, "查到了，户主董海平，行，给您报停了。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
+
+    [Theory]
+    [InlineData("原来留的手机号停机了，想换个新号码。", "新号多少？", "一八六，五五二零，三一七九。")]
+    [InlineData("我家登记的电话还是老的，早不用了。", "那改成哪个？", "改成我这个，139 0517 2284。")]
+    public void A_phone_changed_on_an_address_alone_is_changed_before_verification(string ask, string agent, string number)
+    {
+        var state = Call(
+            ('c', 0, 4, ask),
+            ('a', 4.5, 6, "您家地址是哪儿？"),
+            ('c', 6.5, 9, "和平路十二号院三号楼。"),
+            ('a', 9.5, 11, agent),
+            ('c', 11.5, 14, number),
+            ('a', 14.5, 17, "好的，已经给您改过来了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
 }
