@@ -62,8 +62,9 @@ public sealed class CallJudge(RuleSetCatalog catalog, WordSegmenter segmenter, C
     {
         transcript = homophones?.Correct(transcript) ?? transcript;
         var said = new CallView(transcript, metadata, audio, segmenter);
-        var standard = dialect?.Standardise(transcript) ?? transcript;
-        return (transcript, said, ReferenceEquals(standard, transcript) ? said : new CallView(standard, metadata, audio, segmenter));
+        // One memo for both views: a sentence cut to find its regional words, and every sentence without any, is cut once.
+        var standard = dialect?.Standardise(transcript, said.Segmentation) ?? transcript;
+        return (transcript, said, ReferenceEquals(standard, transcript) ? said : new CallView(standard, metadata, audio, segmenter, said.Segmentation));
     }
 
     /// <summary>The dialogue state the rules of this set read for a call (for `speechqa rules test --explain`), or null without a cue table.</summary>

@@ -14,13 +14,15 @@ public sealed class CallView
     private readonly string[]?[] _words;
     private (DialogueCues Cues, DialogueState State)? _dialogue;
 
-    public CallView(Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, WordSegmenter? segmenter = null)
+    /// <param name="segmentation">The memo of another view of the same call (its words cut once for both); a new one from <paramref name="segmenter"/> otherwise.</param>
+    public CallView(Transcript transcript, CallMetadata metadata, MeasuredAudio? audio = null, WordSegmenter? segmenter = null,
+        SegmentationMemo? segmentation = null)
     {
         CallId = transcript.CallId;
         Sentences = [.. transcript.Segments.OrderBy(s => s.Start).ThenBy(s => s.End)];
         Metadata = metadata;
         Audio = audio;
-        Segmentation = segmenter is null ? null : new SegmentationMemo(segmenter);
+        Segmentation = segmentation ?? (segmenter is null ? null : new SegmentationMemo(segmenter));
         _words = new string[]?[Sentences.Count];
         Duration = metadata.DurationSeconds ?? audio?.DurationSeconds ?? (Sentences.Count == 0 ? 0 : Sentences.Max(s => s.End));
     }

@@ -29,8 +29,6 @@ public sealed class DialectWords
         _segmenter = segmenter;
     }
 
-    public int Count => _standard.Count;
-
     /// <summary>Reads <c>方言词&lt;TAB&gt;普通话词</c> lines (# comments); a line that is not two words of one length is an error naming file:line.</summary>
     public static DialectWords Load(string path, WordSegmenter segmenter)
     {
@@ -46,15 +44,16 @@ public sealed class DialectWords
         return new DialectWords(standard, segmenter);
     }
 
-    /// <summary>The transcript with each segment standardised (the same object when nothing changed).</summary>
-    public Transcript Standardise(Transcript transcript)
+    /// <summary>The transcript with each segment standardised (the same object when nothing changed); <paramref name="memo"/>,
+    /// the call's segmentation memo, saves cutting a sentence the call's other readers cut too.</summary>
+    public Transcript Standardise(Transcript transcript, SegmentationMemo? memo = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         List<TranscriptSegment>? segments = null;
         for (var i = 0; i < transcript.Segments.Count; i++)
         {
             var segment = transcript.Segments[i];
-            var text = Standardise(segment.Text);
+            var text = Standardise(segment.Text, memo);
             if (ReferenceEquals(text, segment.Text))
                 continue;
             segments ??= [.. transcript.Segments];
@@ -64,23 +63,26 @@ public sealed class DialectWords
     }
 
     /// <summary>The text with regional words replaced (the same string when there were none).</summary>
-    public string Standardise(string text)
+    public string Standardise(string text, SegmentationMemo? memo = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Most sentences hold none of the table's words: no segmentation for them (什么 holds 么, 阿姨 holds 阿 — only the
         // whole regional word sends a sentence to jieba).
         if (_standard.Count == 0 || text.AsSpan().IndexOfAny(_words) < 0)
             return text;
-        var words = new List<WordSpan>();
-        _segmenter.Cut(text, words);
+        var words = (memo ?? new SegmentationMemo(_segmenter)).Spans(text);
         char[]? standardised = null;
         for (var w = 0; w < words.Count; w++)
         {
-            // A whole word, or a run of whole words (jieba cuts 啷个 into 啷 + 个), that the table knows.
+            // A whole word, or a run of whole words (jieba cuts 啷个 into 啷 + 个), that the table knows; the longest wins.
             var matched = 0;
-            for (int last = w, length = words[w].Length; last < words.Count && length <= _longest; length += ++last < words.Count ? words[last].Length : 0)
+            var runLength = 0;
+            for (var last = w; last < words.Count; last++)
             {
-                if (_bySpan.TryGetValue(text.AsSpan(words[w].Start, length), out var standard))
+                runLength += words[last].Length;
+                if (runLength > _longest)
+                    break;
+                if (_bySpan.TryGetValue(text.AsSpan(words[w].Start, runLength), out var standard))
                 {
                     standard.CopyTo((standardised ??= text.ToCharArray()).AsSpan(words[w].Start));
                     matched = last - w + 1;
