@@ -45,11 +45,12 @@ public static class DialogueCueLoader
                 errors.Add(RuleFileError.At(path, YamlReading.Child(cue, "speaker")!, $"speaker 应为 agent、customer 或 any, not '{speakerText}'"));
             var pattern = YamlReading.Pattern(cue, "pattern", path, errors, required: true);
             var exclude = YamlReading.Pattern(cue, "exclude", path, errors);
-            var scope = YamlReading.String(cue, "scope", path, errors) ?? "sentence";
-            if (scope is not ("sentence" or "clause"))
-                errors.Add(RuleFileError.At(path, YamlReading.Child(cue, "scope")!, $"scope 应为 sentence 或 clause, not '{scope}'"));
+            var scopeText = YamlReading.String(cue, "scope", path, errors) ?? "sentence";
+            CueScope? scope = scopeText switch { "sentence" => CueScope.Sentence, "clause" => CueScope.Clause, "full_stop" => CueScope.FullStop, _ => null };
+            if (scope is null)
+                errors.Add(RuleFileError.At(path, YamlReading.Child(cue, "scope")!, $"scope 应为 sentence、clause 或 full_stop, not '{scopeText}'"));
             if (pattern is not null)
-                cues[name] = new DialogueCue(name, speaker, pattern, exclude, scope == "clause");
+                cues[name] = new DialogueCue(name, speaker, pattern, exclude, scope ?? CueScope.Sentence);
         }
         foreach (var missing in DialogueCues.Required.Where(r => !cues.ContainsKey(r) && !map.Children.ContainsKey(new YamlScalarNode(r))))
             errors.Add(RuleFileError.At(path, map, $"缺少对话线索 missing dialogue cue '{missing}'"));

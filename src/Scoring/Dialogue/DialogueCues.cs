@@ -5,19 +5,28 @@ using SpeechQa.Scoring.Text;
 
 namespace SpeechQa.Scoring.Dialogue;
 
+/// <summary>Where a cue's exclusion is read: the whole transcript sentence, the clause the wording is in (up to ，；。？！),
+/// or the spoken sentence it is in (up to 。？！ — one transcript segment often holds several).</summary>
+public enum CueScope
+{
+    Sentence,
+    Clause,
+    FullStop,
+}
+
 /// <summary>
 /// One named cue of the dialogue state: who says it, the wording that shows it, and the wording that rules it out —
-/// in the whole sentence, or (<see cref="ByClause"/>) in the clause the wording is in, so that 材料您拿到营业厅补 in one
-/// clause does not undo 户名给您改成马晓峰了 in the one before.
+/// in the whole sentence, or in the clause or spoken sentence the wording is in (<see cref="CueScope"/>), so that
+/// 材料您拿到营业厅补 in one clause does not undo 户名给您改成马晓峰了 in the one before.
 /// </summary>
-public sealed record DialogueCue(string Name, Speaker? Speaker, ScreenedRegex Pattern, ScreenedRegex? Exclude, bool ByClause = false)
+public sealed record DialogueCue(string Name, Speaker? Speaker, ScreenedRegex Pattern, ScreenedRegex? Exclude, CueScope Scope = CueScope.Sentence)
 {
     /// <summary>Whether a sentence of this speaker shows the cue (the first match, or null).</summary>
     public Match? Find(Speaker speaker, string text)
     {
         if (Speaker is { } wanted && wanted != speaker)
             return null;
-        if (!ByClause)
+        if (Scope == CueScope.Sentence)
         {
             // The pattern first: most sentences show no cue, and then the exclusion needs no reading.
             var match = Pattern.Match(text);
@@ -26,10 +35,11 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, ScreenedRegex Pa
         // Most sentences show no cue at all: one match over the sentence decides that before any clause is read.
         if (!Pattern.IsMatch(text))
             return null;
+        var marks = Scope == CueScope.Clause ? ClauseMarks.Set : ClauseMarks.FullStopSet;
         var start = 0;
         while (start < text.Length)
         {
-            var mark = text.AsSpan(start).IndexOfAny(ClauseMarks.Set);
+            var mark = text.AsSpan(start).IndexOfAny(marks);
             var end = mark < 0 ? text.Length : start + mark + 1;
             // The clause with its mark, so that an exclude ending in [？?]$ still sees the question.
             if (Exclude is null || !Exclude.IsMatch(text.AsSpan(start, end - start)))

@@ -12,4 +12,9 @@ public static class ClauseMarks
     public const string Characters = "，；。？！,;?!";
 
     public static readonly SearchValues<char> Set = SearchValues.Create(Characters);
+
+    /// <summary>The marks that end a spoken sentence (。？！): one transcript segment often holds several.</summary>
+    public const string FullStops = "。？！?!";
+
+    public static readonly SearchValues<char> FullStopSet = SearchValues.Create(FullStops);
 }

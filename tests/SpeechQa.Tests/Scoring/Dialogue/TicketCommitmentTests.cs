@@ -36,6 +36,11 @@ public sealed class TicketCommitmentTests
     [InlineData("我这边给您登个单，叫师傅过去看看。", true)]
     [InlineData("行，给你们站上挂上个号。", true)]
     [InlineData("我给您排上维修了。", true)]
+    [InlineData("行，我给你叫师傅过去。", true)]
+    [InlineData("单子派出去了，到时候就有人去了。", true)]
+    // The refusal in one spoken sentence does not undo the ticket made in the next (the exclusion reads up to 。？！).
+    [InlineData("之前那张单子还没派出去。这样，我给您再报一个时效投诉单。", true)]
+    [InlineData("这样的话，我们没法给您派人，您找物业吧。", false)]
     [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
     [InlineData("您的意见我会写进回访结果，报给维修中心。", false)] // feedback passed on
     [InlineData("发短信这个意见我记下来，反馈给管通知的部门。", false)] // a suggestion passed on, whatever the caller called it
@@ -50,6 +55,7 @@ public sealed class TicketCommitmentTests
     [InlineData("行，记下了，这两天就有人过去看看。")] // vague: 'in the next day or two'
     [InlineData("给您登记了，师傅一天要跑几十户，您等着吧。")] // the crew's workload, no time for this ticket
     [InlineData("给您登记了，跟您前两天报的一样处理。")] // a past day
+    [InlineData("给您登记了，人家师傅一天跑二十来户，您等着吧。")] // a rate, not a limit
     public void These_words_state_no_time_limit(string agent)
     {
         var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
