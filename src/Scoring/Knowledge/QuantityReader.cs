@@ -97,8 +97,9 @@ public static partial class QuantityReader
     private static partial Regex Minutes();
 
     // 3个工作日; a deadline in weeks or months (一周内, 半个月之内, 一个月以内) is read in working days (5 a week, 22 a month) so
-    // that it compares with a working-day promise. Calendar days (两天) are not read: they straddle weekends.
-    [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日|(?:(?<wn>" + N + @")\s*个?(?<unit>周|星期|礼拜)|(?<wn>" + N + @"|半)\s*个\s*(?<unit>月))\s*(?:之内|以内|内)")]
+    // that it compares with a working-day promise; so is a rough time (一个星期左右). Calendar days (两天) are not read:
+    // they straddle weekends.
+    [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日|(?:(?<wn>" + N + @")\s*个?(?<unit>周|星期|礼拜)|(?<wn>" + N + @"|半)\s*个\s*(?<unit>月))\s*(?:之内|以内|内|左右|上下)")]
     private static partial Regex WorkingDays();
 
     [GeneratedRegex(@"(?:(?:到|至|不超过|不到)\s*(?<n>" + N + @")\s*(?:吨|方|立方))|(?:(?<n>" + N + @")\s*(?:吨|方|立方(?:米)?)(?:以内|以下|之内|之下|封顶|为止))")]

@@ -53,6 +53,19 @@ public sealed class KnowledgeCondition : Condition
     /// <summary>Characters before a temperature searched for a measuring word (测了室温，是19℃).</summary>
     private const int MeasureReach = 12;
 
+    /// <summary>The last clause of the caller's question right before this sentence, where it names a fact; else null.</summary>
+    private string? AskedFact(CallView call, int sentence)
+    {
+        if (sentence == 0 || call.Sentences[sentence - 1] is not { Speaker: SpeechQa.Batch.Transcripts.Speaker.Customer } before)
+            return null;
+        var question = before.Text.AsSpan().TrimEnd();
+        if (question.Length == 0 || question[^1] is not ('？' or '?'))
+            return null;
+        question = question[..^1];
+        var clause = question[(question.LastIndexOfAny(ClauseMarks.Set) + 1)..].ToString();
+        return AnyCue.IsMatch(clause) ? clause : null;
+    }
+
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {
         if (Facts.Count == 0)
@@ -71,7 +84,14 @@ public sealed class KnowledgeCondition : Condition
                 from = text.Length - s.Text.Length;
             }
             else if (!AnyCue.IsMatch(text))
-                continue;
+            {
+                // A bare answer (25块一个平方。) to the caller's question just before (取暖费是好多钱一个平方？) states the fact asked
+                // about: it is read with the question's last clause. Only the answer's numbers count.
+                if (AskedFact(call, i) is not { } question)
+                    continue;
+                text = string.Concat(question, "，", s.Text);
+                from = text.Length - s.Text.Length;
+            }
             if (Guards.ExcludesSentence(text))
                 continue;
             if (KnowledgeBase.Contradiction(text, Facts) is { } wrong && wrong.Stated.Index >= from && !Guards.Discounts(text, wrong.Stated.Index)

@@ -30,6 +30,7 @@ public sealed class KnowledgeTests
     [InlineData("一个工作日内处理", QuantityKind.Minutes, 1440)]
     [InlineData("一个工作日内处理", QuantityKind.WorkingDays, 1)]
     [InlineData("一周之内回复您", QuantityKind.WorkingDays, 5)]
+    [InlineData("换表要排队，一般一个星期左右", QuantityKind.WorkingDays, 5)]
     [InlineData("半个月以内答复", QuantityKind.WorkingDays, 11)]
     [InlineData("两个月内给结果", QuantityKind.WorkingDays, 44)]
     [InlineData("不低于18℃", QuantityKind.Celsius, 18)]
@@ -98,6 +99,16 @@ public sealed class KnowledgeTests
         // A stop between them, or another speaker, ends the sentence.
         Assert.DoesNotContain(Run(Water.Value, Call(('a', 0, 3, "第二阶梯是这样算的。"), ('a', 3, 5, "您家这期四块三毛八。"))), h => h.Rule == "F03");
         Assert.DoesNotContain(Run(Water.Value, Call(('a', 0, 3, "超过一百八十吨是第二阶梯，"), ('c', 3, 5, "四块三毛八一吨？"))), h => h.Rule == "F03");
+    }
+
+    [Fact]
+    public void A_bare_answer_states_the_fact_the_caller_just_asked_about()
+    {
+        Assert.Contains(Run(Water.Value, Call(('c', 0, 3, "我问下今年的取暖费是好多钱一个平方？"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
+        Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "我问下今年的取暖费是好多钱一个平方？"), ('a', 3, 5, "22块一个平方。"))), h => h.Rule == "F03");
+        // Not a question, or the question's last clause names no fact: the bare number states nothing checked.
+        Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "取暖费我交过了。"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
+        Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "取暖费交过了，一平方多少钱来着我忘了，您说我家这个表多少钱一个？"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
     }
 
     // Recognition output without Chinese punctuation: a space or a '.' between Han characters ends a clause, and in a
