@@ -69,6 +69,8 @@ public sealed class DataDisclosureTests
     [InlineData("截至上个月欠水费三百一十二块六，另外滞纳金，嗯，按每天万分之五算。")] // the late-fee rule beside the amount
     [InlineData("一共欠了四百一十二块五，滞纳金按每天万分之五算，现在已经有十九块多了。")] // the rule after the amount owed
     [InlineData("读数是2217，这期水费是二百一十三块六，按这个交就行。")] // this period's bill
+    [InlineData("重新算了以后，这一期水费是八十七块五。")]
+    [InlineData("按实际读数，水费重新算是一百三十一块一。")]
     public void Arrears_told_to_a_caller_who_only_named_the_relation_are_disclosed(string agent)
     {
         // "I am the holder's son" names no holder: the caller gave an account number and no name.
