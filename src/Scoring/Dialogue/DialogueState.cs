@@ -163,6 +163,7 @@ public sealed partial class DialogueState
         var visit = readBack is null ? null : state.Events(DialogueEvent.TimeLimit).FirstOrDefault(m => m.Sentence >= readBack.Sentence
             && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal))
             && !cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
+            && !cues["sensitive_topic"].Pattern.IsMatch(call.Sentences[m.Sentence].Text) // the visit of a suspension, a transfer…
             && !call.Sentences[m.Sentence].Text.Contains("规定", StringComparison.Ordinal)); // the rule stated (抢修的规定是…), no commitment
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
     }

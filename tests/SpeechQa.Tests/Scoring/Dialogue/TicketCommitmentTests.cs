@@ -100,6 +100,20 @@ public sealed class TicketCommitmentTests
     }
 
     [Theory]
+    [InlineData("可以，那就从一月一号开始报停，报停以后阀门会有人上门关。", false)] // the suspension's own visit
+    [InlineData("站里电话是3086627，您明天上午打过去，他们跟您约时间上门看。", false)] // the caller phones the station
+    [InlineData("好的，明天上午师傅上门给您看。", true)]
+    public void A_visit_time_after_a_read_back_makes_a_ticket_only_for_a_repair_visit(string agent, bool ticket)
+    {
+        var state = Call(
+            ('c', 0, 4, "我家在丽都花园六号楼二单元。"),
+            ('a', 4.5, 8, "丽都花园6号楼2单元，对吧？"),
+            ('c', 8.5, 9, "对。"),
+            ('a', 9.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
+    }
+
+    [Theory]
     [InlineData("您要实在不放心，我可以给您登记个水质检测。", false)] // an offer
     [InlineData("管子归住户，但是我可以给您登记，派人先把阀门关上。", true)] // a commitment
     public void I_can_register_it_is_an_offer_only_after_an_if(string agent, bool ticket)
