@@ -84,6 +84,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twenty-fourth author's scenarios (RO, dev): Pearl River Delta and Hunan callers, typhoon outages, three outage clusters.</summary>
     public const string Dev23 = "tests/repeats/dev-chains-23.yaml";
 
+    /// <summary>A twenty-fifth author's scenarios (IK, dev): Shanxi/Shaanxi callers, coal-mine housing, cold-snap heating faults, three outage clusters.</summary>
+    public const string Dev24 = "tests/repeats/dev-chains-24.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
