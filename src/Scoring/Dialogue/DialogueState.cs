@@ -79,10 +79,12 @@ public sealed partial class DialogueState
             if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
-            // A praise or a suggestion noted and passed on (记下来转给班组) is no ticket; a dispatch in that call still is.
+            // A praise or a suggestion noted and passed on (记下来转给班组) is no ticket; a dispatch in that call still is. The
+            // agent passing on praise in the caller's plain words (您的表扬我们转给班组, after 小伙子蛮好) is no ticket either.
+            var dispatch = DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal));
+            var passedOn = FeedbackWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal));
             if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket
-                && (!feedback || (DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal))
-                                  && !FeedbackWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)))))
+                && (feedback ? dispatch && !passedOn : dispatch || !passedOn))
             {
                 // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
@@ -164,6 +166,7 @@ public sealed partial class DialogueState
             && VisitWords.Any(w => call.Sentences[m.Sentence].Text.Contains(w, StringComparison.Ordinal))
             && !cues["ticket_offer"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
             && !cues["sensitive_topic"].Pattern.IsMatch(call.Sentences[m.Sentence].Text) // the visit of a suspension, a transfer…
+            && !RelayedEstimate().IsMatch(call.Sentences[m.Sentence].Text) // 抢修队说下午三点左右能修好: an outage's estimate passed on
             && !call.Sentences[m.Sentence].Text.Contains("规定", StringComparison.Ordinal)); // the rule stated (抢修的规定是…), no commitment
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
     }
@@ -369,6 +372,10 @@ public sealed partial class DialogueState
 
     [System.Text.RegularExpressions.GeneratedRegex("(单号|单子|工单|编号|受理号|登记号)[是为：:]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberAround();
+
+    // 抢修队说…/他们说… — a time someone else gave, relayed (an outage's repair estimate), is no commitment of the agent's.
+    [System.Text.RegularExpressions.GeneratedRegex("(抢修队|维修队|施工队|队里|那边|他们|现场|师傅)(那边)?(说|讲|估计|预计)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RelayedEstimate();
 
     [System.Text.RegularExpressions.GeneratedRegex("^(这|那)(个|张)?(单子|工单|单)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberAfter();

@@ -18,6 +18,9 @@ public sealed class TicketCommitmentTests
     [InlineData("一个工作日内有人过去，去之前先给您打电话。")]
     [InlineData("所里的师傅会先给您来个电话约时间。")]
     [InlineData("一个工作日之内师傅去看，去之前会打这个电话。")]
+    [InlineData("维修班的师傅会给您打这个电话联系。")]
+    [InlineData("抢修队接报后三十分钟之内出发，出发以后队长会给您打电话。")]
+    [InlineData("出发了领班会直接打您这个手机。")]
     public void The_workers_call_before_the_visit_is_a_callback_arrangement(string agent)
     {
         var state = Call(
@@ -42,6 +45,8 @@ public sealed class TicketCommitmentTests
     [InlineData("之前那张单子还没派出去。这样，我给您再报一个时效投诉单。", true)]
     [InlineData("这样的话，我们没法给您派人，您找物业吧。", false)]
     [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
+    [InlineData("标准就是这样，达标的我们这边不给派单。", false)] // a refusal
+    [InlineData("谢谢您的认可，您的表扬我们转给班组。", false)] // praise passed on, though the caller never said 表扬
     [InlineData("您的意见我会写进回访结果，报给维修中心。", false)] // feedback passed on
     [InlineData("发短信这个意见我记下来，反馈给管通知的部门。", false)] // a suggestion passed on, whatever the caller called it
     [InlineData("放了还响的话，您再打过来报修，我们派人上门看。", false)] // an offer for later
@@ -103,6 +108,7 @@ public sealed class TicketCommitmentTests
     [InlineData("可以，那就从一月一号开始报停，报停以后阀门会有人上门关。", false)] // the suspension's own visit
     [InlineData("站里电话是3086627，您明天上午打过去，他们跟您约时间上门看。", false)] // the caller phones the station
     [InlineData("好的，明天上午师傅上门给您看。", true)]
+    [InlineData("那片儿正抢修呢，抢修队说下午三点左右能修好。", false)] // an outage's estimate relayed
     public void A_visit_time_after_a_read_back_makes_a_ticket_only_for_a_repair_visit(string agent, bool ticket)
     {
         var state = Call(
