@@ -46,6 +46,9 @@ public sealed class TicketCommitmentTests
     [InlineData("这样的话，我们没法给您派人，您找物业吧。", false)]
     [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
     [InlineData("标准就是这样，达标的我们这边不给派单。", false)] // a refusal
+    [InlineData("好，给您写进去了，热力站的师傅会跟您打电话联系。", true)]
+    [InlineData("十六度还是不达标的，那我再给您派一次复查。", true)] // 还是不 states the reading: no 'if'
+    [InlineData("放完气还是不热的话，我们再给您派人。", false)] // an offer for later
     [InlineData("谢谢您的认可，您的表扬我们转给班组。", false)] // praise passed on, though the caller never said 表扬
     [InlineData("您的意见我会写进回访结果，报给维修中心。", false)] // feedback passed on
     [InlineData("发短信这个意见我记下来，反馈给管通知的部门。", false)] // a suggestion passed on, whatever the caller called it
