@@ -30,6 +30,9 @@ public sealed record EvaluationSet(string Name, EvaluationSplit Split, string Au
             if (lines[n].Trim().Length == 0)
                 continue;
             var row = CsvLine.Split(lines[n]);
+            // Two rows run together (a row appended to a file without a final newline) must not pass as one set.
+            if (row.Length != header.Length)
+                throw new InvalidDataException($"{indexFile}:{n + 1}: {row.Length} fields where the header has {header.Length} (two rows on one line?)");
             var split = row[Col("split")] switch
             {
                 "dev" => EvaluationSplit.Dev,

@@ -57,6 +57,24 @@ public sealed class EvaluationSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Two_index_rows_run_together_are_refused_with_the_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("speechqa-index-").FullName;
+        try
+        {
+            var index = Path.Combine(folder, "sets.csv");
+            File.WriteAllText(index, "set,split,folder,author\ndev-a,dev,sets/dev-a,\"author A\"dev-b,dev,sets/dev-b,\"author B\"\n");
+            var error = Assert.Throws<InvalidDataException>(() => EvaluationSet.LoadIndex(index));
+            Assert.Contains("sets.csv:2:", error.Message, StringComparison.Ordinal);
+            Assert.Contains("two rows on one line", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_set_is_one_author_and_every_id_has_positives_and_traps_across_the_new_sets()
     {
         var sets = Sets.Value;
