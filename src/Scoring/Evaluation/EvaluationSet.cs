@@ -14,7 +14,7 @@ public enum EvaluationSplit
 /// One author's labelled calls (tests/eval/sets.csv names the sets: set, split, folder, author). A folder holds
 /// labels.csv (written by tests/eval/compile_dialogues.py) and transcripts/ID.json in format 2.
 /// </summary>
-public sealed record EvaluationSet(string Name, EvaluationSplit Split, string Author, IReadOnlyList<LabelledCall> Calls)
+public sealed partial record EvaluationSet(string Name, EvaluationSplit Split, string Author, IReadOnlyList<LabelledCall> Calls)
 {
     /// <summary>Every set listed in an index file; folders in it are relative to the index file's own folder.</summary>
     public static IReadOnlyList<EvaluationSet> LoadIndex(string indexFile)
@@ -30,9 +30,10 @@ public sealed record EvaluationSet(string Name, EvaluationSplit Split, string Au
             if (lines[n].Trim().Length == 0)
                 continue;
             var row = CsvLine.Split(lines[n]);
-            // Two rows run together (a row appended to a file without a final newline) must not pass as one set.
-            if (row.Length != header.Length)
-                throw new InvalidDataException($"{indexFile}:{n + 1}: {row.Length} fields where the header has {header.Length} (two rows on one line?)");
+            // The author is free text and may hold unquoted commas; but two rows run together (a row appended to a file
+            // without a final newline) must not pass as one set.
+            if (row.Length > header.Length && GluedRow().IsMatch(string.Join(',', row[header.Length..])))
+                throw new InvalidDataException($"{indexFile}:{n + 1}: another set's row follows on the same line (two rows on one line?)");
             var split = row[Col("split")] switch
             {
                 "dev" => EvaluationSplit.Dev,
@@ -46,6 +47,10 @@ public sealed record EvaluationSet(string Name, EvaluationSplit Split, string Au
         }
         return sets;
     }
+
+    // ",dev,sets/x" or ",test,sets/x" — a split and a folder, the middle of another index row.
+    [System.Text.RegularExpressions.GeneratedRegex("(^|,)(dev|test),[^,]*/")]
+    private static partial System.Text.RegularExpressions.Regex GluedRow();
 
     /// <summary>The labelled calls of one set folder.</summary>
     public static IReadOnlyList<LabelledCall> LoadFolder(string folder)
