@@ -47,6 +47,8 @@ public sealed class TicketCommitmentTests
     [InlineData("四百七十二吨，给您记上了，下期按这个数算。", false)] // a meter reading noted for the bill
     [InlineData("标准就是这样，达标的我们这边不给派单。", false)] // a refusal
     [InlineData("好，给您写进去了，热力站的师傅会跟您打电话联系。", true)]
+    [InlineData("好，给抢修派上了，尽快让他们过去。", true)]
+    [InlineData("派好了，抢修队接报以后三十分钟之内出发。", true)]
     [InlineData("十六度还是不达标的，那我再给您派一次复查。", true)] // 还是不 states the reading: no 'if'
     [InlineData("放完气还是不热的话，我们再给您派人。", false)] // an offer for later
     [InlineData("谢谢您的认可，您的表扬我们转给班组。", false)] // praise passed on, though the caller never said 表扬
@@ -84,6 +86,7 @@ public sealed class TicketCommitmentTests
     [InlineData("那有个单号啥的没有？")]
     [InlineData("能不能给个单号？")]
     [InlineData("有没有单号呀？")]
+    [InlineData("那来人之前打电话不？")] // the visit's call, not an earlier report
     public void A_caller_asking_for_the_number_reported_nothing_earlier(string customer)
     {
         var state = Call(
