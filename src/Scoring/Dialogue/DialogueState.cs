@@ -73,8 +73,11 @@ public sealed partial class DialogueState
                 state.Add(DialogueEvent.AgentEmpathy, i, empathy);
             if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
-            var completedSensitive = CompletedSensitiveRequest(call, cues, i);
-            var done = Cue("sensitive_done");
+            // 702户主杜卫东…已经报停了 tells another household's status (a disclosure, F01), not a business done for the caller;
+            // 给他家登记报停了 is still done (for the neighbour the caller speaks for).
+            var othersStatus = IsOthersStatus(s.Text, cues);
+            var completedSensitive = othersStatus ? null : CompletedSensitiveRequest(call, cues, i);
+            var done = othersStatus ? null : Cue("sensitive_done");
             sensitiveDone |= done is not null;
             if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
@@ -169,6 +172,26 @@ public sealed partial class DialogueState
             && !RelayedEstimate().IsMatch(call.Sentences[m.Sentence].Text) // 抢修队说下午三点左右能修好: an outage's estimate passed on
             && !call.Sentences[m.Sentence].Text.Contains("规定", StringComparison.Ordinal)); // the rule stated (抢修的规定是…), no commitment
         return visit is null ? null : new DialogueMoment(DialogueEvent.AgentTicket, visit.Sentence, $"{visit.Evidence}（复述后告知上门时限，推断已建单 ticket inferred）");
+    }
+
+    /// <summary>
+    /// A spoken sentence (up to 。？！) that names another household and says a business is done (702户主杜卫东…已经报停了)
+    /// reports their status; unless the agent did it for them (给他家登记报停了).
+    /// </summary>
+    private static bool IsOthersStatus(string text, DialogueCues cues)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var mark = text.AsSpan(start).IndexOfAny(ClauseMarks.FullStopSet);
+            var end = mark < 0 ? text.Length : start + mark + 1;
+            var spoken = text[start..end];
+            if (cues["third_party"].Find(Speaker.Agent, spoken) is not null && !DoneForSomeone().IsMatch(spoken)
+                && (cues["sensitive_done"].Pattern.IsMatch(spoken) || cues["action_completed"].Pattern.IsMatch(spoken)))
+                return true;
+            start = end;
+        }
+        return false;
     }
 
     /// <summary>Sentences back in which a sensitive request (报停, 改电话…) still gives a bare 改好了 / 办上了 its object.</summary>
@@ -372,6 +395,10 @@ public sealed partial class DialogueState
 
     [System.Text.RegularExpressions.GeneratedRegex("(单号|单子|工单|编号|受理号|登记号)[是为：:]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberAround();
+
+    // 给他家/帮她 — the agent acting for the household spoken of.
+    [System.Text.RegularExpressions.GeneratedRegex("(给|帮|替)(他|她|人家|他们|她们)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DoneForSomeone();
 
     // 抢修队说…/他们说… — a time someone else gave, relayed (an outage's repair estimate), is no commitment of the agent's.
     [System.Text.RegularExpressions.GeneratedRegex("(抢修队|维修队|施工队|队里|那边|他们|现场|师傅)(那边)?(说|讲|估计|预计)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -32,6 +32,7 @@ public sealed class DataDisclosureTests
     [InlineData("您好，这里是供热热线回访，请问是马成林马师傅吗？", "对，是我，啥事？", true)]
     [InlineData("您好，供水热线，您是刘桂芝刘阿姨不是？", "对，我就是。", true)]
     [InlineData("您好，这里是供热热线回访，请问是马成林马师傅吗？", "是，我是他儿媳妇。", false)] // the household answered, not the holder
+    [InlineData("您好，我是热力公司客服中心的，工号5634，是韩志军先生吧？", "是额。撒事？", true)]
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
@@ -81,6 +82,17 @@ public sealed class DataDisclosureTests
             ('a', 9.5, 15, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.Disclosure));
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Theory]
+    [InlineData("查到了，702户主杜卫东，一共欠4180元，已经报停了。", false)] // another household's status: a disclosure, no business done
+    [InlineData("行，直接给他家登记报停了。", true)] // done for the neighbour the caller speaks for
+    public void Another_households_status_is_no_business_done(string agent, bool sensitive)
+    {
+        var state = Call(
+            ('c', 0, 4, "楼上702是不是报停了？他家老人住院了。"),
+            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(sensitive, state.Events(DialogueEvent.SensitiveUnverified).Any(e => e.Evidence.Contains("报停", StringComparison.Ordinal)));
     }
 
     [Fact]
