@@ -23,6 +23,7 @@ public sealed class KnowledgeTests
     [InlineData("超出的按四块八三", QuantityKind.Yuan, 4.83)]
     [InlineData("价格是5块03一吨", QuantityKind.Yuan, 5.03)]
     [InlineData("3.45元一吨", QuantityKind.Yuan, 3.45)]
+    [InlineData("两百六十吨以上，七块二毛一吨", QuantityKind.Yuan, 7.2)] // 一吨 is 'a ton', not one fen
     [InlineData("两个小时内到场", QuantityKind.Minutes, 120)]
     [InlineData("半小时内出发", QuantityKind.Minutes, 30)]
     [InlineData("30分钟内出发", QuantityKind.Minutes, 30)]
@@ -70,6 +71,10 @@ public sealed class KnowledgeTests
     [InlineData("欠费那块不影响，您先把户过到自己名下")]
     [InlineData("您放心办过户，他那些旧账回头跟您的一块交")]
     [InlineData("房产证不用，有身份证就行。")]
+    [InlineData("超过一百八十吨，到二百六十吨这一段，是四块三毛八一吨。")] // the tier named by its range
+    [InlineData("那是第三阶梯，年用水量超过260吨的部分，六块二一吨。")]
+    [InlineData("欠费不耽误，您先过户，过完户欠的那些回头再说。")]
+    [InlineData("阶梯是按您每两个月抄表那个周期算的。")]
     [InlineData("那个是原来户主的，跟您没关系，您直接办过户就行。")]
     [InlineData("我们的标准是十六度，您家十七度就够了")]
     [InlineData("十六度以上就算合格")]
@@ -88,6 +93,8 @@ public sealed class KnowledgeTests
     [InlineData("投诉我们三个工作日内回电答复您")]
     [InlineData("过户前得先结清原户主的水费")]
     [InlineData("房产证要带原件和复印件，原户主的身份证复印件也要。")]
+    [InlineData("一百八十一吨到二百六十吨是四块八毛三，二百六十吨以上是七块二毛一吨。")]
+    [InlineData("这次是十月、十一月这俩月抄表出来的，一共八十六块四。")] // months named, no reading cycle
     [InlineData("这个不影响您用水，过户得先把原户主欠的水费结清")]
     [InlineData("您家这两个月水费是三百二十元")]
     [InlineData("十八度以上就算达标")]
