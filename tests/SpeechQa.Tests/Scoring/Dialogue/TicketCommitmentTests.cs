@@ -73,11 +73,13 @@ public sealed class TicketCommitmentTests
         Assert.Empty(state.Events(DialogueEvent.TimeLimit));
     }
 
-    [Fact]
-    public void What_the_meter_reader_said_last_time_is_no_earlier_report()
+    [Theory]
+    [InlineData("表盘玻璃裂了看不清数，抄表员上回来也说让我打电话换表。")]
+    [InlineData("玻璃里面全是水汽，上回抄表的师傅也说看不清，想让你们来给换一个。")]
+    public void What_the_meter_reader_said_last_time_is_no_earlier_report(string customer)
     {
         var state = Call(
-            ('c', 0, 5, "表盘玻璃裂了看不清数，抄表员上回来也说让我打电话换表。"),
+            ('c', 0, 5, customer),
             ('a', 5.5, 8, "好的，给您登记换表。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
     }
