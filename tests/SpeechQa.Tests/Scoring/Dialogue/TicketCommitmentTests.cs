@@ -48,6 +48,7 @@ public sealed class TicketCommitmentTests
     [InlineData("标准就是这样，达标的我们这边不给派单。", false)] // a refusal
     [InlineData("好，给您写进去了，热力站的师傅会跟您打电话联系。", true)]
     [InlineData("好，给抢修派上了，尽快让他们过去。", true)]
+    [InlineData("不过您说味道很冲，我们还是派人过去取个水样检测一下。", true)]
     [InlineData("派好了，抢修队接报以后三十分钟之内出发。", true)]
     [InlineData("十六度还是不达标的，那我再给您派一次复查。", true)] // 还是不 states the reading: no 'if'
     [InlineData("放完气还是不热的话，我们再给您派人。", false)] // an offer for later
@@ -59,6 +60,17 @@ public sealed class TicketCommitmentTests
     {
         var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
+    }
+
+    [Theory]
+    [InlineData("单号不用记，您等着就行。")]
+    [InlineData("没有单号，您等着就行。")]
+    public void Saying_there_is_no_number_gives_none(string agent)
+    {
+        var state = Call(('c', 0, 4, "我家门口的水表井一直在冒水。"), ('a', 4.5, 9, "好的，我给您登记维修。"), ('a', 9.5, 12, agent))
+            .DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+        Assert.Empty(state.Events(DialogueEvent.TicketNumberOrCallback));
     }
 
     [Theory]
