@@ -49,6 +49,10 @@ public sealed class TicketCommitmentTests
     [InlineData("好，给您写进去了，热力站的师傅会跟您打电话联系。", true)]
     [InlineData("好，给抢修派上了，尽快让他们过去。", true)]
     [InlineData("不过您说味道很冲，我们还是派人过去取个水样检测一下。", true)]
+    [InlineData("好的，我给您报到水质那边，让他们派人来看。", true)]
+    [InlineData("好已经报了，两个小时之内会有人上门取样。", true)]
+    [InlineData("我先给您把报修登记上。", true)]
+    [InlineData("滞纳金减免我帮您把申请报上去，有结果通知您。", false)] // a request passed on, no work ticket
     [InlineData("派好了，抢修队接报以后三十分钟之内出发。", true)]
     [InlineData("十六度还是不达标的，那我再给您派一次复查。", true)] // 还是不 states the reading: no 'if'
     [InlineData("放完气还是不热的话，我们再给您派人。", false)] // an offer for later
@@ -101,6 +105,8 @@ public sealed class TicketCommitmentTests
     [InlineData("能不能给个单号？")]
     [InlineData("有没有单号呀？")]
     [InlineData("那来人之前打电话不？")] // the visit's call, not an earlier report
+    [InlineData("行，那就等着了。有单号没有？")]
+    [InlineData("不是说得等一天才来人吗？上回我邻居说的。")] // what a neighbour said, no report of the caller's
     public void A_caller_asking_for_the_number_reported_nothing_earlier(string customer)
     {
         var state = Call(
