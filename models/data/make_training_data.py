@@ -7,7 +7,9 @@ category.tsv   LABEL<TAB>customer side of a call<TAB>group     (C01–C12, C99):
                then the whole calls of category-calls.tsv (written by hand by another author: the customer turns of
                one call joined with 。, hard boundaries such as C12/C02, C07/C01, C10/C11, callbacks), copied as they are,
                and of category-calls-p2.tsv (a third author's 400 calls, 30 per category; the sentences sharing 8
-               characters with a held-out line or a labelled evaluation call were cut before the file was added)
+               characters with a held-out line or a labelled evaluation call were cut before the file was added),
+               and of category-calls-p3.tsv (a fourth author's 330 calls on the hard boundaries — C99 tip-offs, scam checks
+               and wrong numbers, C08/C02/C01, C06/C10/C11, C12/C11/C02 — filtered the same way)
 (The dialogue-act model trains on models/data/acts/pool.tsv, written by hand, not generated here.)
 The group names the core phrase an example was built around, so cross-validation can hold out whole
 phrases rather than near-copies. The held-out test sets in tests/classifier/ were written separately.
@@ -164,7 +166,7 @@ def main():
                     while spans(example) & held_out:
                         example = category_example(label, core, rng)
                     f.write(f'{label}\t{example}\t{label}-{i}\n')
-        for name in ('category-calls.tsv', 'category-calls-p2.tsv'):
+        for name in ('category-calls.tsv', 'category-calls-p2.tsv', 'category-calls-p3.tsv'):
             with open(f'{args.out}/{name}', encoding='utf-8') as calls:
                 for line in calls:
                     if line.strip():
