@@ -115,6 +115,7 @@ public static partial class QuantityReader
     [GeneratedRegex(@"(?<n>" + N + @")\s*(?:摄氏度|度|℃)")]
     private static partial Regex Celsius();
 
-    [GeneratedRegex(@"(?:(?<per>万分之|千分之|百分之)(?<n>" + N + @"))|(?:(?<n>[0-9]+(?:\.[0-9]+)?)(?<per>%))")]
+    // 万分之五一直累计 is 5/10000 (一直 'all along' is not a digit of it).
+    [GeneratedRegex(@"(?:(?<per>万分之|千分之|百分之)(?<n>(?:" + N + @")(?:(?<!一)|(?![直天起共样般下点次定]))))|(?:(?<n>[0-9]+(?:\.[0-9]+)?)(?<per>%))")]
     private static partial Regex Ratio();
 }

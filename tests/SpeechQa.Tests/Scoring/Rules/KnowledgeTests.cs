@@ -24,6 +24,7 @@ public sealed class KnowledgeTests
     [InlineData("价格是5块03一吨", QuantityKind.Yuan, 5.03)]
     [InlineData("3.45元一吨", QuantityKind.Yuan, 3.45)]
     [InlineData("两百六十吨以上，七块二毛一吨", QuantityKind.Yuan, 7.2)] // 一吨 is 'a ton', not one fen
+    [InlineData("滞纳金是按每天万分之五一直累计的", QuantityKind.Ratio, 0.0005)] // 一直 is no digit
     [InlineData("两个小时内到场", QuantityKind.Minutes, 120)]
     [InlineData("半小时内出发", QuantityKind.Minutes, 30)]
     [InlineData("30分钟内出发", QuantityKind.Minutes, 30)]
@@ -94,6 +95,7 @@ public sealed class KnowledgeTests
     [InlineData("过户前得先结清原户主的水费")]
     [InlineData("房产证要带原件和复印件，原户主的身份证复印件也要。")]
     [InlineData("一百八十一吨到二百六十吨是四块八毛三，二百六十吨以上是七块二毛一吨。")]
+    [InlineData("去年的到去年十二月三十一号就结了，今年从零开始累计，一百八十吨以内都是第一阶梯的价。")]
     [InlineData("这次是十月、十一月这俩月抄表出来的，一共八十六块四。")] // months named, no reading cycle
     [InlineData("这个不影响您用水，过户得先把原户主欠的水费结清")]
     [InlineData("您家这两个月水费是三百二十元")]
