@@ -33,6 +33,7 @@ public sealed class DataDisclosureTests
     [InlineData("您好，供水热线，您是刘桂芝刘阿姨不是？", "对，我就是。", true)]
     [InlineData("您好，这里是供热热线回访，请问是马成林马师傅吗？", "是，我是他儿媳妇。", false)] // the household answered, not the holder
     [InlineData("您好，我是热力公司客服中心的，工号5634，是韩志军先生吧？", "是额。撒事？", true)]
+    [InlineData("喂，您好，我这边是水务客服中心的，请问是陈国良先生伐？", "是的，我就是，啥事体？", true)]
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
@@ -93,6 +94,27 @@ public sealed class DataDisclosureTests
             ('c', 0, 4, "楼上702是不是报停了？他家老人住院了。"),
             ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(sensitive, state.Events(DialogueEvent.SensitiveUnverified).Any(e => e.Evidence.Contains("报停", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("好的，这个是办理过户。需要带新户主的身份证，不动产权证书的原件和复印件。")] // the procedure explained
+    [InlineData("有了户号您再打过来，报上户号和名字，几分钟就办完了。")] // a business for later
+    [InlineData("没有户号的话报停暂时给您办不了，怕别人冒名给您办了。")] // what is feared, not done
+    public void Explaining_a_business_is_not_doing_it(string agent)
+    {
+        var state = Call(
+            ('c', 0, 4, "我想给老房子报停，再问问过户要带啥。"),
+            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
+    public void A_holder_named_before_a_question_in_the_same_breath_is_named()
+    {
+        var state = Call(
+            ('c', 0, 8, "您好，我妈叫王丽，她是户主，让我帮她问一下，报停了采暖费还是全额扣了，能退吗？户号是R一五，二二零，九九一。"),
+            ('a', 8.5, 12, "好的，户号R一五二二零九九一，户主王丽，核对一致。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotNull(state.Identity.VerifiedAt);
     }
 
     [Fact]
