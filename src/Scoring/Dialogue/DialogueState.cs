@@ -180,6 +180,9 @@ public sealed partial class DialogueState
     /// </summary>
     private static bool IsOthersStatus(string text, DialogueCues cues)
     {
+        // Most agent sentences report no business done at all: one pass over the sentence decides that first.
+        if (!cues["sensitive_done"].Pattern.IsMatch(text) && !cues["action_completed"].Pattern.IsMatch(text))
+            return false;
         var start = 0;
         while (start < text.Length)
         {

@@ -53,10 +53,13 @@ public sealed class KnowledgeCondition : Condition
     /// <summary>Characters before a temperature searched for a measuring word (测了室温，是19℃).</summary>
     private const int MeasureReach = 12;
 
+    private static readonly System.Buffers.SearchValues<char> Numerals = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９零一二两三四五六七八九十百千万半");
+
     /// <summary>The last clause of the caller's question right before this sentence, where it names a fact; else null.</summary>
     private string? AskedFact(CallView call, int sentence)
     {
-        if (sentence == 0 || call.Sentences[sentence - 1] is not { Speaker: SpeechQa.Batch.Transcripts.Speaker.Customer } before)
+        if (sentence == 0 || call.Sentences[sentence - 1] is not { Speaker: SpeechQa.Batch.Transcripts.Speaker.Customer } before
+            || call.Sentences[sentence].Text.AsSpan().IndexOfAny(Numerals) < 0) // an answer without a number states no figure
             return null;
         var question = before.Text.AsSpan().TrimEnd();
         if (question.Length == 0 || question[^1] is not ('？' or '?'))
