@@ -17,6 +17,13 @@ public sealed class ScreenedRegex
     /// <summary>Patterns requiring fewer literals than this are not screened (measured on the shipped rule files).</summary>
     public const int MinLiteralsToScreen = 300;
 
+    /// <summary>
+    /// The match timeout of the rule, cue and knowledge patterns: it stops a catastrophic pattern (seconds to hours on one
+    /// sentence), not a slow machine — 200 ms and then 1 s were hit on a loaded 2-core CI machine by patterns that take
+    /// microseconds (the timer is wall-clock, and a starved thread counts).
+    /// </summary>
+    public static readonly TimeSpan CatastropheTimeout = TimeSpan.FromSeconds(10);
+
     private readonly SearchValues<string>? _screen;
 
     /// <param name="pattern">The rule file's pattern.</param>

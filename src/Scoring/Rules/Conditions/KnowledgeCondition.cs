@@ -16,7 +16,7 @@ public sealed class KnowledgeCondition : Condition
     /// Every fact's cue in one pattern: a sentence none of them names states no fact, and one pass over it replaces a
     /// pass per fact (most agent sentences name none). Built on first use; a race builds the same pattern twice.
     /// </summary>
-    private ScreenedRegex AnyCue => _anyCue ??= new ScreenedRegex(string.Join('|', Facts.Select(f => $"(?:{f.Cue})")), TimeSpan.FromSeconds(1));
+    private ScreenedRegex AnyCue => _anyCue ??= new ScreenedRegex(string.Join('|', Facts.Select(f => $"(?:{f.Cue})")), ScreenedRegex.CatastropheTimeout);
 
     /// <summary>
     /// A temperature that is a measurement states no standard: 室温十六度，对吧 after the caller said 屋里才十六度 (the agent

@@ -112,9 +112,7 @@ internal static class YamlReading
             return null;
         try
         {
-            // The timeout stops a catastrophic pattern (seconds to hours on one sentence), not a slow machine: 200 ms
-            // was hit on a loaded 2-core CI machine by patterns that take microseconds.
-            return new ScreenedRegex(text, TimeSpan.FromSeconds(1));
+            return new ScreenedRegex(text, ScreenedRegex.CatastropheTimeout);
         }
         catch (ArgumentException e)
         {
