@@ -39,8 +39,7 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, ScreenedRegex Pa
         var start = 0;
         while (start < text.Length)
         {
-            var mark = text.AsSpan(start).IndexOfAny(marks);
-            var end = mark < 0 ? text.Length : start + mark + 1;
+            var end = ClauseMarks.PieceEnd(text, start, marks);
             // The clause with its mark, so that an exclude ending in [？?]$ still sees the question.
             if (Exclude is null || !Exclude.IsMatch(text.AsSpan(start, end - start)))
             {

@@ -75,9 +75,10 @@ public sealed partial class DialogueState
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
             // 702户主杜卫东…已经报停了 tells another household's status (a disclosure, F01), not a business done for the caller;
             // 给他家登记报停了 is still done (for the neighbour the caller speaks for).
-            var othersStatus = IsOthersStatus(s.Text, cues);
-            var completedSensitive = othersStatus ? null : CompletedSensitiveRequest(call, cues, i);
-            var done = othersStatus ? null : Cue("sensitive_done");
+            var completedSensitive = CompletedSensitiveRequest(call, cues, i);
+            var done = Cue("sensitive_done");
+            if ((done is not null || completedSensitive is not null) && IsOthersStatus(s.Text, cues))
+                (done, completedSensitive) = (null, null);
             sensitiveDone |= done is not null;
             if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
@@ -176,18 +177,15 @@ public sealed partial class DialogueState
 
     /// <summary>
     /// A spoken sentence (up to 。？！) that names another household and says a business is done (702户主杜卫东…已经报停了)
-    /// reports their status; unless the agent did it for them (给他家登记报停了).
+    /// reports their status; unless the agent did it for them (给他家登记报停了). Read only for a sentence that reports a
+    /// business done at all.
     /// </summary>
     private static bool IsOthersStatus(string text, DialogueCues cues)
     {
-        // Most agent sentences report no business done at all: one pass over the sentence decides that first.
-        if (!cues["sensitive_done"].Pattern.IsMatch(text) && !cues["action_completed"].Pattern.IsMatch(text))
-            return false;
         var start = 0;
         while (start < text.Length)
         {
-            var mark = text.AsSpan(start).IndexOfAny(ClauseMarks.FullStopSet);
-            var end = mark < 0 ? text.Length : start + mark + 1;
+            var end = ClauseMarks.PieceEnd(text, start, ClauseMarks.FullStopSet);
             var spoken = text[start..end];
             if (cues["third_party"].Find(Speaker.Agent, spoken) is not null && !DoneForSomeone().IsMatch(spoken)
                 && (cues["sensitive_done"].Pattern.IsMatch(spoken) || cues["action_completed"].Pattern.IsMatch(spoken)))

@@ -17,4 +17,9 @@ public static class ClauseMarks
     public const string FullStops = "。？！?!";
 
     public static readonly SearchValues<char> FullStopSet = SearchValues.Create(FullStops);
+
+    /// <summary>Where the piece of <paramref name="text"/> that starts at <paramref name="start"/> ends: just after the next
+    /// of <paramref name="marks"/> (the piece keeps its mark), or the text's end.</summary>
+    public static int PieceEnd(ReadOnlySpan<char> text, int start, SearchValues<char> marks) =>
+        text[start..].IndexOfAny(marks) is var mark and >= 0 ? start + mark + 1 : text.Length;
 }
