@@ -87,6 +87,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twenty-fifth author's scenarios (IK, dev): Shanxi/Shaanxi callers, coal-mine housing, cold-snap heating faults, three outage clusters.</summary>
     public const string Dev24 = "tests/repeats/dev-chains-24.yaml";
 
+    /// <summary>A twenty-sixth author's scenarios (RK, dev): Sichuan/Chongqing callers, stair-street housing, third-front factory compounds, three outage clusters.</summary>
+    public const string Dev25 = "tests/repeats/dev-chains-25.yaml";
+
+    /// <summary>A twenty-seventh author's scenarios (QB, dev): Fujian/Zhejiang callers, shop-houses and island villages, typhoon outages, three outage clusters.</summary>
+    public const string Dev26 = "tests/repeats/dev-chains-26.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
