@@ -355,7 +355,19 @@ public sealed partial class DialogueState
 
     private static int NumeralCount(string text) => text.Count(c => char.IsDigit(c) || Numerals.Contains(c, StringComparison.Ordinal));
 
-    private static int AddressCount(string text) => text.Count(c => AddressWords.Contains(c, StringComparison.Ordinal));
+    /// <summary>Address characters in the text, those of everyday place words (楼道, 楼下, 院里) left out: 楼道里那个 names no address.</summary>
+    private static int AddressCount(string text)
+    {
+        var count = text.Count(c => AddressWords.Contains(c, StringComparison.Ordinal));
+        foreach (var word in EverydayPlaces)
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+                count -= word.Count(c => AddressWords.Contains(c, StringComparison.Ordinal));
+        }
+        return count;
+    }
+
+    private static readonly string[] EverydayPlaces = ["楼道", "楼下", "楼上", "楼梯", "楼里", "院里", "院子", "屋里"];
 
     private const int EchoReach = 10;
 
