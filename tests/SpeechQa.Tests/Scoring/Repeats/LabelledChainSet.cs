@@ -93,6 +93,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twenty-seventh author's scenarios (QB, dev): Fujian/Zhejiang callers, shop-houses and island villages, typhoon outages, three outage clusters.</summary>
     public const string Dev26 = "tests/repeats/dev-chains-26.yaml";
 
+    /// <summary>A twenty-eighth author's scenarios (KA, dev): Henan and western Shandong callers, township water works, a power-plant heating district, three outage clusters.</summary>
+    public const string Dev27 = "tests/repeats/dev-chains-27.yaml";
+
+    /// <summary>A twenty-ninth author's scenarios (KB, dev): Gansu, Ningxia and Xinjiang callers, oilfield housing, a long heating season, three outage clusters.</summary>
+    public const string Dev28 = "tests/repeats/dev-chains-28.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
