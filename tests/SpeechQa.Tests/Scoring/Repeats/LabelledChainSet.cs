@@ -99,6 +99,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twenty-ninth author's scenarios (KB, dev): Gansu, Ningxia and Xinjiang callers, oilfield housing, a long heating season, three outage clusters.</summary>
     public const string Dev28 = "tests/repeats/dev-chains-28.yaml";
 
+    /// <summary>A thirtieth author's scenarios (KC, dev): Hubei and Hunan callers, steel-works and shipyard housing, summer flood outages, three outage clusters.</summary>
+    public const string Dev29 = "tests/repeats/dev-chains-29.yaml";
+
+    /// <summary>A thirty-first author's scenarios (KD, dev): Jilin and Heilongjiang callers, auto-works and forestry housing, a six-month heating season, three outage clusters.</summary>
+    public const string Dev30 = "tests/repeats/dev-chains-30.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
