@@ -88,7 +88,7 @@ public sealed partial class DialogueState
             var dispatch = DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal));
             var passedOn = FeedbackWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal));
             if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket
-                && (feedback ? dispatch && !passedOn : dispatch || !passedOn))
+                && (feedback ? dispatch && !passedOn : dispatch || !passedOn) && !OfferDeclined(call, cues, i))
             {
                 // The caller reported it before: unless the agent makes a new one (重新派单), the ticket talked about is the
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
@@ -233,6 +233,22 @@ public sealed partial class DialogueState
         list.Add(new DialogueMoment(kind, sentence, evidence));
     }
 
+    /// <summary>我可以给您派个师傅复测 — 那倒不用了: an offer the caller turns down in the next turn makes no ticket (one taken up does).</summary>
+    private static bool OfferDeclined(CallView call, DialogueCues cues, int sentence)
+    {
+        if (!OfferWords().IsMatch(call.Sentences[sentence].Text))
+            return false;
+        for (var j = sentence + 1; j < call.Sentences.Count && j <= sentence + 2; j++)
+        {
+            if (call.Sentences[j].Speaker == Speaker.Customer)
+                return cues["offer_declined"].Find(Speaker.Customer, call.Sentences[j].Text) is not null;
+        }
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("可以(给您|帮您|给你|帮你)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OfferWords();
+
     /// <summary>The agent's own ticket: an action in the first person, not an offer or question, not another party's order.</summary>
     private static string? TicketAt(string text, DialogueCues cues, bool act)
     {
@@ -249,12 +265,13 @@ public sealed partial class DialogueState
     private static string? DisclosureAt(CallView call, DialogueCues cues, IdentityTimeline identity, int sentence)
     {
         var text = call.Sentences[sentence].Text;
-        if (cues["own_line"].Pattern.IsMatch(text))
-            return null;
+        // 您这个来电号码 is the caller's own line, not a disclosure — but what the agent reads off the account it finds by
+        // that number (the address, the arrears) still is, to a caller not yet verified.
+        var ownLine = cues["own_line"].Pattern.IsMatch(text);
         // Digits read in groups (3702 03 1978 06 12 541X) are one number to the recogniser; the evidence reads the joined text.
         text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
         var spans = PersonalDataRecognizer.Find(text)
-            .Where(p => p.Kind is not PersonalDataKind.Account && !SaidByCustomerBefore(call, sentence, p.Text)
+            .Where(p => p.Kind is not PersonalDataKind.Account && !(ownLine && p.Kind == PersonalDataKind.Phone) && !SaidByCustomerBefore(call, sentence, p.Text)
                 && !(p.Kind == PersonalDataKind.Phone && (OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))
                     || OrganisationPhoneAnnounced(call, sentence))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
@@ -400,8 +417,10 @@ public sealed partial class DialogueState
     {
         // Even a lone arrears total told to an unverified caller is the bill read out (查账单, F05) as well as a disclosure
         // (F01) — the labelling guide's convention, decided on the dev sets where authors differed (docs/rules-evaluation.md).
+        // On a callback (outbound) 他家/他 is the household called about — the account whose bill it is — not another one.
         var text = call.Sentences[sentence].Text;
-        return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount && !ThirdPartyBefore(text, amount.Index, amount.Length, cues)
+        return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount
+               && (call.Metadata.Direction == "outbound" || !ThirdPartyBefore(text, amount.Index, amount.Length, cues))
             ? $"读出账单明细 bill details read out: {amount.Value}"
             : null;
     }

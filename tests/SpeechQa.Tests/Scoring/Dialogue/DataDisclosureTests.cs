@@ -44,6 +44,32 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void On_a_callback_answered_by_family_the_holders_arrears_read_out_is_the_bill_read_before_verification()
+    {
+        // 他家 on a callback is the household called about: its arrears told to the wife are the bill read (F05) too.
+        var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
+            ('a', 0, 4, "您好，这里是供热服务热线，请问是邵长江邵先生吗？"),
+            ('c', 4.5, 6, "他不在，我是他媳妇儿。"),
+            ('a', 6.5, 12, "行，他家去年那个采暖季还欠着，欠1650块。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
+    public void The_account_found_by_the_calling_number_is_still_read_out_to_an_unverified_caller()
+    {
+        // 来电号码 is the caller's own line, but the address read off the account it finds is a disclosure.
+        var state = Call(
+            ('c', 0, 4, "我家收到个短信说欠水费了，欠多少？"),
+            ('a', 4.5, 12, "我看一下您这个来电号码，绑定的是道里区安丰街12号2单元601。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.Disclosure));
+        // The calling number itself read back is no disclosure.
+        var own = Call(
+            ('c', 0, 4, "我家水表井冒水了。"),
+            ('a', 4.5, 9, "回访就打您这个来电号码13904511234可以吧？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(own.Events(DialogueEvent.Disclosure));
+    }
+
+    [Fact]
     public void A_worked_example_of_a_late_fee_tells_nobody_their_arrears()
     {
         var state = Call(

@@ -154,6 +154,19 @@ public sealed class TicketCommitmentTests
         Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
     }
 
+    [Theory]
+    [InlineData("那倒不用了，达标了就行，我就是问问。", false)] // declined: nothing registered
+    [InlineData("算了算了，两块钱不麻烦了。", false)]
+    [InlineData("行，那麻烦你们快点来。", true)] // taken up: the agent registers it
+    public void An_offer_the_caller_turns_down_makes_no_ticket(string reply, bool ticket)
+    {
+        var state = Call(
+            ('c', 0, 4, "屋里十八度半，就是觉得有点凉。"),
+            ('a', 4.5, 9, "标准是不低于十八度，您家达标了，不过我可以给您派个师傅上门复测一下。"),
+            ('c', 9.5, 12, reply)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(ticket, state.Events(DialogueEvent.AgentTicket).Count > 0);
+    }
+
     [Fact]
     public void Asking_what_the_number_of_this_ticket_is_names_no_earlier_ticket()
     {
