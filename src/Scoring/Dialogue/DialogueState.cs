@@ -155,14 +155,14 @@ public sealed partial class DialogueState
         // A callback (outbound) or a caller who reported it before: a number or a time is about the earlier ticket.
         if (reportedBefore || call.Metadata.Direction == "outbound")
             return null;
+        // A suspension being registered (报停已经登记上了) brings its own receipt number and its own visit to seal the valve:
+        // a number or a time for it is the suspension's, not a repair ticket's.
+        if (sensitiveDone)
+            return null;
         var number = state.Events(DialogueEvent.TicketNumberOrCallback).FirstOrDefault(m => cues["ticket_number"].Pattern.IsMatch(call.Sentences[m.Sentence].Text)
             && cues["ticket_action"].Exclude?.IsMatch(call.Sentences[m.Sentence].Text) != true);
         if (number is not null)
             return new DialogueMoment(DialogueEvent.AgentTicket, number.Sentence, $"{number.Evidence}（给出单号，推断已建单 ticket inferred from its number）");
-        // A suspension being registered (报停已经登记上了) brings its own visit to seal the valve: a time for that visit is
-        // the suspension's, not a repair ticket's.
-        if (sensitiveDone)
-            return null;
         var readBacks = state.Events(DialogueEvent.ReadBack);
         var readBack = readBacks.Count > 0 ? readBacks[0] : null;
         // A visit time inside an offer (要是还不放心，可以给您报个核查，三个工作日内上门) makes no ticket.
