@@ -105,6 +105,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A thirty-first author's scenarios (KD, dev): Jilin and Heilongjiang callers, auto-works and forestry housing, a six-month heating season, three outage clusters.</summary>
     public const string Dev30 = "tests/repeats/dev-chains-30.yaml";
 
+    /// <summary>A thirty-second author's scenarios (KE, dev): Shandong and northern Jiangsu coastal callers, fishing villages, port housing, three outage clusters.</summary>
+    public const string Dev31 = "tests/repeats/dev-chains-31.yaml";
+
+    /// <summary>A thirty-third author's scenarios (KF, dev): Guizhou, Yunnan and Guangxi callers, mountain towns, rainy-season outages, three outage clusters.</summary>
+    public const string Dev32 = "tests/repeats/dev-chains-32.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
