@@ -42,7 +42,7 @@ public sealed class AnalyzeStage(CallStore calls, PipelineOptions options, CallS
             judgement = new StoredJudgement(result.RuleSet, result.Score, result.Fatal, HitsJson.Serialize(result.Hits),
                 result.Categories.Count > 0 ? result.Categories[0].Id : null,
                 result.Categories.Count > 0 ? JsonSerializer.Serialize(result.Categories.Select(c => new { id = c.Id, p = c.P })) : null,
-                CueMatchJson.Serialize(scoring.RepeatCuesOf(transcript, result.CustomerActs)));
+                CueMatchJson.Serialize(scoring.RepeatCuesOf(transcript, result.CustomerActs, stored.Call.Direction == CallDirection.Outbound)));
         }
         context.WriteOnSuccess(async (transaction, ct) =>
         {

@@ -86,13 +86,13 @@ public sealed class CallScoring : IDisposable
     }
 
     /// <summary>The call's repeat cues (customer's words — or acts, when the act model ran — for root causes and new issues, the agent's for a ticket).</summary>
-    public IReadOnlyList<CueMatch> RepeatCuesOf(Transcript transcript, IReadOnlyList<SentenceActs>? customerActs = null)
+    public IReadOnlyList<CueMatch> RepeatCuesOf(Transcript transcript, IReadOnlyList<SentenceActs>? customerActs = null, bool outbound = false)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         if (RepeatPolicy is not { } policy)
             return [];
         string Side(Speaker speaker) => string.Join('。', transcript.Segments.Where(s => s.Speaker == speaker).OrderBy(s => s.Start).Select(s => s.Text));
-        return new RepeatCueFinder(policy).Find(Side(Speaker.Customer), Side(Speaker.Agent), customerActs);
+        return new RepeatCueFinder(policy).Find(Side(Speaker.Customer), Side(Speaker.Agent), customerActs, outbound);
     }
 
     private CallJudge? Create()

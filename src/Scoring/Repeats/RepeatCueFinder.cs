@@ -18,7 +18,9 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
 
     /// <param name="customerActs">The customer's sentences with the act model's probabilities, when it ran: a cause whose
     /// cue list finds nothing takes the first sentence the model reads as its act (<see cref="RootCauseCue.Act"/>).</param>
-    public IReadOnlyList<CueMatch> Find(string customerText, string agentText, IReadOnlyList<SentenceActs>? customerActs = null)
+    /// <param name="outbound">A callback: the agent telling what was done (师傅下午给您更换了阀门) shows the visit as well as
+    /// the customer saying it.</param>
+    public IReadOnlyList<CueMatch> Find(string customerText, string agentText, IReadOnlyList<SentenceActs>? customerActs = null, bool outbound = false)
     {
         ArgumentNullException.ThrowIfNull(customerText);
         ArgumentNullException.ThrowIfNull(agentText);
@@ -26,7 +28,10 @@ public sealed class RepeatCueFinder(RepeatPolicy policy)
         Add(NewIssue, policy.NewIssueCue.Match(customerText));
         Add(Ticket, policy.TicketCue.Match(agentText));
         if (policy.VisitCue is { } visit)
-            Add(Visited, visit.Match(customerText));
+        {
+            var said = visit.Match(customerText);
+            Add(Visited, said.Success || !outbound ? said : visit.Match(agentText));
+        }
         if (policy.OwnReasonCue is { } ownReason)
             Add(OwnReason, ownReason.Match(customerText));
         foreach (var cause in policy.RootCauses)

@@ -21,7 +21,9 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
     /// <summary>The weight of what an agent of the chain finds on the record (the ticket's address, its status, where a notice went).</summary>
     private const int AgentFinding = 3;
 
-    public RepeatChain Attribute(IReadOnlyList<CallContact> calls, IReadOnlySet<string> inOutageCluster)
+    /// <param name="callbacks">Outbound calls to the chain's customer between its first and last call: a callback that
+    /// hears or tells the visit was done (师傅上午来放了气) shows it as the customer saying so would.</param>
+    public RepeatChain Attribute(IReadOnlyList<CallContact> calls, IReadOnlySet<string> inOutageCluster, IReadOnlyList<CallContact>? callbacks = null)
     {
         ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(inOutageCluster);
@@ -40,7 +42,7 @@ public sealed class RootCauseAttributor(RepeatPolicy policy)
                 evidence.Add(new(cause.Cause, 1, origin.CallId, $"诉求属于“{originGroup.Name}”，反复来电"));
         }
         var chased = false;
-        var visited = calls.Skip(1).Any(c => c.Cue(RepeatCueFinder.Visited) is not null);
+        var visited = calls.Skip(1).Concat(callbacks ?? []).Any(c => c.Cue(RepeatCueFinder.Visited) is not null);
         for (var i = 1; i < calls.Count; i++)
         {
             var call = calls[i];

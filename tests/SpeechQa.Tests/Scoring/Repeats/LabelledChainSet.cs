@@ -140,7 +140,7 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
                     Team = Text("team"),
                     Score = int.Parse(Text("score") ?? "100", CultureInfo.InvariantCulture),
                     Rules = call.Children.TryGetValue(new YamlScalarNode("rules"), out var rules) ? [.. ((YamlSequenceNode)rules).Select(r => ((YamlScalarNode)r).Value!)] : [],
-                    Cues = finder.Find(Text("customer") ?? "", Text("agent_says") ?? "", acts ? RepeatTestKit.CustomerActs(Text("customer") ?? "") : null),
+                    Cues = finder.Find(Text("customer") ?? "", Text("agent_says") ?? "", acts ? RepeatTestKit.CustomerActs(Text("customer") ?? "") : null, Text("direction") == "outbound"),
                 });
             }
             var expected = (YamlMappingNode)scenario["expected"];

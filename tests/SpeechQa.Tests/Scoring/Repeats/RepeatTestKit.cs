@@ -42,7 +42,7 @@ internal static class RepeatTestKit
             Team = team,
             Score = score,
             Rules = rules,
-            Cues = new RepeatCueFinder(Policy).Find(customer, agent, CustomerActs(customer)),
+            Cues = new RepeatCueFinder(Policy).Find(customer, agent, CustomerActs(customer), outbound),
         };
 
     public static string Describe(IEnumerable<IEnumerable<CallContact>> chains) =>

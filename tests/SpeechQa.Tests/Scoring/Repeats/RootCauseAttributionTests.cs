@@ -120,6 +120,23 @@ public sealed class RootCauseAttributionTests
         Assert.Equal(RootCause.R2, unvisited.RootCause);
     }
 
+    [Fact]
+    public void A_callback_that_tells_the_repair_was_done_keeps_a_late_repeat_from_reading_as_a_ticket_left_unhandled()
+    {
+        // The visit is told only on the callback between the two inbound calls (never a chain member).
+        var chain = Only(
+            Call("A", 0, "13900000131", "C04", "高峰的时候二十六楼没水", "给您派单测一下进小区的水压，一个工作日内处理"),
+            Call("CB", 8, "13900000131", "C04", "好，那我找物业问问", "您好，回访一下，师傅测了进水口压力是正常的，问题在物业的加压泵", outbound: true),
+            Call("B", 48, "13900000131", "C04", "物业说是你们的事，今天早上又没水", "加压泵归物业维护，我再联系一次物业"));
+        Assert.Equal(RootCause.R9, chain.RootCause);
+        Assert.DoesNotContain(chain.Calls, c => c.CallId == "CB");
+        // Without the callback the same repeat, past the ticket's deadline, reads as the ticket not handled in time.
+        var uncalled = Only(
+            Call("A", 0, "13900000132", "C04", "高峰的时候二十六楼没水", "给您派单测一下进小区的水压，一个工作日内处理"),
+            Call("B", 48, "13900000132", "C04", "物业说是你们的事，今天早上又没水", "加压泵归物业维护，我再联系一次物业"));
+        Assert.Equal(RootCause.R2, uncalled.RootCause);
+    }
+
     [Theory]
     // All billing, nothing said of a cause: the matter stayed unresolved (R4) — unless the caller only forgot the answer.
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "上午问过的，我记不住了，再说一遍交多少", RootCause.R9)]
