@@ -447,7 +447,7 @@ public sealed partial class DialogueState
     [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[是为]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CallerTicketNumber();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧|对伐|是伐|伐)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
 
     /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>

@@ -112,6 +112,10 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                 // The clause before named several facts (投诉维修人员收费，三个工作日内回电): right for any of them is no contradiction.
                 if (lent.Any(c => c.Fact.IsRight(stated.Value)))
                     continue;
+                // So did the sentence's earlier clauses (这个投诉我记下来，转给维修部门，3个工作日内回电话): a number lent across a
+                // comma that is right for a fact named earlier in the same breath is no contradiction.
+                if (across && ofKind.Any(c => c.Index < clauseStart && c.Fact.IsRight(stated.Value)))
+                    continue;
                 if (IsRightForAnotherKind(sentence, clauseStart, clauseEnd, stated, kind, cues))
                     continue;
                 return (bound, stated);
