@@ -27,17 +27,29 @@ public abstract class Condition
     }
 }
 
-/// <summary>Which sentences a condition reads: a speaker, and the first/last N sentences or seconds of the call.</summary>
-public sealed record ConditionScope(Speaker? Speaker, int? FirstSentences, int? LastSentences, double? FirstSeconds, double? LastSeconds)
+/// <summary>Which sentences a condition reads: a speaker, the first/last N sentences or seconds of the call, and whether
+/// only the opening turn (what is said before the caller first says more than a word or two).</summary>
+public sealed record ConditionScope(Speaker? Speaker, int? FirstSentences, int? LastSentences, double? FirstSeconds, double? LastSeconds,
+    bool OpeningTurn = false)
 {
     public static readonly ConditionScope Everywhere = new(null, null, null, null, null);
+
+    /// <summary>Characters (punctuation aside) up to which a caller's line is an interjection (喂？喂？有人吗？ / 格是自来水公司？) that does not end
+    /// the agent's opening turn.</summary>
+    private const int Interjection = 8;
 
     public IReadOnlyList<int> Sentences(CallView call)
     {
         var chosen = new List<int>();
+        var agentSpoke = false;
         for (var i = 0; i < call.Sentences.Count; i++)
         {
             var s = call.Sentences[i];
+            // 您好，请讲。— 是自来水公司吗？我家没水了 — 是的: an answer to the caller is no longer the opening (a caller who
+            // speaks before the agent has said anything does not end it).
+            if (OpeningTurn && agentSpoke && s.Speaker == SpeechQa.Batch.Transcripts.Speaker.Customer && s.Text.Count(char.IsLetterOrDigit) > Interjection)
+                break;
+            agentSpoke |= s.Speaker == SpeechQa.Batch.Transcripts.Speaker.Agent;
             if (Speaker is { } speaker && s.Speaker != speaker)
                 continue;
             if (FirstSeconds is { } first && s.Start >= first)

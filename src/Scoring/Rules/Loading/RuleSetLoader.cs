@@ -20,7 +20,7 @@ public static class RuleSetLoader
     private static readonly HashSet<string> RuleKeys = ["id", "name", "description", "severity", "points", "cap", "review", "confidence", "each", "when", "conditions"];
     private static readonly FrozenSet<string> CategoryIds = CallCategories.Ids.ToFrozenSet(StringComparer.Ordinal);
     private static readonly string[] KeywordModes = ["any", "all", "none", "at_least"];
-    private static readonly HashSet<string> ScopeKeys = ["speaker", "first_seconds", "last_seconds", "first_sentences", "last_sentences", "anchor"];
+    private static readonly HashSet<string> ScopeKeys = ["speaker", "first_seconds", "last_seconds", "first_sentences", "last_sentences", "opening_turn", "anchor"];
     private static readonly Dictionary<string, HashSet<string>> OperatorKeys = new()
     {
         ["keywords"] = ["any", "all", "none", "at_least", "of", "synonyms", "across", "on", "exclude", "negated_by", "quote_guard"],
@@ -288,10 +288,11 @@ public static class RuleSetLoader
         var lastSeconds = YamlReading.Number(node, "last_seconds", file, errors);
         var firstSentences = YamlReading.Number(node, "first_sentences", file, errors);
         var lastSentences = YamlReading.Number(node, "last_sentences", file, errors);
-        if (speakerText is null && firstSeconds is null && lastSeconds is null && firstSentences is null && lastSentences is null)
+        var openingTurn = YamlReading.Bool(node, "opening_turn", file, errors) ?? false;
+        if (speakerText is null && firstSeconds is null && lastSeconds is null && firstSentences is null && lastSentences is null && !openingTurn)
             return null;
         var speaker = speakerText is null or "any" ? null : SpeakerOf(speakerText, node, file, errors);
-        return new ConditionScope(speaker, (int?)firstSentences, (int?)lastSentences, firstSeconds, lastSeconds);
+        return new ConditionScope(speaker, (int?)firstSentences, (int?)lastSentences, firstSeconds, lastSeconds, openingTurn);
     }
 
     private static ConditionAnchor? ReadAnchor(YamlMappingNode node, string file, List<RuleFileError> errors)
