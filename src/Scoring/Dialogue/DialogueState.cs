@@ -559,6 +559,9 @@ public sealed partial class DialogueState
     {
         if (said.Length == 0)
             return false;
+        // The agent names the district the caller left out (杏花岭 → 杏花岭区起凤街23号): its suffix is no new data.
+        wanted = wanted.Replace("区", "", StringComparison.Ordinal).Replace("县", "", StringComparison.Ordinal);
+        said = said.Replace("区", "", StringComparison.Ordinal).Replace("县", "", StringComparison.Ordinal);
         var digitRuns = 0;
         for (var i = 0; i < wanted.Length;)
         {

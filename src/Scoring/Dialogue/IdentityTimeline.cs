@@ -45,7 +45,7 @@ public sealed partial class IdentityTimeline
             }
             // 核对上了 after the agent asked for both and the caller gave something: what the caller said in the sentences
             // before matches the account — even where the name came unasked or the number after 我不记得……我看下.
-            if (s.Speaker == Speaker.Agent && (account is null || name is null) && (account is not null || name is not null || CallerSpokeSince(call, i))
+            if (s.Speaker == Speaker.Agent && (account is null || name is null) && (account is not null || name is not null || CallerSpokeSince(call, i, 3))
                 && cues["identity_confirmed"].Find(s.Speaker, s.Text) is not null
                 && AgentAskedRecently(call, cues["account_request"], i, 12) && AgentAskedRecently(call, cues["name_request"], i, 12))
             {
@@ -83,9 +83,16 @@ public sealed partial class IdentityTimeline
         cues["identity_refused"].Find(Speaker.Customer, text) is { } refusal
         && !DigitRun().IsMatch(text.AsSpan(refusal.Index + refusal.Length));
 
-    /// <summary>Whether the caller said something between the agent's last sentence and this one.</summary>
-    private static bool CallerSpokeSince(CallView call, int sentence) =>
-        sentence > 0 && call.Sentences[sentence - 1].Speaker == Speaker.Customer;
+    /// <summary>Whether the caller said something in the last few sentences (您稍等，我核对一下 may come between the answer and 对上了).</summary>
+    private static bool CallerSpokeSince(CallView call, int sentence, int within)
+    {
+        for (var j = sentence - 1; j >= 0 && j >= sentence - within; j--)
+        {
+            if (call.Sentences[j].Speaker == Speaker.Customer)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Whether the agent asked this in one of the few sentences before (the caller's answer follows the question).</summary>
     private static bool AgentAskedRecently(CallView call, DialogueCue cue, int sentence, int within)

@@ -48,7 +48,7 @@ public sealed class KnowledgeCondition : Condition
 
     private static readonly string[] StandardWords = ["标准", "不低于", "以上", "达标", "合格", "规定"];
 
-    private static readonly string[] MeasureWords = ["测了", "测的", "测得", "测出", "实测", "量了", "量的", "量出", "温度计"];
+    private static readonly string[] MeasureWords = ["测了", "测的", "测得", "测出", "实测", "量了", "量的", "量出", "温度计", "反映"];
 
     /// <summary>Characters before a temperature searched for a measuring word (测了室温，是19℃).</summary>
     private const int MeasureReach = 12;
