@@ -84,23 +84,19 @@ public sealed partial class IdentityTimeline
         && !DigitRun().IsMatch(text.AsSpan(refusal.Index + refusal.Length));
 
     /// <summary>Whether the caller said something in the last few sentences (您稍等，我核对一下 may come between the answer and 对上了).</summary>
-    private static bool CallerSpokeSince(CallView call, int sentence, int within)
-    {
-        for (var j = sentence - 1; j >= 0 && j >= sentence - within; j--)
-        {
-            if (call.Sentences[j].Speaker == Speaker.Customer)
-                return true;
-        }
-        return false;
-    }
+    private static bool CallerSpokeSince(CallView call, int sentence, int within) =>
+        AnyBefore(call, sentence, within, static s => s.Speaker == Speaker.Customer);
 
     /// <summary>Whether the agent asked this in one of the few sentences before (the caller's answer follows the question).</summary>
-    private static bool AgentAskedRecently(CallView call, DialogueCue cue, int sentence, int within)
+    private static bool AgentAskedRecently(CallView call, DialogueCue cue, int sentence, int within) =>
+        AnyBefore(call, sentence, within, s => s.Speaker == Speaker.Agent && cue.Find(s.Speaker, s.Text) is not null);
+
+    /// <summary>Whether one of the <paramref name="within"/> sentences before this one is such a sentence.</summary>
+    private static bool AnyBefore(CallView call, int sentence, int within, Func<TranscriptSegment, bool> such)
     {
         for (var j = sentence - 1; j >= 0 && j >= sentence - within; j--)
         {
-            var s = call.Sentences[j];
-            if (s.Speaker == Speaker.Agent && cue.Find(s.Speaker, s.Text) is not null)
+            if (such(call.Sentences[j]))
                 return true;
         }
         return false;

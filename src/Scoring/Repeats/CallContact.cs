@@ -31,6 +31,12 @@ public sealed record CallContact
 
     public string? AccountKey => string.IsNullOrWhiteSpace(AccountNo) ? null : AccountNo.Trim();
 
+    /// <summary>The number and the account as keys of one index (prefixed, so a number never meets an equal account):
+    /// calls that share either are the same customer — for chaining and for the callbacks a chain heard.</summary>
+    internal string? NumberIndexKey => CallerKey is { } number ? "n:" + number : null;
+
+    internal string? AccountIndexKey => AccountKey is { } account ? "a:" + account : null;
+
     public CueMatch? Cue(string cue)
     {
         foreach (var match in Cues)

@@ -77,9 +77,9 @@ public sealed class RepeatAnalysis(RepeatPolicy policy)
 
     private static IEnumerable<string> KeysOf(CallContact call)
     {
-        if (call.CallerKey is { } number)
-            yield return "n:" + number;
-        if (call.AccountKey is { } account)
-            yield return "a:" + account;
+        if (call.NumberIndexKey is { } number)
+            yield return number;
+        if (call.AccountIndexKey is { } account)
+            yield return account;
     }
 }

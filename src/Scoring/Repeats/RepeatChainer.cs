@@ -21,8 +21,8 @@ public static class RepeatChainer
         var keys = new string?[2];
         foreach (var call in calls)
         {
-            keys[0] = call.CallerKey is { } n ? "n:" + n : null;
-            keys[1] = call.AccountKey is { } a ? "a:" + a : null;
+            keys[0] = call.NumberIndexKey;
+            keys[1] = call.AccountIndexKey;
             OpenChain? best = null;
             if (call.Cue(RepeatCueFinder.NewIssue) is null)
             {
