@@ -111,6 +111,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A thirty-third author's scenarios (KF, dev): Guizhou, Yunnan and Guangxi callers, mountain towns, rainy-season outages, three outage clusters.</summary>
     public const string Dev32 = "tests/repeats/dev-chains-32.yaml";
 
+    /// <summary>A thirty-fourth author's scenarios (KG, dev): Heilongjiang and Jilin callers, forestry-bureau towns, boiler-room heating, frozen meters, three outage clusters.</summary>
+    public const string Dev33 = "tests/repeats/dev-chains-33.yaml";
+
+    /// <summary>A thirty-fifth author's scenarios (KH, dev): Zhejiang and Anhui callers, water-town lanes, textile-mill dormitories, plum-rain outages, three outage clusters.</summary>
+    public const string Dev34 = "tests/repeats/dev-chains-34.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
