@@ -41,9 +41,12 @@ public sealed record KnowledgeFact(
     /// <summary>For a <see cref="QuantityKind.Claim"/>: the right version (自然年, 1月1日); a claim without it contradicts the fact.</summary>
     public ScreenedRegex? Right { get; init; }
 
-    public bool IsRight(double stated) => Comparison == FactComparison.Equal
-        ? Math.Abs(stated - Value) <= Tolerance
-        : stated <= Value + Tolerance;
+    public bool IsRight(double stated) => IsRight(new StatedQuantity(stated, 0, 0, ""));
+
+    /// <summary>A rough figure (四块多: 4 to 5) is right when the fact's value lies anywhere in its span.</summary>
+    public bool IsRight(StatedQuantity stated) => Comparison == FactComparison.Equal
+        ? Value >= stated.Value - Tolerance && Value <= stated.Value + stated.Span + Tolerance
+        : stated.Value <= Value + Tolerance;
 
     /// <summary>Whether a number in this clause can state this fact at all.</summary>
     public bool CanBeStatedIn(string clause) =>
@@ -105,16 +108,16 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                     bound = lent.OrderByDescending(c => c.Index).Select(c => c.Fact).FirstOrDefault();
                     across = bound is not null;
                 }
-                if (bound is null || bound.IsRight(stated.Value))
+                if (bound is null || bound.IsRight(stated))
                     continue;
-                if (across && factList.Any(f => f.Kind == kind && !ReferenceEquals(f, bound) && f.IsRight(stated.Value) && f.Comparison == FactComparison.Equal))
+                if (across && factList.Any(f => f.Kind == kind && !ReferenceEquals(f, bound) && f.IsRight(stated) && f.Comparison == FactComparison.Equal))
                     continue;
                 // The clause before named several facts (投诉维修人员收费，三个工作日内回电): right for any of them is no contradiction.
-                if (lent.Any(c => c.Fact.IsRight(stated.Value)))
+                if (lent.Any(c => c.Fact.IsRight(stated)))
                     continue;
                 // So did the sentence's earlier clauses (这个投诉我记下来，转给维修部门，3个工作日内回电话): a number lent across a
                 // comma that is right for a fact named earlier in the same breath is no contradiction.
-                if (across && ofKind.Any(c => c.Index < clauseStart && c.Fact.IsRight(stated.Value)))
+                if (across && ofKind.Any(c => c.Index < clauseStart && c.Fact.IsRight(stated)))
                     continue;
                 if (IsRightForAnotherKind(sentence, clauseStart, clauseEnd, stated, kind, cues))
                     continue;
@@ -135,7 +138,7 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
         var clause = sentence[clauseStart..clauseEnd];
         foreach (var other in cues.Where(c => c.Fact.Kind != kind && c.Fact.Kind != QuantityKind.Claim && c.Index >= clauseStart && c.Index < clauseEnd && c.Fact.CanBeStatedIn(clause)))
         {
-            if (QuantityReader.Read(sentence, other.Fact.Kind).Any(q => q.Index == stated.Index && other.Fact.IsRight(q.Value)))
+            if (QuantityReader.Read(sentence, other.Fact.Kind).Any(q => q.Index == stated.Index && other.Fact.IsRight(q)))
                 return true;
         }
         return false;

@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 namespace SpeechQa.Scoring.Knowledge;
 
 /// <summary>One stated quantity: its value in the kind's unit and where it stands in the sentence.</summary>
-public sealed record StatedQuantity(double Value, int Index, int Length, string Text);
+public sealed record StatedQuantity(double Value, int Index, int Length, string Text)
+{
+    /// <summary>How far above <see cref="Value"/> a rough figure reaches: 四块多 is 4 with a span of 1, 三块四毛多 3.4 with 0.1.</summary>
+    public double Span { get; init; }
+}
 
 /// <summary>Finds the quantities of one kind that a sentence states.</summary>
 public static partial class QuantityReader
@@ -26,10 +30,16 @@ public static partial class QuantityReader
         foreach (Match m in regex.Matches(text))
         {
             if (Value(m, kind) is { } value)
-                found.Add(new StatedQuantity(value, m.Index, m.Length, m.Value));
+                found.Add(new StatedQuantity(value, m.Index, m.Length, m.Value) { Span = RoughSpan(m, kind) });
         }
         return found;
     }
+
+    /// <summary>四块多 (four-odd yuan) states 4 to 5 yuan; 三块四毛多 3.4 to 3.5 — neither contradicts a price inside that span.</summary>
+    private static double RoughSpan(Match m, QuantityKind kind) =>
+        kind == QuantityKind.Yuan && m.Groups["more"].Success
+            ? m.Groups["fen"].Success ? 0.01 : m.Groups["jiao"].Success ? 0.1 : 1
+            : 0;
 
     private static double? Value(Match m, QuantityKind kind)
     {
@@ -84,9 +94,9 @@ public static partial class QuantityReader
     private const double MinutesPerDay = 24 * 60;
     private const double WorkingDaysPerMonth = 22;
 
-    // 3.45元, 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao; two are jiao and fen: 3块45, 三块四五), 3元4角5分
+    // 3.45元, 四块多 (4 to 5), 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao; two are jiao and fen: 3块45, 三块四五), 3元4角5分
     // (but 七块二毛一吨 is 7.20 a ton); 22元一平方米 and 每平二十三块五 are per m².
-    [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?<fen>[0-9一二三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角分]|一(?![吨方立]))|块(?<jiao>[0-9一二两三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角]|一(?![吨方立]))|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9二三四五六七八九]|一(?![吨方立]))分?)?)?)")]
+    [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?<fen>[0-9一二三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角分]|一(?![吨方立]))|块(?<jiao>[0-9一二两三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角]|一(?![吨方立]))|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9二三四五六七八九]|一(?![吨方立]))分?)?)?)(?<more>多(?!少))?")]
     private static partial Regex Yuan();
 
     [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡|平)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]

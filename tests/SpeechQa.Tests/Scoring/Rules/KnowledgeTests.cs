@@ -43,6 +43,17 @@ public sealed class KnowledgeTests
         Assert.Equal(value, QuantityReader.Read(text, kind).Single().Value, 6);
 
     [Theory]
+    [InlineData("四块多一吨", 4, 1)]
+    [InlineData("三块四毛多", 3.4, 0.1)]
+    [InlineData("三块四毛五", 3.45, 0)]
+    [InlineData("水费多少钱？三块钱多少吨", 3, 0)] // 多少 asks, it is no rough figure
+    public void A_rough_figure_spans_up_to_its_next_unit(string text, double value, double span)
+    {
+        var stated = QuantityReader.Read(text, QuantityKind.Yuan).Single();
+        Assert.Equal((value, span), (Math.Round(stated.Value, 4), stated.Span));
+    }
+
+    [Theory]
     [InlineData("自来水公司二十四小时抢修电话是九六一二三")] // when a line is open, not how soon anyone comes
     [InlineData("我们24小时服务，夜里也能打")]
     [InlineData("营业厅不是二十四小时有人")]
@@ -80,6 +91,7 @@ public sealed class KnowledgeTests
     [InlineData("我们的标准是十六度，您家十七度就够了")]
     [InlineData("十六度以上就算合格")]
     [InlineData("水质这块化验员明天上午才能过去")]
+    [InlineData("第二阶梯是五块多一吨")] // five-odd yuan does not reach 4.83
     public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
     [Theory]
@@ -102,6 +114,7 @@ public sealed class KnowledgeTests
     [InlineData("十八度以上就算达标")]
     [InlineData("水质问题两小时内到场，化验结果明天给您打过来")]
     [InlineData("累计用了一百九十多吨，超过了第一阶梯的180吨，所以超出的部分是按第二阶梯4.83元一吨算的")]
+    [InlineData("四块多那个是第二档，一吨4.83元。")] // 四块多 is four-odd yuan: 4.83 lies in it
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
     [Fact]
