@@ -587,8 +587,13 @@ public sealed partial class DialogueState
             if (said.Contains(wanted.AsSpan(i, 2), StringComparison.Ordinal))
                 found++;
         }
-        // An address without any number is too vague to be called the caller's own from its words alone.
-        return digitRuns > 0 && found >= PiecedShare * pairs;
+        // An address without any number is too vague to be called the caller's own from its words alone. Pieces joined in a
+        // new order (吴川 said first, 梅菉…一百零六号 later → 吴川梅菉解放路106号) break character pairs at the joins: every
+        // character said, and a house number of three digits or more, make it the caller's own too.
+        if (digitRuns == 0)
+            return false;
+        return found >= PiecedShare * pairs
+            || (wanted.Count(char.IsAsciiDigit) >= 3 && wanted.All(c => char.IsAsciiDigit(c) || said.Contains(c, StringComparison.Ordinal)));
     }
 
     /// <summary>Share of the character pairs of read-back data that the caller must have said (a read-back may say 东侧 for 东边).</summary>

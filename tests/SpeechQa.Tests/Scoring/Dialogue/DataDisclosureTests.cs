@@ -166,4 +166,16 @@ public sealed class DataDisclosureTests
             ('a', 14.5, 17, "好的，已经给您改过来了。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
+    [Theory]
+    [InlineData("吴川梅菉解放路106号二楼，电话尾号是？", false)] // the caller's own pieces, joined in another order
+    [InlineData("吴川梅菉解放路108号二楼，电话尾号是？", true)] // a house number the caller never said
+    public void An_address_the_caller_gave_in_pieces_is_read_back_in_any_order(string agent, bool disclosed)
+    {
+        var state = Call(
+            ('c', 0, 4, "喂，我是吴川的，梅菉那边，今天的水有股怪味。"),
+            ('a', 4.5, 6, "您讲一下地址。"),
+            ('c', 6.5, 10, "梅菉街道解放路一百零六号，二楼。"),
+            ('a', 10.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
+    }
 }

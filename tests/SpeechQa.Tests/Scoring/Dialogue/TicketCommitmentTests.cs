@@ -272,4 +272,13 @@ public sealed class TicketCommitmentTests
             ('a', 11.5, 15, "朝阳路锦华苑三号楼二单元六楼，好的，我这就给您催办。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.ReadBack));
     }
+    [Fact]
+    public void Asking_whether_the_caller_still_wants_someone_sent_is_an_offer()
+    {
+        var state = Call(
+            ('c', 0, 4, "水壶底下一层白的，是不是水有问题？"),
+            ('a', 4.5, 9, "那是水垢，烧开后析出来的。您还需要我们派人上门取个水样看看吗？"),
+            ('c', 9.5, 12, "不用不用，我用醋泡泡。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+    }
 }
