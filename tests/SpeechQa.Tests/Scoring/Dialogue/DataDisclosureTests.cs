@@ -34,6 +34,7 @@ public sealed class DataDisclosureTests
     [InlineData("您好，这里是供热热线回访，请问是马成林马师傅吗？", "是，我是他儿媳妇。", false)] // the household answered, not the holder
     [InlineData("您好，我是热力公司客服中心的，工号5634，是韩志军先生吧？", "是额。撒事？", true)]
     [InlineData("喂，您好，我这边是水务客服中心的，请问是陈国良先生伐？", "是的，我就是，啥事体？", true)]
+    [InlineData("您好，供水公司客服中心，请问是林水生林阿伯吗？", "是，我就是，什么事？", true)] // 阿伯 names the holder too
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
