@@ -179,4 +179,12 @@ public sealed class DataDisclosureTests
             ('a', 10.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
     }
+    [Fact]
+    public void A_price_per_ton_is_no_amount_owed()
+    {
+        var state = Call(
+            ('c', 0, 4, "听说水涨到四块五了？"),
+            ('a', 4.5, 10, "没有涨，第一阶梯还是3.45元一吨，四块多的那个是第二阶梯，四块八毛三。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
 }

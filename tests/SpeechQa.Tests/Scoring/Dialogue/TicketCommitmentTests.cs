@@ -281,4 +281,13 @@ public sealed class TicketCommitmentTests
             ('c', 9.5, 12, "不用不用，我用醋泡泡。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
     }
+    [Fact]
+    public void A_callback_telling_the_result_of_a_job_registered_earlier_makes_no_new_ticket()
+    {
+        var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
+            ('a', 0, 4, "您好，供水热线回访，请问是高秀英阿姨吗？"),
+            ('c', 4.5, 6, "是我。"),
+            ('a', 6.5, 14, "前天您反映水表读数不对，我们登记了抄表复核，昨天师傅上门核实过了，给您说一下结果。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+    }
 }
