@@ -290,4 +290,24 @@ public sealed class TicketCommitmentTests
             ('a', 6.5, 14, "前天您反映水表读数不对，我们登记了抄表复核，昨天师傅上门核实过了，给您说一下结果。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
     }
+    [Fact]
+    public void A_callback_that_finds_the_fault_back_and_reports_it_again_makes_a_ticket()
+    {
+        var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
+            ('a', 0, 5, "您好，热力公司回访，请问是向师傅吗？您前天报的暖气不热，现在怎么样？"),
+            ('c', 5.5, 9, "不行，今天早上又不热了。"),
+            ('a', 9.5, 13, "让您又受冻了，那我再给您报一次。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+        Assert.Empty(state.Events(DialogueEvent.TicketNumberOrCallback)); // 热力公司回访 names the caller, it promises nothing
+    }
+
+    [Fact]
+    public void A_caller_asking_whether_to_note_a_ticket_number_reported_nothing_before()
+    {
+        var state = Call(
+            ('c', 0, 4, "我家暖气不热，摸上去就是个温乎。"),
+            ('a', 4.5, 6, "行，给您报上了。"),
+            ('c', 6.5, 9, "那单子号啥的不用记一下？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+    }
 }
