@@ -120,6 +120,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A thirty-sixth author's scenarios (KI, dev): Hebei and Tianjin callers, steel-works and port housing, trucked-water villages, coal-to-gas heating, three outage clusters.</summary>
     public const string Dev35 = "tests/repeats/dev-chains-35.yaml";
 
+    /// <summary>A thirty-seventh author's scenarios (KJ, dev): Fujian, Jiangxi and Guangdong callers, tulou villages, ceramics-works housing, typhoon outages, three outage clusters.</summary>
+    public const string Dev36 = "tests/repeats/dev-chains-36.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
