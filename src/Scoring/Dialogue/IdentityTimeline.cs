@@ -61,7 +61,9 @@ public sealed partial class IdentityTimeline
             if (account is null && DigitRun().IsMatch(s.Text) && (askedAccount || cues["account_request"].Pattern.IsMatch(s.Text)))
                 account = i;
             // An answer to "户主叫什么" that is a number (the phone asked in the same breath) names nobody.
-            if (name is null && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(SpokenNumber().Replace(DigitRun().Replace(s.Text, ""), "")))))
+            // 姓孙，叫孙……孙么来着 gives a surname and forgets the rest: no holder name.
+            if (name is null && !NameForgotten().IsMatch(s.Text)
+                && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(SpokenNumber().Replace(DigitRun().Replace(s.Text, ""), "")))))
                 name = i;
             // 请问是户主邓立伟先生吗？— 是。The agent said the name, the holder confirmed it (callbacks open this way).
             if (name is null && i > 0 && call.Sentences[i - 1] is { Speaker: Speaker.Agent } asked
@@ -120,4 +122,7 @@ public sealed partial class IdentityTimeline
     /// <summary>A name in an answer: two to four Han characters that are not a filler-only reply.</summary>
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,4}")]
     private static partial Regex NameLike();
+
+    [GeneratedRegex("(什么|啥|么|么子|啥子|哪样)来着|记不(清|得|住|起来)|想不起来|忘(了|记了)(叫)?(啥|什么|全名|名字)?|不(知道|晓得|清楚)(全名|叫啥|叫什么|名字)|只(知道|晓得)(姓|他姓|她姓)")]
+    private static partial Regex NameForgotten();
 }

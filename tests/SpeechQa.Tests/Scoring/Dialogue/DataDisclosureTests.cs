@@ -187,4 +187,18 @@ public sealed class DataDisclosureTests
             ('a', 4.5, 10, "没有涨，第一阶梯还是3.45元一吨，四块多的那个是第二阶梯，四块八毛三。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.Disclosure));
     }
+    [Theory]
+    [InlineData("房东姓孙，叫孙……孙么来着，我手机里就存了个孙姐。", true)] // a surname and a forgotten name: not verified
+    [InlineData("户主叫孙丽华。", false)]
+    public void A_holder_name_the_caller_cannot_remember_is_not_given(string answer, bool disclosed)
+    {
+        var state = Call(
+            ('c', 0, 4, "我是租房子的，想问问这户欠多少水费。"),
+            ('a', 4.5, 6, "户号您知道吗？"),
+            ('c', 6.5, 9, "户号是03620045。"),
+            ('a', 9.5, 11, "户主姓名您知道吗？"),
+            ('c', 11.5, 15, answer),
+            ('a', 15.5, 20, "这户从五月到现在一直没交，一共欠了六百一十二块四。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
+    }
 }
