@@ -463,7 +463,7 @@ public sealed partial class DialogueState
         return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|集团|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处|部|科|中心|局)[^，。？]{0,8}(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|集团|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处|部|科|中心|局)[^，。？]{0,8}[，,]?(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OrganisationPhone();
 
     /// <summary>Words an address span can begin with that are the agent's, not the address (地址是红旗小区…).</summary>
@@ -521,7 +521,11 @@ public sealed partial class DialogueState
             if (call.Sentences[j].Speaker != Speaker.Customer)
                 continue;
             var said = string.Concat(SpokenDigits.EveryDigit(call.Sentences[j].Text).Where(char.IsAsciiDigit));
-            return said.Contains(wanted[..7], StringComparison.Ordinal) && said.Contains(wanted[^4..], StringComparison.Ordinal);
+            // 一三九，五三二零，嗯不对不对，五三二一，八八六四: a corrected group breaks the run, but each group of the number
+            // (3-4-4) was said.
+            return (said.Contains(wanted[..7], StringComparison.Ordinal) && said.Contains(wanted[^4..], StringComparison.Ordinal))
+                || (said.Contains(wanted[..3], StringComparison.Ordinal) && said.Contains(wanted[3..7], StringComparison.Ordinal)
+                    && said.Contains(wanted[7..], StringComparison.Ordinal));
         }
         return false;
     }
@@ -589,11 +593,11 @@ public sealed partial class DialogueState
         }
         // An address without any number is too vague to be called the caller's own from its words alone. Pieces joined in a
         // new order (吴川 said first, 梅菉…一百零六号 later → 吴川梅菉解放路106号) break character pairs at the joins: every
-        // character said, and a house number of three digits or more, make it the caller's own too.
+        // character said, and a house number of two digits or more, make it the caller's own too.
         if (digitRuns == 0)
             return false;
         return found >= PiecedShare * pairs
-            || (wanted.Count(char.IsAsciiDigit) >= 3 && wanted.All(c => char.IsAsciiDigit(c) || said.Contains(c, StringComparison.Ordinal)));
+            || (wanted.Count(char.IsAsciiDigit) >= 2 && wanted.All(c => char.IsAsciiDigit(c) || said.Contains(c, StringComparison.Ordinal)));
     }
 
     /// <summary>Share of the character pairs of read-back data that the caller must have said (a read-back may say 东侧 for 东边).</summary>

@@ -201,4 +201,31 @@ public sealed class DataDisclosureTests
             ('a', 15.5, 20, "这户从五月到现在一直没交，一共欠了六百一十二块四。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
     }
+    [Fact]
+    public void A_phone_the_caller_corrected_while_giving_it_is_read_back_not_disclosed()
+    {
+        var state = Call(
+            ('c', 0, 4, "水表井冒水了，你们来看看。"),
+            ('a', 4.5, 6, "留个联系电话。"),
+            ('c', 6.5, 10, "一三九，五三二零，嗯不对不对，五三二一，八八六四。"),
+            ('a', 10.5, 14, "我给您念一遍，13953218864，对吗？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
+
+    [Fact]
+    public void Another_companys_number_after_a_comma_is_no_personal_data()
+    {
+        var state = Call(
+            ('c', 0, 4, "迁西那套房子的暖气费也能在你们这交吗？"),
+            ('a', 4.5, 10, "迁西那套不归我们供热，那边有当地的热力公司，电话是0315-5612345，您找他们交。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
+    [Fact]
+    public void A_two_digit_address_whose_words_the_caller_said_in_another_order_is_theirs()
+    {
+        var state = Call(
+            ('c', 0, 4, "市南区，大鲍岛那片，就是海泊路二十一号，那个老院儿，二楼。"),
+            ('a', 4.5, 8, "海泊路21号院二楼，对吗？再留个电话。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
 }
