@@ -310,4 +310,14 @@ public sealed class TicketCommitmentTests
             ('c', 6.5, 9, "那单子号啥的不用记一下？")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
     }
+    [Theory]
+    [InlineData("您说的这个情况我给您记下来，报给公司，提醒一下其他小区。")] // a warning about impostors passed on
+    [InlineData("好的，两位师傅我记下来了，会转给他们班组和领导。")] // praise passed on
+    public void A_report_noted_and_passed_on_is_no_ticket(string agent)
+    {
+        var state = Call(
+            ('c', 0, 4, "有两个人说是你们公司的，上门收钱，是不是真的？"),
+            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.AgentTicket));
+    }
 }
