@@ -86,7 +86,7 @@ public sealed partial class DialogueState
             // A praise or a suggestion noted and passed on (记下来转给班组) is no ticket; a dispatch in that call still is. The
             // agent passing on praise in the caller's plain words (您的表扬我们转给班组, after 小伙子蛮好) is no ticket either.
             var dispatch = DispatchWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal));
-            var passedOn = FeedbackWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal));
+            var passedOn = FeedbackWords.Any(w => s.Text.Contains(w, StringComparison.Ordinal)) || (feedback && NotedAndPassedOn().IsMatch(s.Text));
             if (completedSensitive is null && TicketAt(s.Text, cues, Act("ticket_created")) is { } ticket
                 && (feedback ? dispatch && !passedOn : dispatch || !passedOn) && !OfferDeclined(call, cues, i))
             {
@@ -613,4 +613,8 @@ public sealed partial class DialogueState
 
     /// <summary>Letters and digits only, so "138 1234 5678" and "13812345678" compare equal.</summary>
     private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+
+    /// <summary>我记下来了，会转给班组和领导 / 把您的话转给: in a feedback call, the words passed on, not a job to wait for.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("记(下来|下|录下来|录)(了)?[，,]?(会|再|就)?(转|反映|报)(给|交|到)|(您的话|您的意思|您的表扬|这份心意)(转|带|转达)给", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NotedAndPassedOn();
 }

@@ -12,6 +12,7 @@ public sealed class FeedbackCallTests
     [InlineData("我就是提个建议，催费的短信字太小了。", false)]
     [InlineData("我想给你们提个意见，停水通知最好也贴在楼道里。", false)]
     [InlineData("刚才有人冒充你们公司上门，要给我装东西。", false)]
+    [InlineData("门口有个人讲是你们自来水公司的，要收钱做消毒，是不是骗子？", false)]
     [InlineData("楼道里的水管漏水了，好几天了。", true)] // the same agent words after a fault report make a ticket
     public void Passing_feedback_on_is_not_a_ticket(string customer, bool ticket)
     {

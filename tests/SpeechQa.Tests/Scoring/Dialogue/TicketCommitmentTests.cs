@@ -316,7 +316,7 @@ public sealed class TicketCommitmentTests
     public void A_report_noted_and_passed_on_is_no_ticket(string agent)
     {
         var state = Call(
-            ('c', 0, 4, "有两个人说是你们公司的，上门收钱，是不是真的？"),
+            ('c', 0, 4, "有两个人说是你们公司的人，上门收钱，是不是骗子？"),
             ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
     }
