@@ -123,6 +123,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A thirty-seventh author's scenarios (KJ, dev): Fujian, Jiangxi and Guangdong callers, tulou villages, ceramics-works housing, typhoon outages, three outage clusters.</summary>
     public const string Dev36 = "tests/repeats/dev-chains-36.yaml";
 
+    /// <summary>A thirty-eighth author's scenarios (KL, dev): Shandong and Henan callers, ceramic- and textile-works housing, old heating networks, summer storm outages, three outage clusters.</summary>
+    public const string Dev37 = "tests/repeats/dev-chains-37.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
