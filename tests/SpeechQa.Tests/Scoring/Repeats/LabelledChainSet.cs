@@ -126,6 +126,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A thirty-eighth author's scenarios (KL, dev): Shandong and Henan callers, ceramic- and textile-works housing, old heating networks, summer storm outages, three outage clusters.</summary>
     public const string Dev37 = "tests/repeats/dev-chains-37.yaml";
 
+    /// <summary>A thirty-ninth author's scenarios (KN, dev): Sichuan and Chongqing callers, stairway streets, military-industry housing, flood-season outages, three outage clusters.</summary>
+    public const string Dev38 = "tests/repeats/dev-chains-38.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
