@@ -167,6 +167,7 @@ public sealed class DataDisclosureTests
             ('a', 14.5, 17, "好的，已经给您改过来了。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
+
     [Theory]
     [InlineData("吴川梅菉解放路106号二楼，电话尾号是？", false)] // the caller's own pieces, joined in another order
     [InlineData("吴川梅菉解放路108号二楼，电话尾号是？", true)] // a house number the caller never said
@@ -179,6 +180,7 @@ public sealed class DataDisclosureTests
             ('a', 10.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
     }
+
     [Fact]
     public void A_price_per_ton_is_no_amount_owed()
     {
@@ -187,6 +189,7 @@ public sealed class DataDisclosureTests
             ('a', 4.5, 10, "没有涨，第一阶梯还是3.45元一吨，四块多的那个是第二阶梯，四块八毛三。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.Disclosure));
     }
+
     [Theory]
     [InlineData("房东姓孙，叫孙……孙么来着，我手机里就存了个孙姐。", true)] // a surname and a forgotten name: not verified
     [InlineData("户主叫孙丽华。", false)]
@@ -201,6 +204,7 @@ public sealed class DataDisclosureTests
             ('a', 15.5, 20, "这户从五月到现在一直没交，一共欠了六百一十二块四。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
     }
+
     [Fact]
     public void A_phone_the_caller_corrected_while_giving_it_is_read_back_not_disclosed()
     {
@@ -220,6 +224,7 @@ public sealed class DataDisclosureTests
             ('a', 4.5, 10, "迁西那套不归我们供热，那边有当地的热力公司，电话是0315-5612345，您找他们交。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.Disclosure));
     }
+
     [Fact]
     public void A_two_digit_address_whose_words_the_caller_said_in_another_order_is_theirs()
     {

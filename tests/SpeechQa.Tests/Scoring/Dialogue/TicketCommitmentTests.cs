@@ -272,15 +272,17 @@ public sealed class TicketCommitmentTests
             ('a', 11.5, 15, "朝阳路锦华苑三号楼二单元六楼，好的，我这就给您催办。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.ReadBack));
     }
+
     [Fact]
     public void Asking_whether_the_caller_still_wants_someone_sent_is_an_offer()
     {
         var state = Call(
             ('c', 0, 4, "水壶底下一层白的，是不是水有问题？"),
-            ('a', 4.5, 9, "那是水垢，烧开后析出来的。您还需要我们派人上门取个水样看看吗？"),
-            ('c', 9.5, 12, "不用不用，我用醋泡泡。")).DialogueState(ShippedDialogueCues.Value);
+            // The question alone, before the caller answers: the offer registers nothing (a refusal after it is read apart).
+            ('a', 4.5, 9, "那是水垢，烧开后析出来的。您还需要我们派人上门取个水样看看吗？")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
     }
+
     [Fact]
     public void A_callback_telling_the_result_of_a_job_registered_earlier_makes_no_new_ticket()
     {
@@ -290,6 +292,7 @@ public sealed class TicketCommitmentTests
             ('a', 6.5, 14, "前天您反映水表读数不对，我们登记了抄表复核，昨天师傅上门核实过了，给您说一下结果。")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.AgentTicket));
     }
+
     [Fact]
     public void A_callback_that_finds_the_fault_back_and_reports_it_again_makes_a_ticket()
     {
@@ -310,6 +313,7 @@ public sealed class TicketCommitmentTests
             ('c', 6.5, 9, "那单子号啥的不用记一下？")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
     }
+
     [Theory]
     [InlineData("您说的这个情况我给您记下来，报给公司，提醒一下其他小区。")] // a warning about impostors passed on
     [InlineData("好的，两位师傅我记下来了，会转给他们班组和领导。")] // praise passed on
