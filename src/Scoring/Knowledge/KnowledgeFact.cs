@@ -41,6 +41,9 @@ public sealed record KnowledgeFact(
     /// <summary>For a <see cref="QuantityKind.Claim"/>: the right version (自然年, 1月1日); a claim without it contradicts the fact.</summary>
     public ScreenedRegex? Right { get; init; }
 
+    /// <summary>Every pattern of the fact.</summary>
+    internal IEnumerable<ScreenedRegex> Patterns => new[] { Cue, Context, Exclude, Claims, Right }.OfType<ScreenedRegex>();
+
     /// <summary>A rough figure (四块多: 4 to 5) is right when the fact's value lies anywhere in its span.</summary>
     public bool IsRight(StatedQuantity stated) => Comparison == FactComparison.Equal
         ? Value >= stated.Value - Tolerance && Value <= stated.Value + stated.Span + Tolerance

@@ -40,5 +40,10 @@ public sealed record RuleSet(string Id, int Version, string Name, IReadOnlyList<
     /// </summary>
     public IReadOnlyList<string>? Categories { get; init; }
 
+    /// <summary>Every pattern the set reads sentences with: its rules', its dialogue cues' and its knowledge facts'.</summary>
+    internal IEnumerable<ScreenedRegex> Patterns => Rules.SelectMany(r => r.Conditions.Values).SelectMany(c => c.Patterns)
+        .Concat((Dialogue?.All ?? []).SelectMany(c => new[] { c.Pattern, c.Exclude }.OfType<ScreenedRegex>()))
+        .Concat(Knowledge.Facts.SelectMany(f => f.Patterns));
+
     public IReadOnlyDictionary<string, int> Caps => Rules.Where(r => r.Severity == Severity.NonFatal).ToDictionary(r => r.Id, r => r.Cap);
 }

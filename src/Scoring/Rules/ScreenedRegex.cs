@@ -26,6 +26,9 @@ public sealed class ScreenedRegex
 
     private readonly SearchValues<string>? _screen;
 
+    /// <summary>The rule set's shared screen and this pattern's place in it (<see cref="LiteralScreen"/>), set at load.</summary>
+    private (LiteralScreen Screen, int Index)? _shared;
+
     /// <param name="pattern">The rule file's pattern.</param>
     /// <param name="timeout">Stops a catastrophic pattern (seconds to hours on one sentence), not a slow machine.</param>
     /// <exception cref="ArgumentException">The pattern is not a valid regex.</exception>
@@ -48,6 +51,11 @@ public sealed class ScreenedRegex
     /// <summary>Whether sentences are screened before the regex runs.</summary>
     public bool IsScreened => _screen is not null;
 
+    /// <summary>Whether the rule set's shared screen reads this pattern's literals (then a whole sentence is screened there).</summary>
+    internal bool IsShared => _shared is not null;
+
+    internal void Share(LiteralScreen screen, int index) => _shared = (screen, index);
+
     public bool IsMatch(string text) => Passes(text) && Regex.IsMatch(text);
 
     public bool IsMatch(ReadOnlySpan<char> text) => Passes(text) && Regex.IsMatch(text);
@@ -61,6 +69,8 @@ public sealed class ScreenedRegex
     public IEnumerable<Match> Matches(string text) => Passes(text) ? Regex.Matches(text) : [];
 
     public override string ToString() => Regex.ToString();
+
+    private bool Passes(string text) => _shared is { } shared ? shared.Screen.MayMatch(shared.Index, text) : Passes(text.AsSpan());
 
     private bool Passes(ReadOnlySpan<char> text) => _screen is null || text.ContainsAny(_screen);
 }

@@ -14,6 +14,9 @@ public abstract class Condition
 
     public ConditionAnchor? Anchor { get; internal set; }
 
+    /// <summary>The patterns the condition reads sentences with (for the rule set's shared <see cref="LiteralScreen"/>).</summary>
+    internal virtual IEnumerable<ScreenedRegex> Patterns => [];
+
     /// <summary>The operator's own matches within the scope, before the anchor filter.</summary>
     protected abstract IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences);
 

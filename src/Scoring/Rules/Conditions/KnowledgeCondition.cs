@@ -12,6 +12,8 @@ public sealed class KnowledgeCondition : Condition
 
     private ScreenedRegex? _anyCue;
 
+    internal override IEnumerable<ScreenedRegex> Patterns => [AnyCue, .. Facts.SelectMany(f => f.Patterns)];
+
     /// <summary>
     /// Every fact's cue in one pattern: a sentence none of them names states no fact, and one pass over it replaces a
     /// pass per fact (most agent sentences name none). Built on first use; a race builds the same pattern twice.

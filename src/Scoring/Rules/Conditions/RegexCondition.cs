@@ -9,6 +9,8 @@ public sealed class RegexCondition : Condition
 
     public TextGuards Guards { get; init; } = TextGuards.None;
 
+    internal override IEnumerable<ScreenedRegex> Patterns => Exclude is null ? [Pattern] : [Pattern, Exclude];
+
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {
         foreach (var i in sentences)

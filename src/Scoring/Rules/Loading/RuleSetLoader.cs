@@ -82,7 +82,10 @@ public static class RuleSetLoader
             errors.Add(new RuleFileError(duplicate.Last().SourceFile, 0, 0, $"规则编号重复 duplicate rule id '{duplicate.Key}'"));
         if (id is null || version is null)
             return null;
-        return new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path, Dialogue = cues, Categories = categories };
+        var set = new RuleSet(id, (int)version.Value, name, [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)], knowledge) { SourceFile = path, Dialogue = cues, Categories = categories };
+        // One literal search per sentence for all of the set's patterns (LiteralScreen); results are the regexes' own.
+        LiteralScreen.Attach(set.Patterns);
+        return set;
     }
 
     private static List<string>? CategoriesOf(YamlMappingNode root, string path, List<RuleFileError> errors)
