@@ -129,6 +129,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A thirty-ninth author's scenarios (KN, dev): Sichuan and Chongqing callers, stairway streets, military-industry housing, flood-season outages, three outage clusters.</summary>
     public const string Dev38 = "tests/repeats/dev-chains-38.yaml";
 
+    /// <summary>A fortieth author's scenarios (KO, dev): Changchun and Jilin callers, auto-works housing, frozen meters and risers, heat-station stops, three outage clusters; causes built to look like others.</summary>
+    public const string Dev39 = "tests/repeats/dev-chains-39.yaml";
+
+    /// <summary>A forty-first author's scenarios (KP, dev): Ganzhou callers, riverside old town, Hakka villages on the city supply, a heating pilot, four outage clusters; half the callbacks name no cause.</summary>
+    public const string Dev40 = "tests/repeats/dev-chains-40.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
