@@ -63,7 +63,7 @@ public sealed class DialogueCues(IReadOnlyDictionary<string, DialogueCue> cues, 
     public static readonly IReadOnlyList<string> Required =
     [
         "account_request", "name_request", "holder_named", "holder_asked", "identity_confirmed", "identity_mismatch", "identity_refused", "own_line", "third_party", "data_request",
-        "arrears_amount", "sensitive_done", "sensitive_topic", "action_completed", "ticket_action", "ticket_chase", "earlier_ticket", "feedback_only", "repair_not_done", "ticket_offer", "offer_declined", "other_party_order", "read_back",
+        "arrears_amount", "sensitive_done", "sensitive_topic", "action_completed", "ticket_action", "ticket_chase", "earlier_ticket", "repair_came_back", "feedback_only", "repair_not_done", "ticket_offer", "offer_declined", "other_party_order", "read_back",
         "time_limit", "wait_notice", "ticket_number", "callback", "customer_upset", "agent_empathy", "asks_when", "reading_blamed", "misuse_reported",
     ];
 

@@ -53,6 +53,8 @@ public sealed partial class DialogueState
         var plainNumerals = new string?[call.Sentences.Count];
         var earlier = call.Sentences.Any(x => cues["earlier_ticket"].Find(x.Speaker, x.Text) is not null);
         var feedback = call.Sentences.Any(x => cues["feedback_only"].Find(x.Speaker, x.Text) is not null);
+        // A repair done before that came back (修了没两个月又漏了): the old ticket is closed, so one made now is new.
+        var reopened = earlier && call.Sentences.Any(x => cues["repair_came_back"].Find(x.Speaker, x.Text) is not null);
         for (var i = 0; i < call.Sentences.Count; i++)
         {
             var s = call.Sentences[i];
@@ -94,7 +96,7 @@ public sealed partial class DialogueState
                 // old one — neither a new ticket nor a chase (a chase needs its own words: 催办, 加急).
                 // 再给您催一下 chases the old ticket: that 再给您 makes no new one.
                 var unchased = earlier ? s.Text.Replace("再给您催", "", StringComparison.Ordinal) : s.Text;
-                if (!earlier || NewTicketWords.Any(w => unchased.Contains(w, StringComparison.Ordinal)))
+                if (!earlier || reopened || NewTicketWords.Any(w => unchased.Contains(w, StringComparison.Ordinal)))
                 {
                     state.Add(DialogueEvent.AgentTicket, i, ticket);
                     if (firstTicket < 0)

@@ -54,6 +54,9 @@ public sealed class TicketCommitmentTests
     [InlineData("我先给您把报修登记上。", true)]
     [InlineData("滞纳金减免我帮您把申请报上去，有结果通知您。", false)] // a request passed on, no work ticket
     [InlineData("派好了，抢修队接报以后三十分钟之内出发。", true)]
+    [InlineData("换表单我给您提了。", true)] // the ticket named first
+    [InlineData("登记了也是转给物业，没用。", false)] // even if registered: nothing registered
+    [InlineData("行，给您派上了，回头师傅就过去。", true)]
     [InlineData("十六度还是不达标的，那我再给您派一次复查。", true)] // 还是不 states the reading: no 'if'
     [InlineData("放完气还是不热的话，我们再给您派人。", false)] // an offer for later
     [InlineData("谢谢您的认可，您的表扬我们转给班组。", false)] // praise passed on, though the caller never said 表扬
@@ -198,6 +201,20 @@ public sealed class TicketCommitmentTests
             ('c', 0, 4, "我前天报的管子漏水，到现在还没人来。"),
             ('a', 4.5, 9, "我再给您派一张单。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(renewed.Events(DialogueEvent.AgentTicket));
+    }
+
+    [Fact]
+    public void A_ticket_for_a_repair_that_came_back_is_new_though_the_caller_reported_before()
+    {
+        var state = Call(
+            ('c', 0, 4, "上回也是这个表井，修了没两个月又漏了。"),
+            ('a', 4.5, 9, "好，我给您报上去，让维修的师傅过来看。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.AgentTicket));
+        // Still waiting for the first repair: the same words are about the old ticket.
+        var waiting = Call(
+            ('c', 0, 4, "上回报的表井漏水，到现在还没人来。"),
+            ('a', 4.5, 9, "好，我给您报上去，让维修的师傅过来看。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(waiting.Events(DialogueEvent.AgentTicket));
     }
 
     [Fact]
