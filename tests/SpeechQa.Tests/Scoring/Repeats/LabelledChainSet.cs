@@ -135,6 +135,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-first author's scenarios (KP, dev): Ganzhou callers, riverside old town, Hakka villages on the city supply, a heating pilot, four outage clusters; half the callbacks name no cause.</summary>
     public const string Dev40 = "tests/repeats/dev-chains-40.yaml";
 
+    /// <summary>A forty-second author's scenarios (KQ, dev): Lanzhou and Xining callers, railway and petrochemical housing, hillside booster pumps, frozen meters, five outage clusters; causes that show only in the callback, callers who blame the wrong thing.</summary>
+    public const string Dev41 = "tests/repeats/dev-chains-41.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
