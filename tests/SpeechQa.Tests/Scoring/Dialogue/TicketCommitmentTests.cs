@@ -110,6 +110,7 @@ public sealed class TicketCommitmentTests
     [InlineData("那来人之前打电话不？")] // the visit's call, not an earlier report
     [InlineData("行，那就等着了。有单号没有？")]
     [InlineData("不是说得等一天才来人吗？上回我邻居说的。")] // what a neighbour said, no report of the caller's
+    [InlineData("对了，正好你打过来了，俺们楼门口的井盖也裂了。")] // the agent called (an outbound callback), no report of the caller's
     public void A_caller_asking_for_the_number_reported_nothing_earlier(string customer)
     {
         var state = Call(
