@@ -138,6 +138,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-second author's scenarios (KQ, dev): Lanzhou and Xining callers, railway and petrochemical housing, hillside booster pumps, frozen meters, five outage clusters; causes that show only in the callback, callers who blame the wrong thing.</summary>
     public const string Dev41 = "tests/repeats/dev-chains-41.yaml";
 
+    /// <summary>A forty-third author's scenarios (KR, dev): Liuzhou callers, riverside old town, industrial-estate dormitories, karst villages in summer storms, a hospital-district heating desk, four outage clusters; three-call chains and working-day limits across weekends.</summary>
+    public const string Dev42 = "tests/repeats/dev-chains-42.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
