@@ -141,6 +141,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-third author's scenarios (KR, dev): Liuzhou callers, riverside old town, industrial-estate dormitories, karst villages in summer storms, a hospital-district heating desk, four outage clusters; three-call chains and working-day limits across weekends.</summary>
     public const string Dev42 = "tests/repeats/dev-chains-42.yaml";
 
+    /// <summary>A forty-fourth author's scenarios (KS, dev): Baotou and Hohhot callers, steel-works and rare-earth housing, old-town lanes, frozen pipes, a sandstorm outage, two outage clusters; wrong first answers about fees, limits and standards.</summary>
+    public const string Dev43 = "tests/repeats/dev-chains-43.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
