@@ -144,6 +144,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-fourth author's scenarios (KS, dev): Baotou and Hohhot callers, steel-works and rare-earth housing, old-town lanes, frozen pipes, a sandstorm outage, two outage clusters; wrong first answers about fees, limits and standards.</summary>
     public const string Dev43 = "tests/repeats/dev-chains-43.yaml";
 
+    /// <summary>A forty-fifth author's scenarios (KT, dev): Shantou and Jieyang callers, arcade streets, overseas-Chinese villages, toy and sock workshops, typhoon outages, two outage clusters; callers name no cause, agents show it.</summary>
+    public const string Dev44 = "tests/repeats/dev-chains-44.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
