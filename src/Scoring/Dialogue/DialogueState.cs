@@ -442,7 +442,7 @@ public sealed partial class DialogueState
     private static partial System.Text.RegularExpressions.Regex TicketNumberAfter();
 
     // 单号多少？/ 您当时给过您单号没有？/ 工单号报一下 — the agent asks for the number of a ticket the caller has.
-    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[^。]{0,8}([？?]|报一下|说一下|念一下)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[^。]{0,8}([？?]|报一下|说一下|念一下|告诉我|报给我|给我)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberQuestion();
 
     // The caller's 单号是… (not 单子, which callers also say of a bill: 我看下单子，是0205…).
@@ -493,12 +493,32 @@ public sealed partial class DialogueState
         var text = SpokenDigits.ToArabic(call.Sentences[sentence].Text);
         foreach (var span in PersonalDataRecognizer.Find(text))
         {
-            if (IsTicketNumberAt(text, span.Start, span.Length))
+            if (IsTicketNumberAt(text, span.Start, span.Length) || IsTicketNumberSaidBefore(call, sentence, span.Text))
                 continue;
             if (SaidByCustomerBefore(call, sentence, span.Text))
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a number the agent repeats is a ticket's: the caller gave it when asked for the ticket number (您把单号告诉我
+    /// — 二三六七零四 — 二三六七零四，好的), or the agent gave it first (工单号二四一八八零 — the caller repeats it — the agent
+    /// again). Either way it is no detail of the caller's read back (N03).
+    /// </summary>
+    private static bool IsTicketNumberSaidBefore(CallView call, int sentence, string data)
+    {
+        var wanted = Plain(SpokenDigits.Numerals(data));
+        if (wanted.Length < 4 || !wanted.All(char.IsAsciiDigit))
+            return false;
+        for (var j = 0; j < sentence; j++)
+        {
+            var plain = Plain(SpokenDigits.Numerals(call.Sentences[j].Text));
+            if (!plain.Contains(wanted, StringComparison.Ordinal))
+                continue;
+            return call.Sentences[j].Speaker == Speaker.Agent || IsTicketNumberAnswer(call, j, plain, wanted);
+        }
+        return false;
     }
 
     /// <summary>Whether the agent registered or dispatched a ticket in this sentence or one before it.</summary>

@@ -281,6 +281,18 @@ public sealed class TicketCommitmentTests
     }
 
     [Fact]
+    public void A_bare_ticket_number_given_when_asked_and_repeated_is_no_read_back()
+    {
+        var state = Call(
+            ('c', 0, 4, "我大前天报了个水压小，到现在也没人来。"),
+            ('a', 4.5, 7, "您把单号告诉我，我帮您查。"),
+            ('c', 7.5, 9, "二三六七零四。"),
+            ('a', 9.5, 13, "二三六七零四，好的。我现在就给您催办。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.TicketChased));
+        Assert.Empty(state.Events(DialogueEvent.ReadBack));
+    }
+
+    [Fact]
     public void An_address_given_instead_of_the_ticket_number_is_read_back()
     {
         var state = Call(
