@@ -226,7 +226,7 @@ public sealed partial class DialogueState
     /// where it names the repair praised (前天夜里抢修的那一班).</summary>
     private static readonly string[] FeedbackWords = ["表扬", "建议", "意见", "线索"];
 
-    private static readonly string[] VisitWords = ["处理", "上门", "到场", "过去", "维修", "抢修", "出发", "师傅", "到您家", "来人", "修好"];
+    private static readonly string[] VisitWords = ["处理", "上门", "到场", "到现场", "过去", "维修", "抢修", "出发", "师傅", "到您家", "来人", "修好"];
 
     private void Add(DialogueEvent kind, int sentence, string evidence)
     {
