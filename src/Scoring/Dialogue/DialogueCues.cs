@@ -36,12 +36,14 @@ public sealed record DialogueCue(string Name, Speaker? Speaker, ScreenedRegex Pa
         if (!Pattern.IsMatch(text))
             return null;
         var marks = Scope == CueScope.Clause ? ClauseMarks.Set : ClauseMarks.FullStopSet;
+        // An exclusion none of whose literals is in the sentence cannot match any clause of it: read once, not per clause.
+        var exclude = Exclude is not null && Exclude.MayMatch(text) ? Exclude : null;
         var start = 0;
         while (start < text.Length)
         {
             var end = ClauseMarks.PieceEnd(text, start, marks);
             // The clause with its mark, so that an exclude ending in [？?]$ still sees the question.
-            if (Exclude is null || !Exclude.IsMatch(text.AsSpan(start, end - start)))
+            if (exclude is null || !exclude.IsMatch(text.AsSpan(start, end - start)))
             {
                 var match = Pattern.Match(text, start, end - start);
                 if (match.Success)

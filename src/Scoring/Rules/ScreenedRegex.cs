@@ -58,6 +58,10 @@ public sealed class ScreenedRegex
 
     public bool IsMatch(string text) => Passes(text) && Regex.IsMatch(text);
 
+    /// <summary>Whether a match anywhere in <paramref name="text"/> is possible at all (one of the literals occurs): when it
+    /// is not, no part of the text can match either.</summary>
+    public bool MayMatch(string text) => Passes(text);
+
     public bool IsMatch(ReadOnlySpan<char> text) => Passes(text) && Regex.IsMatch(text);
 
     public Match Match(string text) => Passes(text) ? Regex.Match(text) : System.Text.RegularExpressions.Match.Empty;
