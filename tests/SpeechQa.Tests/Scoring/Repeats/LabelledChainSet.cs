@@ -147,6 +147,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-fifth author's scenarios (KT, dev): Shantou and Jieyang callers, arcade streets, overseas-Chinese villages, toy and sock workshops, typhoon outages, two outage clusters; callers name no cause, agents show it.</summary>
     public const string Dev44 = "tests/repeats/dev-chains-44.yaml";
 
+    /// <summary>A forty-seventh author's scenarios (KV, dev): Datong and Shuozhou callers, coal-mine housing, the old city wall, villages new on piped water, frozen meters, two outage clusters; callbacks that look like another cause.</summary>
+    public const string Dev46 = "tests/repeats/dev-chains-46.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
