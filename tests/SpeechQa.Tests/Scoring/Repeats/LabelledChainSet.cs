@@ -147,6 +147,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-fifth author's scenarios (KT, dev): Shantou and Jieyang callers, arcade streets, overseas-Chinese villages, toy and sock workshops, typhoon outages, two outage clusters; callers name no cause, agents show it.</summary>
     public const string Dev44 = "tests/repeats/dev-chains-44.yaml";
 
+    /// <summary>A forty-sixth author's scenarios (KU, dev): Yiwu and Jinhua callers, market lanes, migrant workers' rooms, hill villages, plum-rain outages, three outage clusters; callers name no cause, agents show it.</summary>
+    public const string Dev45 = "tests/repeats/dev-chains-45.yaml";
+
     /// <summary>A forty-seventh author's scenarios (KV, dev): Datong and Shuozhou callers, coal-mine housing, the old city wall, villages new on piped water, frozen meters, two outage clusters; callbacks that look like another cause.</summary>
     public const string Dev46 = "tests/repeats/dev-chains-46.yaml";
 
