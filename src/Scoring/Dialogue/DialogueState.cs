@@ -105,7 +105,7 @@ public sealed partial class DialogueState
             }
             if (Cue("ticket_chase") is { } chase && !cues["ticket_offer"].Pattern.IsMatch(s.Text))
                 state.Add(DialogueEvent.TicketChased, i, chase);
-            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i) ?? EchoedDetails(call, i, plainNumerals)) is { } readBack)
+            if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i, plainNumerals) ?? EchoedDetails(call, i, plainNumerals)) is { } readBack)
                 state.Add(DialogueEvent.ReadBack, i, readBack);
             if (Cue("wait_notice") is { } wait)
                 state.Add(DialogueEvent.WaitNotice, i, wait);
@@ -323,7 +323,7 @@ public sealed partial class DialogueState
     private static string? EchoedDetails(CallView call, int sentence, string?[] plainNumerals)
     {
         // Numbers compared as digits: the caller says 三幢，一八零二, the agent reads back 3幢1802.
-        string PlainNumerals(int k) => plainNumerals[k] ??= Plain(SpokenDigits.Numerals(call.Sentences[k].Text));
+        string PlainNumerals(int k) => PlainNumeralsOf(call, k, plainNumerals);
         var said = PlainNumerals(sentence);
         // A read-back run is part of the agent's sentence: one with too few numerals and address characters for any run
         // to qualify needs no comparison (this runs on every agent sentence without a read-back cue).
@@ -488,14 +488,14 @@ public sealed partial class DialogueState
     }
 
     /// <summary>The agent repeating data the caller gave (digits of five or more, an address) is a read-back.</summary>
-    private static string? RepeatedData(CallView call, int sentence)
+    private static string? RepeatedData(CallView call, int sentence, string?[] plainNumerals)
     {
         var text = SpokenDigits.ToArabic(call.Sentences[sentence].Text);
         foreach (var span in PersonalDataRecognizer.Find(text))
         {
-            if (IsTicketNumberAt(text, span.Start, span.Length) || IsTicketNumberSaidBefore(call, sentence, span.Text))
+            if (IsTicketNumberAt(text, span.Start, span.Length))
                 continue;
-            if (SaidByCustomerBefore(call, sentence, span.Text))
+            if (SaidByCustomerBefore(call, sentence, span.Text) && !IsTicketNumberSaidBefore(call, sentence, span.Text, plainNumerals))
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
         }
         return null;
@@ -506,14 +506,14 @@ public sealed partial class DialogueState
     /// — 二三六七零四 — 二三六七零四，好的), or the agent gave it first (工单号二四一八八零 — the caller repeats it — the agent
     /// again). Either way it is no detail of the caller's read back (N03).
     /// </summary>
-    private static bool IsTicketNumberSaidBefore(CallView call, int sentence, string data)
+    private static bool IsTicketNumberSaidBefore(CallView call, int sentence, string data, string?[] plainNumerals)
     {
         var wanted = Plain(SpokenDigits.Numerals(data));
         if (wanted.Length < 4 || !wanted.All(char.IsAsciiDigit))
             return false;
         for (var j = 0; j < sentence; j++)
         {
-            var plain = Plain(SpokenDigits.Numerals(call.Sentences[j].Text));
+            var plain = PlainNumeralsOf(call, j, plainNumerals);
             if (!plain.Contains(wanted, StringComparison.Ordinal))
                 continue;
             return call.Sentences[j].Speaker == Speaker.Agent || IsTicketNumberAnswer(call, j, plain, wanted);
@@ -632,6 +632,10 @@ public sealed partial class DialogueState
         var to = text.AsSpan(after).IndexOfAny(ClauseMarks.Set) is var k and >= 0 ? after + k : -1;
         return text[from..(to < 0 ? text.Length : to)];
     }
+
+    /// <summary>A sentence's letters and digits with numbers as digits, made once per call (<paramref name="memo"/>).</summary>
+    private static string PlainNumeralsOf(CallView call, int sentence, string?[] memo) =>
+        memo[sentence] ??= Plain(SpokenDigits.Numerals(call.Sentences[sentence].Text));
 
     /// <summary>Letters and digits only, so "138 1234 5678" and "13812345678" compare equal.</summary>
     private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));

@@ -16,7 +16,8 @@ public sealed class KnowledgeCondition : Condition
 
     /// <summary>
     /// Every fact's cue in one pattern: a sentence none of them names states no fact, and one pass over it replaces a
-    /// pass per fact (most agent sentences name none). Built on first use; a race builds the same pattern twice.
+    /// pass per fact (most agent sentences name none). Built when the rule set is loaded (its literal screen reads every
+    /// condition's patterns); a race builds the same pattern twice.
     /// </summary>
     private ScreenedRegex AnyCue => _anyCue ??= new ScreenedRegex(string.Join('|', Facts.Select(f => $"(?:{f.Cue})")), ScreenedRegex.CatastropheTimeout);
 
