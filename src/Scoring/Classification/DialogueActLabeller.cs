@@ -28,9 +28,15 @@ public sealed class DialogueActLabeller(OnnxTextClassifier model)
             if (SpeakerName(sentences[i].Speaker) is not { } speaker)
                 continue;
             units.Add((i, sentences[i].Text, speaker));
-            var clauses = ScoreClauses ? ClauseSplitter.Split(sentences[i].Text) : [];
-            if (clauses.Count > 1)
-                units.AddRange(clauses.Select(c => (i, c, speaker)));
+            var clauses = ScoreClauses ? ClauseSplitter.Ranges(sentences[i].Text) : [];
+            if (clauses.Count < 2)
+                continue;
+            foreach (var range in clauses)
+            {
+                var clause = sentences[i].Text.Substring(range.Start, range.Length);
+                words?.AddClause(clause, sentences[i].Text, range);
+                units.Add((i, clause, speaker));
+            }
         }
         var p = Model.Predict([.. units.Select(u => u.Text)], [.. units.Select(u => u.Speaker)], cancellationToken, words: words);
         var bySentence = units.Select((u, k) => (u, k)).ToLookup(x => x.u.Sentence);
