@@ -59,6 +59,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev45, 0.90, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev46, 0.90, 0.95, 0.80, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
+    [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
+    [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {
         var set = LabelledChainSet.Load(RepeatTestKit.Policy, file);
@@ -83,16 +85,16 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
             confusion[key] = confusion.GetValueOrDefault(key) + 1;
             if (sameCalls && predicted!.RootCause == cause)
                 causesRight++;
-            else if (file != LabelledChainSet.Test) // nobody reads the test set's disagreements: only its totals are printed
+            else if (!LabelledChainSet.IsTest(file)) // nobody reads the test set's disagreements: only its totals are printed
                 output.WriteLine($"{string.Join(",", calls)} labelled {cause}: predicted {(predicted is null ? "no chain" : $"{string.Join(",", predicted.Calls.Select(c => c.CallId))} {predicted.RootCause} — {predicted.Explanation}")}");
         }
-        foreach (var wrong in predictedLinks.Where(l => !labelledLinks.Contains(l) && file != LabelledChainSet.Test))
+        foreach (var wrong in predictedLinks.Where(l => !labelledLinks.Contains(l) && !LabelledChainSet.IsTest(file)))
             output.WriteLine($"link not labelled: {wrong}");
-        foreach (var missed in labelledLinks.Where(l => !predictedLinks.Contains(l) && file != LabelledChainSet.Test))
+        foreach (var missed in labelledLinks.Where(l => !predictedLinks.Contains(l) && !LabelledChainSet.IsTest(file)))
             output.WriteLine($"labelled link missed: {missed}");
         var accuracy = (double)causesRight / set.Chains.Count;
         var clustersFound = set.Clusters.Count(c => result.Clusters.Any(r => r.Calls.Select(x => x.CallId).ToHashSet().SetEquals(c)));
-        foreach (var missedCluster in set.Clusters.Where(c => file != LabelledChainSet.Test && !result.Clusters.Any(r => r.Calls.Select(x => x.CallId).ToHashSet().SetEquals(c))))
+        foreach (var missedCluster in set.Clusters.Where(c => !LabelledChainSet.IsTest(file) && !result.Clusters.Any(r => r.Calls.Select(x => x.CallId).ToHashSet().SetEquals(c))))
             output.WriteLine($"cluster missed: {string.Join(",", missedCluster)}; predicted: {string.Join(" | ", result.Clusters.Select(r => string.Join(",", r.Calls.Select(x => x.CallId))))}");
         output.WriteLine($"{file}: {set.Scenarios} scenarios, {set.Calls.Count} calls, {set.Chains.Count} labelled chains, {set.Clusters.Count} clusters ({clustersFound} found exactly, {result.Clusters.Count} predicted): " +
                          $"link precision {precision:0.000}, recall {recall:0.000}, root-cause accuracy {accuracy:0.000} ({causesRight}/{set.Chains.Count})");
@@ -109,7 +111,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     }
 
     // Measured on the test set (docs/repeats.md: first scored 1.000 / 0.943 / 0.393; 2026-12-05 afternoon 1.000 / 0.943 / 0.536;
-    // 2026-12-06 1.000 / 0.971 / 0.786), less a margin.
+    // 2026-12-06 1.000 / 0.971 / 0.786), less a margin. The second wave (test-chains-2, -3: first scored 2026-12-07 at
+    // 1.000 / 1.000 / 0.733 and 0.939 / 1.000 / 0.800) is held the same way, inline above.
     private const double TestLinkPrecision = 0.95;
     private const double TestLinkRecall = 0.90;
     private const double TestRootCause = 0.70;

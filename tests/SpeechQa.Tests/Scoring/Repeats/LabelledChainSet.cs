@@ -18,6 +18,15 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>Another author's set (test: read only for its figures, never for tuning).</summary>
     public const string Test = "tests/repeats/test-chains.yaml";
 
+    /// <summary>A second wave of test scenarios (KW, 2026-12-07): Jinan/Zibo callers, written after the rules had been tuned for six sittings; never tuned on.</summary>
+    public const string Test2 = "tests/repeats/test-chains-2.yaml";
+
+    /// <summary>A second wave of test scenarios (KX, 2026-12-07): Kunming/Guiyang callers; never tuned on.</summary>
+    public const string Test3 = "tests/repeats/test-chains-3.yaml";
+
+    /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
+    public static bool IsTest(string file) => file is Test or Test2 or Test3;
+
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
 

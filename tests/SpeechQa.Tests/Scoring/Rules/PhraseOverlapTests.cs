@@ -6,7 +6,7 @@ namespace SpeechQa.Tests.Scoring.Rules;
 
 /// <summary>
 /// Rules must not be tuned on the test sets: no rule, cue, knowledge, repeat-policy or dictionary file under rules/ may
-/// share a run of 6 Chinese characters with a test-set transcript (tests/eval test sets, tests/repeats/test-chains.yaml), except inside the standard scripts and the
+/// share a run of 6 Chinese characters with a test-set transcript (tests/eval test sets, tests/repeats/test-chains*.yaml), except inside the standard scripts and the
 /// taxonomy's own wording (tests/eval/standard-phrases.txt, tests/eval/LABELLING.md), which both sides read.
 /// </summary>
 public sealed partial class PhraseOverlapTests
@@ -20,8 +20,16 @@ public sealed partial class PhraseOverlapTests
         var testSets = EvaluationSet.LoadIndex(Path.Combine(eval, "sets.csv")).Where(s => s.Split == EvaluationSplit.Test).ToList();
         Assert.NotEmpty(testSets);
         var transcriptRuns = testSets.SelectMany(s => s.Calls).SelectMany(c => c.Transcript.Segments).SelectMany(s => Grams(s.Text)).ToHashSet(StringComparer.Ordinal);
-        // The repeat-chain test set's calls too (what the customer said, what the agent said): the repeat cues read them.
-        transcriptRuns.UnionWith(Grams(File.ReadAllText(Path.Combine(TestPaths.Repository, "tests/repeats/test-chains.yaml"))));
+        // The repeat-chain test sets' calls too (what the customer said, what the agent said): the repeat cues read them.
+        // Their authors' header and notes are labelling remarks, not calls (one restates the taxonomy's repeat rule).
+        var chainSets = Directory.GetFiles(Path.Combine(TestPaths.Repository, "tests/repeats"), "test-chains*.yaml");
+        Assert.True(chainSets.Length >= 3, $"expected the repeat-chain test sets, found {chainSets.Length}");
+        foreach (var chainSet in chainSets)
+        {
+            var said = File.ReadLines(chainSet).Select(l => ChainCallText().Match(l)).Where(m => m.Success).Select(m => m.Groups["said"].Value).ToList();
+            Assert.True(said.Count >= 50, $"{chainSet}: expected the calls' customer and agent_says lines, found {said.Count}");
+            transcriptRuns.UnionWith(said.SelectMany(Grams));
+        }
         var shared = File.ReadAllLines(Path.Combine(eval, "standard-phrases.txt")).Where(l => !l.StartsWith('#'))
             .Append(File.ReadAllText(Path.Combine(eval, "LABELLING.md")))
             .SelectMany(Grams).ToHashSet(StringComparer.Ordinal);
@@ -57,4 +65,7 @@ public sealed partial class PhraseOverlapTests
 
     [GeneratedRegex(@"[\u4e00-\u9fff]+")]
     private static partial Regex HanRuns();
+
+    [GeneratedRegex(@"^\s*(customer|agent_says):\s*(?<said>.+)$")]
+    private static partial Regex ChainCallText();
 }
