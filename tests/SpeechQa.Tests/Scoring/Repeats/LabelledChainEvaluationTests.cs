@@ -58,6 +58,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev44, 0.90, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Dev45, 0.90, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev46, 0.90, 0.95, 0.80, false)]
+    [InlineData(LabelledChainSet.Dev47, 0.85, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev48, 0.90, 0.90, 0.85, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]
