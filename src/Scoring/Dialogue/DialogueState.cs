@@ -73,7 +73,7 @@ public sealed partial class DialogueState
                 continue;
             if ((Cue("agent_empathy") ?? (Act("empathy") ? "act:empathy" : null)) is { } empathy)
                 state.Add(DialogueEvent.AgentEmpathy, i, empathy);
-            if (DisclosureAt(call, cues, state.Identity, i) is { } disclosed)
+            if (DisclosureAt(call, cues, state.Identity, i, plainNumerals) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
             // 702户主杜卫东…已经报停了 tells another household's status (a disclosure, F01), not a business done for the caller;
             // 给他家登记报停了 is still done (for the neighbour the caller speaks for).
@@ -264,7 +264,7 @@ public sealed partial class DialogueState
     /// third-party word in the same clause, or the caller just asked for someone else's data) or the caller is not
     /// yet verified.
     /// </summary>
-    private static string? DisclosureAt(CallView call, DialogueCues cues, IdentityTimeline identity, int sentence)
+    private static string? DisclosureAt(CallView call, DialogueCues cues, IdentityTimeline identity, int sentence, string?[] plainNumerals)
     {
         var text = call.Sentences[sentence].Text;
         // 您这个来电号码 is the caller's own line, not a disclosure — but what the agent reads off the account it finds by
@@ -273,7 +273,7 @@ public sealed partial class DialogueState
         // Digits read in groups (3702 03 1978 06 12 541X) are one number to the recogniser; the evidence reads the joined text.
         text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
         var spans = PersonalDataRecognizer.Find(text)
-            .Where(p => p.Kind is not PersonalDataKind.Account && !(ownLine && p.Kind == PersonalDataKind.Phone) && !SaidByCustomerBefore(call, sentence, p.Text)
+            .Where(p => p.Kind is not PersonalDataKind.Account && !(ownLine && p.Kind == PersonalDataKind.Phone) && !SaidByCustomerBefore(call, sentence, p.Text, plainNumerals)
                 && !(p.Kind == PersonalDataKind.Phone && (OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))
                     || OrganisationPhoneAnnounced(call, sentence))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
@@ -495,7 +495,7 @@ public sealed partial class DialogueState
         {
             if (IsTicketNumberAt(text, span.Start, span.Length))
                 continue;
-            if (SaidByCustomerBefore(call, sentence, span.Text) && !IsTicketNumberSaidBefore(call, sentence, span.Text, plainNumerals))
+            if (SaidByCustomerBefore(call, sentence, span.Text, plainNumerals) && !IsTicketNumberSaidBefore(call, sentence, span.Text, plainNumerals))
                 return $"复述 read back {PersonalDataRecognizer.Mask(span.Text)}";
         }
         return null;
@@ -552,7 +552,7 @@ public sealed partial class DialogueState
         return false;
     }
 
-    private static bool SaidByCustomerBefore(CallView call, int sentence, string data)
+    private static bool SaidByCustomerBefore(CallView call, int sentence, string data, string?[] plainNumerals)
     {
         var wanted = Plain(SpokenDigits.Numerals(LeadWords().Replace(data, "")));
         if (wanted.Length == 0)
@@ -568,7 +568,7 @@ public sealed partial class DialogueState
                     said.Append('|');
                 continue;
             }
-            var plain = Plain(SpokenDigits.Numerals(call.Sentences[j].Text));
+            var plain = PlainNumeralsOf(call, j, plainNumerals);
             if (plain.Contains(wanted, StringComparison.Ordinal))
                 return true;
             said.Append(plain);
