@@ -139,7 +139,8 @@ public sealed class ClassifierTokens(WordSegmenter segmenter)
         _ => char.ToLowerInvariant(c),
     };
 
-    private static bool HasContent(ReadOnlySpan<char> text)
+    /// <summary>Whether a text has a letter or digit (a word, a character or a clause worth reading).</summary>
+    internal static bool HasContent(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {

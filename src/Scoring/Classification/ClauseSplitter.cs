@@ -33,20 +33,10 @@ public static class ClauseSplitter
                 from++;
             while (to > from && char.IsWhiteSpace(text[to - 1]))
                 to--;
-            if (HasContent(text.AsSpan(from, to - from)))
+            if (ClassifierTokens.HasContent(text.AsSpan(from, to - from)))
                 ranges.Add(new WordSpan(from, to - from));
             start = end + 1;
         }
         return ranges;
-    }
-
-    private static bool HasContent(ReadOnlySpan<char> clause)
-    {
-        foreach (var c in clause)
-        {
-            if (char.IsLetterOrDigit(c))
-                return true;
-        }
-        return false;
     }
 }

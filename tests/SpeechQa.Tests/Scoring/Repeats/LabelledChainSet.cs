@@ -162,10 +162,10 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-seventh author's scenarios (KV, dev): Datong and Shuozhou callers, coal-mine housing, the old city wall, villages new on piped water, frozen meters, two outage clusters; callbacks that look like another cause.</summary>
     public const string Dev46 = "tests/repeats/dev-chains-46.yaml";
 
-    /// <summary>A forty-seventh author's scenarios (KY, dev): Weihai/Yantai (Jiaodong) callers, typhoon and cold-wave outages, relatives calling for the elderly.</summary>
+    /// <summary>A forty-eighth author's scenarios (KY, dev): Weihai/Yantai (Jiaodong) callers, typhoon and cold-wave outages, relatives calling for the elderly.</summary>
     public const string Dev47 = "tests/repeats/dev-chains-47.yaml";
 
-    /// <summary>A forty-eighth author's scenarios (KZ, dev): Changde/Yiyang callers, flood-season outages, chains that first look like another cause.</summary>
+    /// <summary>A forty-ninth author's scenarios (KZ, dev): Changde/Yiyang callers, flood-season outages, chains that first look like another cause.</summary>
     public const string Dev48 = "tests/repeats/dev-chains-48.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>

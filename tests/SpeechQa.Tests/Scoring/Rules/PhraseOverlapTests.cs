@@ -41,9 +41,10 @@ public sealed partial class PhraseOverlapTests
         var files = Directory.EnumerateFiles(rules, "*.yaml", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(rules, "*.txt", SearchOption.AllDirectories)).ToList();
         Assert.True(files.Count >= 8, $"expected the rule, cue and knowledge files under {rules}, found {files.Count}");
         var copied = files
-            .SelectMany(f => Grams(File.ReadAllText(f))
-                .Where(g => transcriptRuns.Contains(g) && !shared.Contains(g) && !predating.Contains((g, Path.GetRelativePath(rules, f).Replace('\\', '/'))))
-                .Select(g => $"{Path.GetRelativePath(rules, f)}: {g}"))
+            .Select(f => (Text: File.ReadAllText(f), Name: Path.GetRelativePath(rules, f).Replace('\\', '/')))
+            .SelectMany(f => Grams(f.Text)
+                .Where(g => transcriptRuns.Contains(g) && !shared.Contains(g) && !predating.Contains((g, f.Name)))
+                .Select(g => $"{f.Name}: {g}"))
             .Distinct()
             .ToList();
         Assert.True(copied.Count == 0, "规则文件与测试集通话共享 6 字片段 rule files share 6-character runs with test-set calls:\n" + string.Join("\n", copied));
