@@ -99,6 +99,9 @@ public static class RulesCommand
             var catalog = RuleSetCatalog.Load(result.GetValue(folder)!);
             foreach (var set in catalog.All.OrderBy(s => s.Id, StringComparer.Ordinal))
                 Console.WriteLine($"正确 ok {set.Label}: {set.Rules.Count} 条规则 rules ({set.Rules.Count(r => r.Severity == Severity.Fatal)} fatal), {set.Knowledge.Facts.Count} 条知识 facts");
+            // Loads and works, but slow: shown so an admin sees it before the bench does; not an error.
+            foreach (var warning in SlowPatternCheck.Check(result.GetValue(folder)!))
+                Console.WriteLine($"警告 warning {warning}");
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
