@@ -168,6 +168,15 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A forty-ninth author's scenarios (KZ, dev): Changde/Yiyang callers, flood-season outages, chains that first look like another cause.</summary>
     public const string Dev48 = "tests/repeats/dev-chains-48.yaml";
 
+    /// <summary>A fiftieth author's scenarios (OC, dev): Baotou callers, steel-works blocks, cold-wave heating, works and notices nobody announced, repairs that came back, three outage clusters.</summary>
+    public const string Dev49 = "tests/repeats/dev-chains-49.yaml";
+
+    /// <summary>A fifty-first author's scenarios (OD, dev): Nantong/Yancheng callers, fish-pond villages, relocated-farmer estates; billing repeats that are disputes (R4) beside ones that are not (R9), bills that surprised because a notice never arrived, three outage clusters.</summary>
+    public const string Dev50 = "tests/repeats/dev-chains-50.yaml";
+
+    /// <summary>A fifty-second author's scenarios (OE, dev): Zhanjiang/Maoming callers, typhoon bursts, sugar-mill quarters, hill-reservoir villages; causes shown by what happened, chains that first look like another cause, three outage clusters.</summary>
+    public const string Dev51 = "tests/repeats/dev-chains-51.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
