@@ -434,8 +434,9 @@ public sealed partial class DialogueState
     [System.Text.RegularExpressions.GeneratedRegex("(给|帮|替)(他|她|人家|他们|她们)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DoneForSomeone();
 
-    // 抢修队说…/他们说… — a time someone else gave, relayed (an outage's repair estimate), is no commitment of the agent's.
-    [System.Text.RegularExpressions.GeneratedRegex("(抢修队|维修队|施工队|队里|那边|他们|现场|师傅)(那边)?(说|讲|估计|预计)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // 抢修队说…/他们说… — a time someone else gave, relayed (an outage's repair estimate), is no commitment of the agent's;
+    // nor is a works already under way (已经在修了) or supply coming back (预计三点恢复): the outage's time, not a visit.
+    [System.Text.RegularExpressions.GeneratedRegex("(抢修队|维修队|施工队|队里|那边|他们|现场|师傅)(那边)?(说|讲|估计|预计)|(已经|正在)在?(抢)?修|预计[^。？！]{0,10}恢复", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex RelayedEstimate();
 
     [System.Text.RegularExpressions.GeneratedRegex("^(这|那)(个|张)?(单子|工单|单)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
