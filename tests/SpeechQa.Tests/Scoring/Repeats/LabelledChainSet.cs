@@ -177,6 +177,15 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fifty-second author's scenarios (OE, dev): Zhanjiang/Maoming callers, typhoon bursts, sugar-mill quarters, hill-reservoir villages; causes shown by what happened, chains that first look like another cause, three outage clusters.</summary>
     public const string Dev51 = "tests/repeats/dev-chains-51.yaml";
 
+    /// <summary>A fifty-third author's scenarios (OR, dev): Qiqihar/Daqing callers, oilfield housing, a long heating season, frozen meters and service pipes, heat-exchange works nobody announced, four outage clusters.</summary>
+    public const string Dev52 = "tests/repeats/dev-chains-52.yaml";
+
+    /// <summary>A fifty-fourth author's scenarios (OS, dev): Yibin/Luzhou callers, riverside old towns, distillery districts, hillside villages; billing disputes left open beside billing repeats that are none, four outage clusters.</summary>
+    public const string Dev53 = "tests/repeats/dev-chains-53.yaml";
+
+    /// <summary>A fifty-fifth author's scenarios (OV, dev): Hefei/Lu'an callers, resettlement estates, tea-hill villages, plum rain; causes set up in look-alike pairs, four outage clusters.</summary>
+    public const string Dev54 = "tests/repeats/dev-chains-54.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
