@@ -306,10 +306,13 @@ public sealed partial class DialogueState
     /// </summary>
     private static bool ThirdPartyBefore(string text, int start, int length, DialogueCues cues)
     {
-        if (cues["third_party"].Pattern.IsMatch(ClauseAround(text, start, length)))
+        // The cue's exclude (我们家那户, 您家冠英街那户) names the caller's own household in that clause.
+        var cue = cues["third_party"];
+        bool SpeaksOfOthers(string clause) => cue.Pattern.IsMatch(clause) && cue.Exclude?.IsMatch(clause) != true;
+        if (SpeaksOfOthers(ClauseAround(text, start, length)))
             return true;
         var before = text[..start];
-        var third = cues["third_party"].Pattern.Matches(before).LastOrDefault();
+        var third = cue.Pattern.Matches(before).LastOrDefault(m => SpeaksOfOthers(ClauseAround(text, m.Index, m.Length)));
         if (third is null)
             return false;
         var between = before[(third.Index + third.Length)..];
