@@ -24,8 +24,14 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A second wave of test scenarios (KX, 2026-12-07): Kunming/Guiyang callers; never tuned on.</summary>
     public const string Test3 = "tests/repeats/test-chains-3.yaml";
 
+    /// <summary>A third wave of test scenarios (WK, 2026-12-07, eighth sitting): Zhengzhou/Kaifeng callers; never tuned on.</summary>
+    public const string Test4 = "tests/repeats/test-chains-4.yaml";
+
+    /// <summary>A third wave of test scenarios (WL, 2026-12-07, eighth sitting): Fuzhou/Putian callers; never tuned on.</summary>
+    public const string Test5 = "tests/repeats/test-chains-5.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
