@@ -192,6 +192,15 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fifty-fifth author's scenarios (OV, dev): Hefei/Lu'an callers, resettlement estates, tea-hill villages, plum rain; causes set up in look-alike pairs, four outage clusters.</summary>
     public const string Dev54 = "tests/repeats/dev-chains-54.yaml";
 
+    /// <summary>A fifty-sixth author's scenarios (XD, dev): Tangshan/Qinhuangdao callers, steel-works and mining flats, seaside flats, villages on new mains; six outage clusters.</summary>
+    public const string Dev55 = "tests/repeats/dev-chains-55.yaml";
+
+    /// <summary>A fifty-seventh author's scenarios (XE, dev): Nanchong/Suining callers, Jialing-river towns, silk-mill housing, hillside villages; four outage clusters.</summary>
+    public const string Dev56 = "tests/repeats/dev-chains-56.yaml";
+
+    /// <summary>A fifty-eighth author's scenarios (XF, dev): Shaoxing/Zhuji callers, canal lanes, sock and hardware towns, a pearl-farm village; three outage clusters.</summary>
+    public const string Dev57 = "tests/repeats/dev-chains-57.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
