@@ -4,7 +4,7 @@ using SpeechQa.Scoring.Text;
 namespace SpeechQa.Scoring.Rules.Conditions;
 
 /// <summary>知识库核对: sentences that state a number contradicting the knowledge base (the facts selected by id or prefix*).</summary>
-public sealed class KnowledgeCondition : Condition
+public sealed partial class KnowledgeCondition : Condition
 {
     public required IReadOnlyList<KnowledgeFact> Facts { get; init; }
 
@@ -95,8 +95,14 @@ public sealed class KnowledgeCondition : Condition
                 // about: it is read with the question's last clause. Only the answer's numbers count.
                 if (AskedFact(call, i) is not { } question)
                     continue;
-                text = string.Concat(question, "，", s.Text);
-                from = text.Length - s.Text.Length;
+                // The whole answer answers the question (滞纳金哪能算的？— 按欠费金额，每天千分之五。): the clauses before its
+                // first number are read as one with it, so the fact asked about reaches the number.
+                var answer = s.Text;
+                var firstNumber = answer.AsSpan().IndexOfAny(Numerals);
+                if (firstNumber > 0)
+                    answer = string.Concat(LeadingClauseMarks().Replace(answer[..firstNumber], ""), answer.AsSpan(firstNumber));
+                text = string.Concat(question, "，", answer);
+                from = text.Length - answer.Length;
             }
             if (Guards.ExcludesSentence(text))
                 continue;
@@ -106,4 +112,7 @@ public sealed class KnowledgeCondition : Condition
                     $"说的是 stated “{wrong.Stated.Text}”，知识库 {wrong.Fact.Id}: {wrong.Fact.Says}", wrong.Stated.Value);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[，,、]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LeadingClauseMarks();
 }

@@ -131,6 +131,9 @@ public sealed class KnowledgeTests
     {
         Assert.Contains(Run(Water.Value, Call(('c', 0, 3, "我问下今年的取暖费是好多钱一个平方？"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "我问下今年的取暖费是好多钱一个平方？"), ('a', 3, 5, "22块一个平方。"))), h => h.Rule == "F03");
+        // The answer's clauses before its number belong to it: 按欠费金额，每天千分之五 answers how the late fee is counted.
+        Assert.Contains(Run(Water.Value, Call(('c', 0, 3, "滞纳金怎么算的？"), ('a', 3, 5, "按欠费金额，每天千分之五。"))), h => h.Rule == "F03");
+        Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "滞纳金怎么算的？"), ('a', 3, 5, "按欠费金额，每天万分之五。"))), h => h.Rule == "F03");
         // Not a question, or the question's last clause names no fact: the bare number states nothing checked.
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "取暖费我交过了。"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "取暖费交过了，一平方多少钱来着我忘了，您说我家这个表多少钱一个？"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
