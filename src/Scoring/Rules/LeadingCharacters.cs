@@ -1,3 +1,5 @@
+using static SpeechQa.Scoring.Rules.PatternSyntax;
+
 namespace SpeechQa.Scoring.Rules;
 
 /// <summary>
@@ -6,13 +8,11 @@ namespace SpeechQa.Scoring.Rules;
 /// (<c>[^。？！]{0,4}想办法</c>, <c>.{0,3}不管</c>, <c>\S</c>) or that matches the empty text makes it try the whole
 /// alternation at every character. Measured on the dev sentences: one such branch added to the impatience, upset or
 /// shirking pattern made it 2.3–4× slower; a branch starting with an optional group, a lookbehind or a common character
-/// such as 我 made no measurable difference (docs/rules.md, "rules check").
+/// such as 我 made no measurable difference (docs/rules.md, "rules check"). Read from the pattern's syntax tree
+/// (<see cref="PatternSyntax"/>).
 /// </summary>
 internal static class LeadingCharacters
 {
-    /// <summary>A class with more characters than this counts as any character ([一-龥]).</summary>
-    private const int MaxClassCharacters = 64;
-
     /// <summary>
     /// Alternations shorter than this are left alone: a short pattern that may start anywhere (<c>.</c>, <c>[^。]*不管</c>)
     /// costs what any small regex does; the multiplier is the long word lists.
@@ -26,31 +26,13 @@ internal static class LeadingCharacters
     /// </summary>
     public static IReadOnlyList<string> UnboundedBranches(string pattern)
     {
-        ArgumentNullException.ThrowIfNull(pattern);
-        var reader = new Reader(pattern);
-        try
-        {
-            var unbounded = new List<string>();
-            var branches = 0;
-            while (true)
-            {
-                var start = reader.At;
-                var first = reader.Sequence();
-                var branch = pattern[start..reader.At];
-                branches++;
-                // A branch anchored at the start is tried at one place only.
-                if ((first.Any || first.Nullable) && !branch.StartsWith('^') && !branch.StartsWith(@"\A", StringComparison.Ordinal))
-                    unbounded.Add(branch);
-                if (reader.AtEnd)
-                    return branches >= MinBranches ? unbounded : [];
-                if (!reader.Take('|'))
-                    return []; // an unbalanced ')': the regex itself reports it
-            }
-        }
-        catch (NotReadableException)
-        {
+        if (PatternSyntax.Parse(pattern) is not { Branches.Count: >= MinBranches } tree)
             return [];
-        }
+        return [.. tree.Branches
+            .Select(branch => (Text: pattern[branch.Start..branch.End], First: OfSequence(branch)))
+            // A branch anchored at the start is tried at one place only.
+            .Where(b => (b.First.Any || b.First.Nullable) && !b.Text.StartsWith('^') && !b.Text.StartsWith(@"\A", StringComparison.Ordinal))
+            .Select(b => b.Text)];
     }
 
     /// <summary>The characters a piece can start with (Any: every character) and whether it can match the empty text.</summary>
@@ -59,215 +41,46 @@ internal static class LeadingCharacters
         public static First Empty => new(false, true, []);
 
         public static First Unbounded => new(true, false, null);
-
-        public static First Of(IEnumerable<char> chars) => new(false, false, [.. chars]);
     }
 
-    private sealed class NotReadableException : Exception;
-
-    private sealed class Reader(string pattern)
+    /// <summary>A match starts as one of the branches does.</summary>
+    private static First OfAlternation(Alternation alternation)
     {
-        public int At { get; private set; }
-
-        public bool AtEnd => At >= pattern.Length;
-
-        public bool Take(char c)
+        var chars = new HashSet<char>();
+        var (any, nullable) = (false, false);
+        foreach (var branch in alternation.Branches.Select(OfSequence))
         {
-            if (At < pattern.Length && pattern[At] == c)
-            {
-                At++;
-                return true;
-            }
-            return false;
+            any |= branch.Any;
+            nullable |= branch.Nullable;
+            if (branch.Chars is { } c)
+                chars.UnionWith(c);
         }
-
-        /// <summary>branch ( | branch )*: a match starts as one of the branches does.</summary>
-        private First Alternation()
-        {
-            var chars = new HashSet<char>();
-            var nullable = false;
-            var any = false;
-            while (true)
-            {
-                var branch = Sequence();
-                any |= branch.Any;
-                nullable |= branch.Nullable;
-                if (branch.Chars is { } c)
-                    chars.UnionWith(c);
-                if (!Take('|'))
-                    return any ? First.Unbounded with { Nullable = nullable } : new(false, nullable, chars);
-            }
-        }
-
-        /// <summary>Atoms one after another: the first non-optional atom ends the set of possible first characters.</summary>
-        public First Sequence()
-        {
-            var chars = new HashSet<char>();
-            var open = true; // still reading the atoms a match can start with
-            var any = false;
-            while (At < pattern.Length && pattern[At] is not ('|' or ')'))
-            {
-                var atom = Atom();
-                var min = Quantifier();
-                if (!open)
-                    continue;
-                any |= atom.Any;
-                if (atom.Chars is { } c)
-                    chars.UnionWith(c);
-                open = min == 0 || atom.Nullable;
-            }
-            return new(any, open, any ? null : chars);
-        }
-
-        private First Atom()
-        {
-            var c = pattern[At];
-            switch (c)
-            {
-                case '\\':
-                    return Escape();
-                case '[':
-                    return Class();
-                case '(':
-                    return Group();
-                case '^' or '$':
-                    At++;
-                    return First.Empty;
-                case '.':
-                    At++;
-                    return First.Unbounded;
-                default:
-                    At++;
-                    return First.Of([c]);
-            }
-        }
-
-        private First Escape()
-        {
-            if (At + 1 >= pattern.Length)
-                throw new NotReadableException();
-            var next = pattern[At + 1];
-            At += 2;
-            if (!char.IsAsciiLetterOrDigit(next))
-                return First.Of([next]);
-            switch (next)
-            {
-                case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
-                    return First.Empty;
-                case 'd':
-                    return First.Of("0123456789");
-                case 'D' or 's' or 'S' or 'w' or 'W':
-                    return First.Unbounded;
-                case 'p' or 'P' when At < pattern.Length && pattern[At] == '{':
-                    At = pattern.IndexOf('}', At) is var close and >= 0 ? close + 1 : throw new NotReadableException();
-                    return First.Unbounded;
-                default:
-                    throw new NotReadableException(); // \u4e00, \t, backreferences: not read, nothing claimed
-            }
-        }
-
-        private First Class()
-        {
-            At++; // [
-            var negated = Take('^');
-            var chars = new HashSet<char>();
-            var wide = negated;
-            var first = true;
-            while (At < pattern.Length && (pattern[At] != ']' || first))
-            {
-                first = false;
-                var c = pattern[At++];
-                if (c == '\\')
-                {
-                    if (At >= pattern.Length)
-                        throw new NotReadableException();
-                    var escaped = pattern[At++];
-                    if (char.IsAsciiLetterOrDigit(escaped))
-                    {
-                        if (escaped == 'd')
-                            chars.UnionWith("0123456789");
-                        else
-                            wide = true;
-                        continue;
-                    }
-                    c = escaped;
-                }
-                if (At + 1 < pattern.Length && pattern[At] == '-' && pattern[At + 1] != ']')
-                {
-                    var last = pattern[At + 1];
-                    At += 2;
-                    if (last - c >= MaxClassCharacters)
-                        wide = true;
-                    else
-                        for (var x = c; x <= last; x++)
-                            chars.Add(x);
-                    continue;
-                }
-                chars.Add(c);
-            }
-            if (!Take(']'))
-                throw new NotReadableException();
-            return wide || chars.Count > MaxClassCharacters ? First.Unbounded : First.Of(chars);
-        }
-
-        private First Group()
-        {
-            At++; // (
-            if (Take('?'))
-            {
-                if (Take(':'))
-                    return Closed(Alternation());
-                if (Take('=') || Take('!'))
-                    return Skipped();
-                if (Take('<'))
-                {
-                    if (Take('=') || Take('!'))
-                        return Skipped();
-                    At = pattern.IndexOf('>', At) is var end and >= 0 ? end + 1 : throw new NotReadableException();
-                    return Closed(Alternation());
-                }
-                throw new NotReadableException(); // inline options, conditionals, atomic groups
-            }
-            return Closed(Alternation());
-        }
-
-        /// <summary>A lookaround is zero-width: the match starts with what follows it.</summary>
-        private First Skipped()
-        {
-            Alternation();
-            return Closed(First.Empty);
-        }
-
-        private First Closed(First inner) => Take(')') ? inner : throw new NotReadableException();
-
-        /// <summary>The quantifier after an atom, if any, as its least count.</summary>
-        private int Quantifier()
-        {
-            if (At >= pattern.Length)
-                return 1;
-            int min;
-            switch (pattern[At])
-            {
-                case '?' or '*':
-                    At++;
-                    min = 0;
-                    break;
-                case '+':
-                    At++;
-                    min = 1;
-                    break;
-                case '{':
-                    var close = pattern.IndexOf('}', At);
-                    var digits = close < 0 ? "" : pattern[(At + 1)..close].Split(',')[0];
-                    if (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out min))
-                        return 1; // a literal brace
-                    At = close + 1;
-                    break;
-                default:
-                    return 1;
-            }
-            Take('?'); // lazy
-            return min;
-        }
+        return any ? First.Unbounded with { Nullable = nullable } : new(false, nullable, chars);
     }
+
+    /// <summary>Atoms one after another: the first non-optional atom ends the set of possible first characters.</summary>
+    private static First OfSequence(Sequence sequence)
+    {
+        var chars = new HashSet<char>();
+        var any = false;
+        foreach (var (atom, min, _) in sequence.Items)
+        {
+            var first = OfAtom(atom);
+            any |= first.Any;
+            if (first.Chars is { } c)
+                chars.UnionWith(c);
+            if (min > 0 && !first.Nullable)
+                return new(any, false, any ? null : chars);
+        }
+        return new(any, true, any ? null : chars);
+    }
+
+    private static First OfAtom(Node atom) => atom switch
+    {
+        Literal literal => new(false, false, [literal.Value]),
+        CharSet { Chars: { } chars } => new(false, false, [.. chars]),
+        Anchor or Lookaround => First.Empty, // zero-width: the match starts with what follows
+        Group group => OfAlternation(group.Inner),
+        _ => First.Unbounded, // a wide class, a dot; a backreference may repeat anything its group matched
+    };
 }

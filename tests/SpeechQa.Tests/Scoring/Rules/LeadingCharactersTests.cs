@@ -23,6 +23,8 @@ public sealed class LeadingCharactersTests
     [InlineData("(你|您)?(就)?")]
     [InlineData("((快|赶紧)?点)?")]
     [InlineData("(?:[^，]|，){0,2}别问了")]
+    [InlineData("(?>[^。]{0,3})不管")] // an atomic group is read like any group
+    [InlineData("(?'话'[^。])不管")]
     public void A_branch_that_may_start_anywhere_is_named(string branch) =>
         Assert.Equal([branch], LeadingCharacters.UnboundedBranches(Long(branch)));
 
@@ -36,6 +38,8 @@ public sealed class LeadingCharactersTests
     [InlineData(@"\d+吨")]
     [InlineData("(赶紧|快)+挂")]
     [InlineData("我想想办法")]
+    [InlineData(@"(?<字>催)\k<字>")] // a named group and its backreference are read
+    [InlineData("{不管}")] // a brace that starts no quantifier is a literal, as in .NET
     public void A_definite_start_is_not_named(string branch) =>
         Assert.Empty(LeadingCharacters.UnboundedBranches(Long(branch)));
 

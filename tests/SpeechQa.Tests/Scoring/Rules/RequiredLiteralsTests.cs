@@ -14,6 +14,9 @@ public sealed class RequiredLiteralsTests
     [InlineData("a+b", "ab")]
     [InlineData("^(您好|你好)，", "您好， 你好，")]
     [InlineData(@"单号\d{6}|编号", "单号 编号")]
+    [InlineData("(?>你们|你)这态度", "你们这态度 你这态度")] // an atomic group is read like any group
+    [InlineData(@"(?'字'催)\k'字'办", "催")]
+    [InlineData("收到{通知}", "收到{通知}")] // a brace that starts no quantifier is a literal, as in .NET
     public void Reads_the_strings_every_match_contains(string pattern, string expected)
     {
         var literals = RequiredLiterals.Of(pattern);
