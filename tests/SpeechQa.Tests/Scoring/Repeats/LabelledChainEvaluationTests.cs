@@ -69,6 +69,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev55, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev56, 0.95, 0.95, 0.75, false)]
     [InlineData(LabelledChainSet.Dev57, 0.95, 0.95, 0.75, false)]
+    [InlineData(LabelledChainSet.Dev58, 0.50, 0.50, 0.50, false)]
+    [InlineData(LabelledChainSet.Dev59, 0.50, 0.50, 0.50, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]

@@ -201,6 +201,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fifty-eighth author's scenarios (XF, dev): Shaoxing/Zhuji callers, canal lanes, sock and hardware towns, a pearl-farm village; three outage clusters.</summary>
     public const string Dev57 = "tests/repeats/dev-chains-57.yaml";
 
+    /// <summary>A fifty-ninth author's scenarios (XK, dev): Taiyuan water and heating, coal-mine estates, Jin words, three outage clusters.</summary>
+    public const string Dev58 = "tests/repeats/dev-chains-58.yaml";
+
+    /// <summary>A sixtieth author's scenarios (XL, dev): Nanning water only, urban-village rentals, a typhoon, three outage clusters.</summary>
+    public const string Dev59 = "tests/repeats/dev-chains-59.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
