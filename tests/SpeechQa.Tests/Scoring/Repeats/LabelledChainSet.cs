@@ -30,11 +30,14 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A third wave of test scenarios (WL, 2026-12-07, eighth sitting): Fuzhou/Putian callers; never tuned on.</summary>
     public const string Test5 = "tests/repeats/test-chains-5.yaml";
 
+    /// <summary>A fourth wave of test chains (XP, never tuned on): Lanzhou/Xining water and heating, Gansu/Qinghai speech; two outage clusters.</summary>
+    public const string Test6 = "tests/repeats/test-chains-6.yaml";
+
     /// <summary>A fourth wave of test chains (XQ, never tuned on): Guiyang/Zunyi water and heating, Guizhou speech; three outage clusters.</summary>
     public const string Test7 = "tests/repeats/test-chains-7.yaml";
 
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test7;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -212,6 +215,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>A sixty-first author's scenarios (XR, dev): Dalian/Dandong water and heating, seaside flats, islands, frozen meter wells; two outage clusters.</summary>
     public const string Dev60 = "tests/repeats/dev-chains-60.yaml";
+
+    /// <summary>A sixty-second author's scenarios (XS, dev): Hefei water and heating, relocated villagers' estates, lakeside estates, Jianghuai speech; three outage clusters.</summary>
+    public const string Dev61 = "tests/repeats/dev-chains-61.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
