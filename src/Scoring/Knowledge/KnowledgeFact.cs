@@ -87,9 +87,10 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
         }
         foreach (var kind in cues.Select(c => c.Fact.Kind).Where(k => k != QuantityKind.Claim).Distinct())
         {
-            foreach (var stated in QuantityReader.Read(sentence, kind))
+            var statedOfKind = QuantityReader.Read(sentence, kind);
+            foreach (var stated in statedOfKind)
             {
-                var (clauseStart, clauseEnd) = ClauseOf(sentence, stated.Index);
+                var (clauseStart, clauseEnd) = ClauseOf(sentence, stated, statedOfKind);
                 var clause = sentence[clauseStart..clauseEnd];
                 var ofKind = cues.Where(c => c.Fact.Kind == kind && c.Fact.CanBeStatedIn(clause)).ToList();
                 var sameClause = ofKind.Where(c => c.Index >= clauseStart && c.Index < clauseEnd)
@@ -145,6 +146,26 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
         return false;
     }
 
+    /// <summary>
+    /// The clause of a stated number. An unpunctuated ASR run can put two numbers of one kind side by side
+    /// (室温不低于十八度十六度是不达标的): where one ends, the other begins a clause of its own — unless the second opens a
+    /// range with the first (一百八十一吨到两百六十吨).
+    /// </summary>
+    private static (int Start, int End) ClauseOf(string sentence, StatedQuantity stated, IReadOnlyList<StatedQuantity> ofKind)
+    {
+        var (start, end) = ClauseOf(sentence, stated.Index);
+        foreach (var other in ofKind)
+        {
+            if (other.Index + other.Length == stated.Index && other.Index >= start && !OpensRange(stated))
+                start = stated.Index;
+            if (stated.Index + stated.Length == other.Index && other.Index < end && !OpensRange(other))
+                end = other.Index;
+        }
+        return (start, end);
+    }
+
+    private static bool OpensRange(StatedQuantity stated) => stated.Text.Length > 0 && stated.Text[0] is '到' or '至' or '-' or '~' or '～';
+
     private static (int Start, int End) ClauseOf(string sentence, int index)
     {
         var start = index == 0 ? 0 : LastClauseBreak(sentence, index - 1) + 1;
@@ -152,11 +173,12 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
         return (start, end < 0 ? sentence.Length : end);
     }
 
-    // ASR output often marks a pause with a space or a '.' instead of Chinese punctuation: between two Han characters
-    // either ends a clause ('.' between digits stays a decimal point, a space between Latin words stays a space).
+    // ASR output often marks a pause with a space or a '.' instead of Chinese punctuation: after a Han character and
+    // before a Han character or a digit (每吨3.45元 181到260吨是第二阶梯) either ends a clause ('.' between digits stays a
+    // decimal point, a space between a number and its unit — 3.45 元 — or between Latin words stays a space).
     private static bool IsClauseBreak(string text, int i) =>
         Array.IndexOf(ClauseBreaks, text[i]) >= 0
-        || (text[i] is ' ' or '.' && i > 0 && i + 1 < text.Length && IsHan(text[i - 1]) && IsHan(text[i + 1]));
+        || (text[i] is ' ' or '.' && i > 0 && i + 1 < text.Length && IsHan(text[i - 1]) && (IsHan(text[i + 1]) || char.IsAsciiDigit(text[i + 1])));
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 

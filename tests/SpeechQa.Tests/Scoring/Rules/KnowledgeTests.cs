@@ -92,6 +92,7 @@ public sealed class KnowledgeTests
     [InlineData("十六度以上就算合格")]
     [InlineData("水质这块化验员明天上午才能过去")]
     [InlineData("第二阶梯是五块多一吨")] // five-odd yuan does not reach 4.83
+    [InlineData("第一阶梯 每吨4.2元")] // a space before the number still lets the clause before lend its fact
     public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
     [Theory]
@@ -115,6 +116,11 @@ public sealed class KnowledgeTests
     [InlineData("水质问题两小时内到场，化验结果明天给您打过来")]
     [InlineData("累计用了一百九十多吨，超过了第一阶梯的180吨，所以超出的部分是按第二阶梯4.83元一吨算的")]
     [InlineData("四块多那个是第二档，一吨4.83元。")] // 四块多 is four-odd yuan: 4.83 lies in it
+    // ASR text without punctuation: a space after a Han character ends a clause, two numbers side by side are two
+    // clauses, and a number read out digit by digit is an identifier.
+    [InlineData("年用水180吨以内是第一阶梯 每吨3.45元 181到260吨是第二阶梯 每吨4.83元")]
+    [InlineData("我们的标准是室温不低于十八度十六度是不达标的")]
+    [InlineData("单号二一七六三个工作日内回电答复您")]
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
     [Fact]
