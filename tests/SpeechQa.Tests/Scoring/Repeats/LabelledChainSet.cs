@@ -219,6 +219,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixty-second author's scenarios (XS, dev): Hefei water and heating, relocated villagers' estates, lakeside estates, Jianghuai speech; three outage clusters.</summary>
     public const string Dev61 = "tests/repeats/dev-chains-61.yaml";
 
+    /// <summary>A sixty-third author's scenarios (XV, dev): Yangzhou/Zhenjiang water, old lanes, canal-side estates, hillside villages; four outage clusters.</summary>
+    public const string Dev62 = "tests/repeats/dev-chains-62.yaml";
+
+    /// <summary>A sixty-fourth author's scenarios (XW, dev): Changchun/Jilin water and heating, old factory estates, frozen pipes; four outage clusters.</summary>
+    public const string Dev63 = "tests/repeats/dev-chains-63.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
