@@ -225,6 +225,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixty-fourth author's scenarios (XW, dev): Changchun/Jilin water and heating, old factory estates, frozen pipes; four outage clusters.</summary>
     public const string Dev63 = "tests/repeats/dev-chains-63.yaml";
 
+    /// <summary>A sixty-fifth author's scenarios (YN, dev): Luoyang/Pingdingshan water and heating, tractor-works housing, mining estates; three outage clusters.</summary>
+    public const string Dev64 = "tests/repeats/dev-chains-64.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
