@@ -228,6 +228,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixty-fifth author's scenarios (YN, dev): Luoyang/Pingdingshan water and heating, tractor-works housing, mining estates; three outage clusters.</summary>
     public const string Dev64 = "tests/repeats/dev-chains-64.yaml";
 
+    /// <summary>A sixty-sixth author's scenarios (YR, dev): Nantong water with a few heated estates, riverside towns, textile-mill housing; two outage clusters.</summary>
+    public const string Dev65 = "tests/repeats/dev-chains-65.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
