@@ -62,6 +62,14 @@ public static class ChineseNumber
         return total + section + current;
     }
 
+    /// <summary>
+    /// Four or more Chinese digits with no place value (二一七六, 四零七九) are a ticket, staff or phone number read out digit
+    /// by digit, not an amount: without punctuation (单号二一七六三个工作日内回电) the next number runs into it. (两 is never
+    /// read out in a number; <see cref="Parse"/> still reads such runs digit by digit, as the ASR-noise writer needs.)
+    /// </summary>
+    public static bool IsReadOutIdentifier(string text) =>
+        text.Length >= 4 && text.All(c => c != '两' && Digit(c) is not null);
+
     private static int? Digit(char c) => c switch
     {
         '零' or '〇' => 0, '一' => 1, '二' or '两' => 2, '三' => 3, '四' => 4, '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9,

@@ -35,13 +35,6 @@ public static partial class QuantityReader
         return found;
     }
 
-    /// <summary>
-    /// Four or more Chinese digits with no place value (二一七六, 四零七九) are a ticket, staff or phone number read out digit
-    /// by digit, not an amount: without punctuation (单号二一七六三个工作日内回电) the next number runs into it.
-    /// </summary>
-    private static bool IsReadOutIdentifier(string number) =>
-        number.Length >= 4 && number.All(c => c is '零' or '〇' or '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九');
-
     /// <summary>四块多 (four-odd yuan) states 4 to 5 yuan; 三块四毛多 3.4 to 3.5 — neither contradicts a price inside that span.</summary>
     private static double RoughSpan(Match m, QuantityKind kind) =>
         kind == QuantityKind.Yuan && m.Groups["more"].Success
@@ -50,7 +43,7 @@ public static partial class QuantityReader
 
     private static double? Value(Match m, QuantityKind kind)
     {
-        double? Number(string group) => m.Groups[group].Success && !IsReadOutIdentifier(m.Groups[group].Value) ? ChineseNumber.Parse(m.Groups[group].Value) : null;
+        double? Number(string group) => m.Groups[group].Success && !ChineseNumber.IsReadOutIdentifier(m.Groups[group].Value) ? ChineseNumber.Parse(m.Groups[group].Value) : null;
         switch (kind)
         {
             case QuantityKind.Yuan:
