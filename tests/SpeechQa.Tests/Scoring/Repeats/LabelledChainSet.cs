@@ -36,8 +36,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fourth wave of test chains (XQ, never tuned on): Guiyang/Zunyi water and heating, Guizhou speech; three outage clusters.</summary>
     public const string Test7 = "tests/repeats/test-chains-7.yaml";
 
+    /// <summary>A fifth wave of test chains (ZM, never tuned on): Xinxiang/Jiaozuo water and heating, northern Henan speech; two outage clusters.</summary>
+    public const string Test8 = "tests/repeats/test-chains-8.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -230,6 +233,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>A sixty-sixth author's scenarios (YR, dev): Nantong water with a few heated estates, riverside towns, textile-mill housing; two outage clusters.</summary>
     public const string Dev65 = "tests/repeats/dev-chains-65.yaml";
+
+    /// <summary>A sixty-seventh author's scenarios (ZE, dev): Luoyang/Sanmenxia water and heating, old-town courtyards, Yellow River villages; two outage clusters.</summary>
+    public const string Dev66 = "tests/repeats/dev-chains-66.yaml";
+
+    /// <summary>A sixty-eighth author's scenarios (ZF, dev): Guilin/Hezhou water with a retirees' heated estate, karst towns, farm villages; three outage clusters.</summary>
+    public const string Dev67 = "tests/repeats/dev-chains-67.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
