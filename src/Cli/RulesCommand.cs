@@ -93,7 +93,11 @@ public static class RulesCommand
     private static Command CreateCheck()
     {
         var folder = new Argument<string>("rules-folder") { Description = "The rules folder (holding rulesets/, knowledge/, dict/)", DefaultValueFactory = _ => "rules" };
+        var sample = new Option<string?>("--sample") { Description = "A folder of transcripts (format 2 JSON, searched recursively): also report literal screens that pass more than --max-pass of their sentences" };
+        var maxPass = new Option<double>("--max-pass") { Description = "With --sample: the share of sentences above which a screen is reported", DefaultValueFactory = _ => ScreenPassCheck.DefaultMaxShare };
         var command = new Command("check", "Validate every rule set; errors with file:line:column") { folder };
+        command.Options.Add(sample);
+        command.Options.Add(maxPass);
         command.SetAction((result, _) => GuardAsync(() =>
         {
             var catalog = RuleSetCatalog.Load(result.GetValue(folder)!);
@@ -102,6 +106,14 @@ public static class RulesCommand
             // Loads and works, but slow: shown so an admin sees it before the bench does; not an error.
             foreach (var warning in SlowPatternCheck.Check(result.GetValue(folder)!))
                 Console.WriteLine($"警告 warning {warning}");
+            if (result.GetValue(sample) is { } transcripts)
+            {
+                var sentences = SampleSentences(transcripts);
+                var weak = ScreenPassCheck.Check(result.GetValue(folder)!, sentences, result.GetValue(maxPass));
+                foreach (var warning in weak)
+                    Console.WriteLine($"警告 warning {warning}");
+                Console.WriteLine($"筛选 screens: {sentences.Count} 句样本 sample sentences, {weak.Count} 个筛选放过超过 {result.GetValue(maxPass):P0} screens pass more than that share");
+            }
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
@@ -187,6 +199,24 @@ public static class RulesCommand
     private static CallJudge CreateJudge(string rulesFolder) => CallJudge.ForRulesFolder(rulesFolder);
 
     /// <summary>The models of a folder on the judge's segmenter, or null when the folder has none (the rules run alone).</summary>
+    /// <summary>Every segment's text of the transcripts under a folder; a file that is not a transcript names itself.</summary>
+    private static List<string> SampleSentences(string folder)
+    {
+        var sentences = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                sentences.AddRange(TranscriptJson.Parse(File.ReadAllBytes(file)).Segments.Select(s => s.Text));
+            }
+            catch (TranscriptFormatException e)
+            {
+                throw new TranscriptFormatException($"{file}: {e.Message}");
+            }
+        }
+        return sentences;
+    }
+
     private static CallClassifier? ClassifierIn(string modelsFolder, CallJudge judge) =>
         CallClassifier.AnyIn(modelsFolder) ? CallClassifier.Load(modelsFolder, new ClassifierTokens(judge.Segmenter)) : null;
 
