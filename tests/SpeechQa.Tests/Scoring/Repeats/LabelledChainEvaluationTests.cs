@@ -79,6 +79,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev65, 0.95, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Dev66, 0.95, 0.95, 0.80, false)]
     [InlineData(LabelledChainSet.Dev67, 0.95, 0.95, 0.90, false)]
+    [InlineData(LabelledChainSet.Dev68, 0.90, 0.95, 0.90, false)]
+    [InlineData(LabelledChainSet.Dev69, 0.95, 0.95, 0.75, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]

@@ -240,6 +240,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixty-eighth author's scenarios (ZF, dev): Guilin/Hezhou water with a retirees' heated estate, karst towns, farm villages; three outage clusters.</summary>
     public const string Dev67 = "tests/repeats/dev-chains-67.yaml";
 
+    /// <summary>A sixty-ninth author's scenarios (ZT, dev): Weinan/Hancheng water and heating, Guanzhong speech, railway housing, apple-farm villages; three outage clusters.</summary>
+    public const string Dev68 = "tests/repeats/dev-chains-68.yaml";
+
+    /// <summary>A seventieth author's scenarios (ZV, dev): Zhaoqing/Yunfu water with a retirees' heated estate, riverside towns, factory dormitories; three outage clusters.</summary>
+    public const string Dev69 = "tests/repeats/dev-chains-69.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
