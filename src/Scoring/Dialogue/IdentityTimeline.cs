@@ -109,7 +109,8 @@ public sealed partial class IdentityTimeline
     private static partial Regex DigitRun();
 
     /// <summary>A reply that says yes: 是 / 对 / 是我 / 我就是, after a filler.</summary>
-    [GeneratedRegex(@"^[嗯哦啊哎诶唉，,。 ]*(是|对|我就是|就是我|没错|嗯是)")]
+    // 系我 / 係 / 啱: the Cantonese yes.
+    [GeneratedRegex(@"^[嗯哦啊哎诶唉，,。 ]*(是|系(?!统)|係|啱|对|我就是|就是我|没错|嗯是)")]
     private static partial Regex Affirmation();
 
     /// <summary>是，我是他儿媳妇 / 是他家，他不在: the household answered, not the holder.</summary>
