@@ -35,6 +35,8 @@ public sealed class DataDisclosureTests
     [InlineData("您好，我是热力公司客服中心的，工号5634，是韩志军先生吧？", "是额。撒事？", true)]
     [InlineData("喂，您好，我这边是水务客服中心的，请问是陈国良先生伐？", "是的，我就是，啥事体？", true)]
     [InlineData("您好，供水公司客服中心，请问是林水生林阿伯吗？", "是，我就是，什么事？", true)] // 阿伯 names the holder too
+    [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系我，乜事啊？", true)] // Cantonese: 陈生 names him, 系我 is yes
+    [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系统发的短信我收到了。", false)] // 系统 is no yes
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
