@@ -292,7 +292,7 @@ public sealed partial class DialogueState
             // So is the contact phone read back with a ticket the agent has just made (您的电话一三九…，对吗？): the number the
             // call came from or the caller gave, put to the caller to confirm.
             var readBackQuestion = ConfirmationQuestion().IsMatch(text)
-                && (label == nameof(PersonalDataKind.Address)
+                && ((label == nameof(PersonalDataKind.Address) && !ownLine)
                     || (label == nameof(PersonalDataKind.Phone) && (CallerJustGavePhone(call, sentence, text.Substring(start, length)) || TicketMadeBy(call, cues, sentence))));
             if (!identity.IsVerifiedBefore(sentence) && !readBackQuestion)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";

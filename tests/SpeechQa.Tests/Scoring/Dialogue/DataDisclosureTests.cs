@@ -70,6 +70,11 @@ public sealed class DataDisclosureTests
             ('c', 0, 4, "我家水表井冒水了。"),
             ('a', 4.5, 9, "回访就打您这个来电号码13904511234可以吧？")).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(own.Events(DialogueEvent.Disclosure));
+        // Put as a question (是这家吧？) it is still told, not asked back: the caller never said it. A numbered street too.
+        var asked = Call(
+            ('c', 0, 4, "我家院里水管子冒水了。"),
+            ('a', 4.5, 12, "我看一下您这个来电号码，地址是新民小区经3路18号，是这家吧？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(asked.Events(DialogueEvent.Disclosure));
     }
 
     [Fact]
