@@ -107,9 +107,11 @@ public sealed partial class DialogueState
                 state.Add(DialogueEvent.TicketChased, i, chase);
             if ((Cue("read_back") ?? (Act("read_back") ? "act:read_back" : null) ?? RepeatedData(call, i, plainNumerals) ?? EchoedDetails(call, i, plainNumerals)) is { } readBack)
                 state.Add(DialogueEvent.ReadBack, i, readBack);
-            if (Cue("wait_notice") is { } wait)
+            var wait = Cue("wait_notice");
+            if (wait is not null)
                 state.Add(DialogueEvent.WaitNotice, i, wait);
-            if ((Cue("time_limit") ?? (Act("time_limit") ? "act:time_limit" : null)) is { } limit)
+            // 排到了就过去 / 看站里安排 reads as a time to the model but names none: the model's guess gives way to the words.
+            if ((Cue("time_limit") ?? (Act("time_limit") && wait is null ? "act:time_limit" : null)) is { } limit)
                 state.Add(DialogueEvent.TimeLimit, i, limit);
             if ((Cue("ticket_number") ?? Cue("callback") ?? (Act("ticket_number") || Act("callback_promised") ? "act:callback" : null)) is { } told)
                 state.Add(DialogueEvent.TicketNumberOrCallback, i, told);
