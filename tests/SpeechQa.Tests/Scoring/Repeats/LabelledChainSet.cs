@@ -39,8 +39,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A fifth wave of test chains (ZM, never tuned on): Xinxiang/Jiaozuo water and heating, northern Henan speech; two outage clusters.</summary>
     public const string Test8 = "tests/repeats/test-chains-8.yaml";
 
+    /// <summary>A sixth wave of test chains (QJ, never tuned on): Zhangjiakou/Xuanhua water and heating, northern Hebei speech; three outage clusters.</summary>
+    public const string Test9 = "tests/repeats/test-chains-9.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -245,6 +248,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>A seventieth author's scenarios (ZV, dev): Zhaoqing/Yunfu water with a retirees' heated estate, riverside towns, factory dormitories; three outage clusters.</summary>
     public const string Dev69 = "tests/repeats/dev-chains-69.yaml";
+
+    /// <summary>A seventy-first author's scenarios (QG, dev): Baoding/Dingzhou water and heating, central Hebei speech, work-unit compounds; three outage clusters.</summary>
+    public const string Dev70 = "tests/repeats/dev-chains-70.yaml";
+
+    /// <summary>A seventy-second author's scenarios (QI, dev): Quzhou/Lishui water with an industrial-park heated estate, mountain villages, railway housing; three outage clusters.</summary>
+    public const string Dev71 = "tests/repeats/dev-chains-71.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
