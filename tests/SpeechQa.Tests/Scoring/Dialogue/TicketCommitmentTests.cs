@@ -152,6 +152,8 @@ public sealed class TicketCommitmentTests
     [Theory]
     [InlineData("您要实在不放心，我可以给您登记个水质检测。", false)] // an offer
     [InlineData("管子归住户，但是我可以给您登记，派人先把阀门关上。", true)] // a commitment
+    [InlineData("已经派单了，抢修班出发前会给您打电话。还有其他事儿需要反映吗？", true)] // the further-needs question offers nothing
+    [InlineData("需要我给您登记一下吗？", false)]
     public void I_can_register_it_is_an_offer_only_after_an_if(string agent, bool ticket)
     {
         var state = Call(('c', 0, 4, "楼上漏水漏到我家了。"), ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
