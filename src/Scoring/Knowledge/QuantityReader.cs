@@ -95,11 +95,11 @@ public static partial class QuantityReader
     private const double WorkingDaysPerMonth = 22;
 
     // 3.45元, 四块多 (4 to 5), 三块四毛五, 4块2 and 七块二一吨 (a bare digit after 块 is jiao; two are jiao and fen: 3块45, 三块四五), 3元4角5分
-    // (but 七块二毛一吨 is 7.20 a ton); 22元一平方米 and 每平二十三块五 are per m².
+    // (but 七块二毛一吨 is 7.20 a ton); 22元一平方米, 每平二十三块五 and 每平方米每个采暖季二十二块 are per m².
     [GeneratedRegex(@"(?<n>" + N + @")\s*(?:块(?<jiao>[0-9一二两三四五六七八九])(?<fen>[0-9一二三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角分]|一(?![吨方立]))|块(?<jiao>[0-9一二两三四五六七八九])(?![0-9二两三四五六七八九十百千万平吨毛角]|一(?![吨方立]))|(?:元|块钱|块)(?:(?<jiao>[0-9一二两三四五六七八九])(?:毛|角)(?:(?<fen>[0-9二三四五六七八九]|一(?![吨方立]))分?)?)?)(?<more>多(?!少))?")]
     private static partial Regex Yuan();
 
-    [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡|平)\s*(?:是|收)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
+    [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡|平)\s*(?:(?:每|一)个?(?:采暖季|供暖季|季|年))?\s*(?:是|收|要)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
     private static partial Regex YuanPerSquareMetre();
 
     // A time in working days where minutes are promised (水质问题一个工作日内处理) is longer than any minute SLA: read as 24 h each;

@@ -93,6 +93,8 @@ public sealed class KnowledgeTests
     [InlineData("水质这块化验员明天上午才能过去")]
     [InlineData("第二阶梯是五块多一吨")] // five-odd yuan does not reach 4.83
     [InlineData("第一阶梯 每吨4.2元")] // a space before the number still lets the clause before lend its fact
+    [InlineData("居民是按建筑面积收的，每平方米每个采暖季二十五块钱。")] // per m² by its unit, the season between
+    [InlineData("您家八十九点六平，按每平米二十四块钱算。")]
     public void Wrong_numbers_are_F03(string sentence) => Assert.True(WrongInformation(sentence), sentence);
 
     [Theory]
@@ -102,6 +104,7 @@ public sealed class KnowledgeTests
     [InlineData("水质问题两小时内到场")]
     [InlineData("室温不低于十八度")]
     [InlineData("采暖费二十二元每平方米，您家98平米就是2156元")]
+    [InlineData("您家登记面积是八十九点六平，按每平米二十二块钱算，一共一千九百七十一块二。")] // the area and the total state no fee
     [InlineData("爆管抢修30分钟内出发")]
     [InlineData("一般维修一个工作日内处理")]
     [InlineData("投诉我们三个工作日内回电答复您")]
