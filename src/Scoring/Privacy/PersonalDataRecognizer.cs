@@ -97,7 +97,8 @@ public static partial class PersonalDataRecognizer
     [GeneratedRegex(@"(?<=(?:户号|账号|用户号|用户编号|编号)[是为:：\s]{0,3})[A-Za-z]{0,2}\d{5,12}(?![0-9*])")]
     private static partial Regex Account();
 
-    // 经三路, 平房区三巷 reach here as 经3路, 平房区3巷: a numbered street.
+    // A numbered street written in digits (经3路18号, 平房区3巷12号) is an address too; streets numbered in words are not
+    // read here (tried on dev: 4 disclosures found, 7 false ones).
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,12}\d{0,2}(?:路|街|大街|道|巷|胡同)\d{1,4}号(?:院)?(?:[\u4e00-\u9fa5A-Za-z0-9]{0,12}?(?:\d{1,3}(?:栋|号楼|幢)))?(?:\d{1,2}单元)?(?:\d{3,4}(?:室|号)?)?")]
     private static partial Regex Address();
 }

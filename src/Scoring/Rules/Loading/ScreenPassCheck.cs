@@ -43,9 +43,10 @@ public static class ScreenPassCheck
     /// <summary>Sentences the screen passes, and the three literals found first in most of them.</summary>
     private static (int Passed, List<(string Literal, int Sentences)> Widest) Passes(IReadOnlyList<string> literals, IReadOnlyList<string> sentences)
     {
-        var screen = SearchValues.Create([.. literals.Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+        // RequiredLiterals gives each literal once.
+        var screen = SearchValues.Create([.. literals], StringComparison.Ordinal);
         // Shortest first, so a sentence is put down to the most general literal found at its first screen hit.
-        var byFirstChar = literals.Distinct(StringComparer.Ordinal).OrderBy(l => l.Length).ThenBy(l => l, StringComparer.Ordinal)
+        var byFirstChar = literals.OrderBy(l => l.Length).ThenBy(l => l, StringComparer.Ordinal)
             .GroupBy(l => l[0]).ToDictionary(g => g.Key, g => g.ToList());
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var passed = 0;
