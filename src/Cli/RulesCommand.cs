@@ -198,7 +198,6 @@ public static class RulesCommand
 
     private static CallJudge CreateJudge(string rulesFolder) => CallJudge.ForRulesFolder(rulesFolder);
 
-    /// <summary>The models of a folder on the judge's segmenter, or null when the folder has none (the rules run alone).</summary>
     /// <summary>Every segment's text of the transcripts under a folder; a file that is not a transcript names itself.</summary>
     private static List<string> SampleSentences(string folder)
     {
@@ -217,6 +216,7 @@ public static class RulesCommand
         return sentences;
     }
 
+    /// <summary>The models of a folder on the judge's segmenter, or null when the folder has none (the rules run alone).</summary>
     private static CallClassifier? ClassifierIn(string modelsFolder, CallJudge judge) =>
         CallClassifier.AnyIn(modelsFolder) ? CallClassifier.Load(modelsFolder, new ClassifierTokens(judge.Segmenter)) : null;
 

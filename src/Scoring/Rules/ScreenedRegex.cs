@@ -38,9 +38,15 @@ public sealed class ScreenedRegex
         // alternations of the rule files cost a tenth of the rules' time. A named group still captures, for \k<x>.
         Regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture, timeout);
         Literals = RequiredLiterals.Of(pattern) ?? [];
-        if (Literals.Count >= MinLiteralsToScreen)
+        if (Screens(Literals))
             _screen = SearchValues.Create([.. Literals], StringComparison.Ordinal);
     }
+
+    /// <summary>The literals a pattern is screened by, or null where it is not screened (too short a list, or none).</summary>
+    internal static IReadOnlyList<string>? ScreenLiterals(string pattern) =>
+        RequiredLiterals.Of(pattern) is { } literals && Screens(literals) ? literals : null;
+
+    private static bool Screens(IReadOnlyList<string> literals) => literals.Count >= MinLiteralsToScreen;
 
     /// <summary>The compiled regex every match comes from.</summary>
     public Regex Regex { get; }

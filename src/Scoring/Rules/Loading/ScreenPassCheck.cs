@@ -26,7 +26,7 @@ public static class ScreenPassCheck
             return warnings;
         foreach (var (file, line, column, key, pattern) in RuleFilePatterns.In(rulesFolder))
         {
-            if (RuleFilePatterns.IsExclusion(key) || RequiredLiterals.Of(pattern) is not { Count: >= ScreenedRegex.MinLiteralsToScreen } literals)
+            if (RuleFilePatterns.IsExclusion(key) || ScreenedRegex.ScreenLiterals(pattern) is not { } literals)
                 continue;
             var (passed, widest) = Passes(literals, sentences);
             var share = passed / (double)sentences.Count;
