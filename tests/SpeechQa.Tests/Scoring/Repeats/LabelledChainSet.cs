@@ -42,8 +42,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A sixth wave of test chains (QJ, never tuned on): Zhangjiakou/Xuanhua water and heating, northern Hebei speech; three outage clusters.</summary>
     public const string Test9 = "tests/repeats/test-chains-9.yaml";
 
+    /// <summary>A seventh wave of test chains (QV, never tuned on): Weihai/Rongcheng water and heating, Jiaodong speech; four outage clusters.</summary>
+    public const string Test10 = "tests/repeats/test-chains-10.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -254,6 +257,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>A seventy-second author's scenarios (QI, dev): Quzhou/Lishui water with an industrial-park heated estate, mountain villages, railway housing; three outage clusters.</summary>
     public const string Dev71 = "tests/repeats/dev-chains-71.yaml";
+
+    /// <summary>A seventy-third author's scenarios (QK, dev): Cangzhou/Huanghua water and heating, eastern Hebei speech, salt-flat and port towns; four outage clusters.</summary>
+    public const string Dev72 = "tests/repeats/dev-chains-72.yaml";
+
+    /// <summary>A seventy-fourth author's scenarios (QP, dev): Yichun/Pingxiang water with heated new estates, Gan speech, old mining estates; two outage clusters.</summary>
+    public const string Dev73 = "tests/repeats/dev-chains-73.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
