@@ -85,6 +85,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev71, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev72, 0.95, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Dev73, 0.90, 0.95, 0.90, false)]
+    [InlineData(LabelledChainSet.Dev74, 0.95, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev75, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]
@@ -95,6 +97,7 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Test8, 0.95, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Test9, 0.90, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Test10, 0.90, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Test11, 0.90, 0.95, 0.85, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {
         var set = LabelledChainSet.Load(RepeatTestKit.Policy, file);

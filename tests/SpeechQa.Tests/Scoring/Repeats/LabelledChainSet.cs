@@ -45,8 +45,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A seventh wave of test chains (QV, never tuned on): Weihai/Rongcheng water and heating, Jiaodong speech; four outage clusters.</summary>
     public const string Test10 = "tests/repeats/test-chains-10.yaml";
 
+    /// <summary>An eighth wave of test chains (QY, never tuned on): Siping water and heating, Jilin speech, old chemical-works housing; four outage clusters.</summary>
+    public const string Test11 = "tests/repeats/test-chains-11.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -263,6 +266,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>A seventy-fourth author's scenarios (QP, dev): Yichun/Pingxiang water with heated new estates, Gan speech, old mining estates; two outage clusters.</summary>
     public const string Dev73 = "tests/repeats/dev-chains-73.yaml";
+
+    /// <summary>A seventy-fifth author's scenarios (UD, dev): Qujing/Zhaotong water with heated new estates, Yunnan speech, coal-mine housing; four outage clusters.</summary>
+    public const string Dev74 = "tests/repeats/dev-chains-74.yaml";
+
+    /// <summary>A seventy-sixth author's scenarios (UE, dev): Shiyan/Danjiangkou water and heating, northwest Hubei speech, car-factory housing and reservoir towns; five outage clusters.</summary>
+    public const string Dev75 = "tests/repeats/dev-chains-75.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
