@@ -293,7 +293,8 @@ public sealed partial class DialogueState
             // reads back what the caller gave, even where the digits of the two turns do not line up.
             // So is the contact phone read back with a ticket the agent has just made (您的电话一三九…，对吗？): the number the
             // call came from or the caller gave, put to the caller to confirm.
-            var readBackQuestion = ConfirmationQuestion().IsMatch(text)
+            // The question may also come right after the number, the sentence going on (18672045531，对吧？我给你派个师傅).
+            var readBackQuestion = (ConfirmationQuestion().IsMatch(text) || ConfirmationRightAfter().IsMatch(text[(start + length)..]))
                 && ((label == nameof(PersonalDataKind.Address) && !ownLine)
                     || (label == nameof(PersonalDataKind.Phone) && (CallerJustGavePhone(call, sentence, text.Substring(start, length)) || TicketMadeBy(call, cues, sentence))));
             if (!identity.IsVerifiedBefore(sentence) && !readBackQuestion)
@@ -457,6 +458,9 @@ public sealed partial class DialogueState
 
     [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧|对伐|是伐|伐)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[，,、 ]?(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是)[？?]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ConfirmationRightAfter();
 
     /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>
     /// <summary>The agent's sentence before this one, a few sentences back at most, announced an organisation's number

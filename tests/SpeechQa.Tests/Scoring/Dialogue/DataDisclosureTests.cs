@@ -57,6 +57,30 @@ public sealed class DataDisclosureTests
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
+    [Theory]
+    [InlineData("18672045531，对吧？我给你派个师傅上门。", false)] // the question right after the number, the sentence going on
+    [InlineData("18672045531，我给你派个师傅上门，对吧？", false)]
+    [InlineData("我给你派个师傅上门，电话18672045531。", true)] // told, not asked back
+    public void The_callers_corrected_phone_confirmed_right_after_the_number_is_no_disclosure(string agent, bool disclosed)
+    {
+        var state = Call(
+            ('c', 0, 4, "卧室的暖气片不热，电话是一八六，七二零四，五五一三……不对，是五五三一。"),
+            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
+    }
+
+    [Theory]
+    [InlineData("联系电话是您现在打的这个一五九，〇六三二，七八八五吗？")] // the calling line, in spoken digits
+    [InlineData("联系电话就是这个一八六，五三七〇，〇二一四？")]
+    [InlineData("这个电话是您的号码吗，一三三，〇六三二，五五八一？")]
+    public void The_calling_line_read_back_in_spoken_digits_is_the_callers_own(string agent)
+    {
+        var state = Call(
+            ('c', 0, 4, "我们村从昨晚起就没水了。"),
+            ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
+
     [Fact]
     public void The_account_found_by_the_calling_number_is_still_read_out_to_an_unverified_caller()
     {
