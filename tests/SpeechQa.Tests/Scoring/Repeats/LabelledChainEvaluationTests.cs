@@ -87,6 +87,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev73, 0.90, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Dev74, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev75, 0.95, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev76, 0.95, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev77, 0.95, 0.95, 0.80, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]

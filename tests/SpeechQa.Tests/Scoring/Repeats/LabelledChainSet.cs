@@ -273,6 +273,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A seventy-sixth author's scenarios (UE, dev): Shiyan/Danjiangkou water and heating, northwest Hubei speech, car-factory housing and reservoir towns; five outage clusters.</summary>
     public const string Dev75 = "tests/repeats/dev-chains-75.yaml";
 
+    /// <summary>A seventy-seventh author's scenarios (UJ, dev): Tianshui/Gangu water and heating, eastern Gansu speech, old factory housing; four outage clusters.</summary>
+    public const string Dev76 = "tests/repeats/dev-chains-76.yaml";
+
+    /// <summary>A seventy-eighth author's scenarios (UK, dev): Zhaoqing/Sihui water with heated new estates, Cantonese-flavoured speech; four outage clusters.</summary>
+    public const string Dev77 = "tests/repeats/dev-chains-77.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
