@@ -58,19 +58,31 @@ public sealed partial class KnowledgeCondition : Condition
 
     private static readonly System.Buffers.SearchValues<char> Numerals = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９零一二两三四五六七八九十百千万半");
 
-    /// <summary>The last clause of the caller's question right before this sentence, where it names a fact; else null.</summary>
+    /// <summary>
+    /// The clause of the caller's question right before this sentence that names a fact: the last clause of a sentence
+    /// ending in a question mark (取暖费是好多钱一个平方？), else the last clause that asks in words (暖气费是多少钱一平米，俺刚买的
+    /// 二手房…); null where none does.
+    /// </summary>
     private string? AskedFact(CallView call, int sentence)
     {
         if (sentence == 0 || call.Sentences[sentence - 1] is not { Speaker: SpeechQa.Batch.Transcripts.Speaker.Customer } before
             || call.Sentences[sentence].Text.AsSpan().IndexOfAny(Numerals) < 0) // an answer without a number states no figure
             return null;
         var question = before.Text.AsSpan().TrimEnd();
-        if (question.Length == 0 || question[^1] is not ('？' or '?'))
-            return null;
-        question = question[..^1];
-        var clause = question[(question.LastIndexOfAny(ClauseMarks.Set) + 1)..].ToString();
-        return AnyCue.IsMatch(clause) ? clause : null;
+        if (question.Length > 0 && question[^1] is '？' or '?')
+        {
+            var last = question[..^1];
+            var clause = last[(last.LastIndexOfAny(ClauseMarks.Set) + 1)..].ToString();
+            if (AnyCue.IsMatch(clause))
+                return clause;
+        }
+        return before.Text.Split(ClauseMarks.Characters.ToCharArray(), StringSplitOptions.RemoveEmptyEntries)
+            .LastOrDefault(c => AsksInWords().IsMatch(c) && AnyCue.IsMatch(c));
     }
+
+    /// <summary>A clause that asks without a question mark (多少钱, 怎么交, 是不是).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("多少|几(块|毛|钱|天|个|号|点)|啥|什么|怎么|咋|哪|是不是|吗|么", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksInWords();
 
     protected override IEnumerable<ConditionMatch> Find(CallView call, IReadOnlyList<int> sentences)
     {

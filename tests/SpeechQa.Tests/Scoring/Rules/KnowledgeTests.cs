@@ -146,6 +146,10 @@ public sealed class KnowledgeTests
         // Not a question, or the question's last clause names no fact: the bare number states nothing checked.
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "取暖费我交过了。"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
         Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "取暖费交过了，一平方多少钱来着我忘了，您说我家这个表多少钱一个？"), ('a', 3, 5, "25块一个平方。"))), h => h.Rule == "F03");
+        // A question asked in words, in a clause of its own, without a question mark at the end (暖气费 is the heating fee too).
+        Assert.Contains(Run(Water.Value, Call(('c', 0, 3, "想问问今年这暖气费是多少钱一平米，俺刚买的二手房，面积是九十八平米……"), ('a', 3, 5, "居民的话是二十五块一平米。"))), h => h.Rule == "F03");
+        Assert.Contains(Run(Water.Value, Call(('c', 0, 3, "想问问暖气费怎么交，多少钱？"), ('a', 3, 5, "按建筑面积收，二十五块一个平方。"))), h => h.Rule == "F03");
+        Assert.DoesNotContain(Run(Water.Value, Call(('c', 0, 3, "想问问暖气费怎么交，多少钱？"), ('a', 3, 5, "按建筑面积收，二十二块一个平方。"))), h => h.Rule == "F03");
     }
 
     // Recognition output without Chinese punctuation: a space or a '.' between Han characters ends a clause, and in a
