@@ -89,6 +89,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev75, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev76, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev77, 0.95, 0.95, 0.80, false)]
+    [InlineData(LabelledChainSet.Dev78, 0.90, 0.95, 0.80, false)]
+    [InlineData(LabelledChainSet.Dev79, 0.95, 0.95, 0.95, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]
@@ -100,6 +102,7 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Test9, 0.90, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Test10, 0.90, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Test11, 0.90, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Test12, 0.95, 0.95, 0.80, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {
         var set = LabelledChainSet.Load(RepeatTestKit.Policy, file);

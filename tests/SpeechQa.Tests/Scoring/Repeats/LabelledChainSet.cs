@@ -48,8 +48,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An eighth wave of test chains (QY, never tuned on): Siping water and heating, Jilin speech, old chemical-works housing; four outage clusters.</summary>
     public const string Test11 = "tests/repeats/test-chains-11.yaml";
 
+    /// <summary>A ninth wave of test chains (UN, never tuned on): Baotou/Bayannur water and heating, Jin-flavoured speech, steel-works housing; three outage clusters.</summary>
+    public const string Test12 = "tests/repeats/test-chains-12.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -278,6 +281,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>A seventy-eighth author's scenarios (UK, dev): Zhaoqing/Sihui water with heated new estates, Cantonese-flavoured speech; four outage clusters.</summary>
     public const string Dev77 = "tests/repeats/dev-chains-77.yaml";
+
+    /// <summary>A seventy-ninth author's scenarios (US, dev): Ankang/Hanyin water with heated new estates, southern Shaanxi speech, relocation estates; three outage clusters.</summary>
+    public const string Dev78 = "tests/repeats/dev-chains-78.yaml";
+
+    /// <summary>An eightieth author's scenarios (UT, dev): Yancheng/Dongtai water with heated new estates, Jianghuai speech, salt-marsh towns; three outage clusters.</summary>
+    public const string Dev79 = "tests/repeats/dev-chains-79.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
