@@ -37,6 +37,7 @@ public sealed class DataDisclosureTests
     [InlineData("您好，供水公司客服中心，请问是林水生林阿伯吗？", "是，我就是，什么事？", true)] // 阿伯 names the holder too
     [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系我，乜事啊？", true)] // Cantonese: 陈生 names him, 系我 is yes
     [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系统发的短信我收到了。", false)] // 系统 is no yes
+    [InlineData("您好，我是供水公司客服中心的，请问是努尔兰·别克先生吗？", "是我，你说。", true)] // a name with a middle dot
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
@@ -67,6 +68,25 @@ public sealed class DataDisclosureTests
             ('c', 0, 4, "卧室的暖气片不热，电话是一八六，七二零四，五五一三……不对，是五五三一。"),
             ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
+    }
+
+    [Fact]
+    public void The_holder_named_as_户主我_then_the_name_verifies_with_the_account_number()
+    {
+        var state = Call(
+            ('a', 0, 4, "您户号和户主说一下。"),
+            ('c', 4.5, 9, "户号零三三八零六一，户主我，马国强。"),
+            ('a', 9.5, 13, "马国强，零三三八零六一，是欠了四百一十七块五。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
+
+    [Fact]
+    public void A_late_fee_worked_out_for_a_month_owed_is_no_arrears_read_out()
+    {
+        var state = Call(
+            ('c', 0, 4, "滞纳金怎么算的？"),
+            ('a', 4.5, 9, "按欠费金额每天万分之五，一百块一天五分钱，欠一个月就一块五。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
     }
 
     [Theory]
