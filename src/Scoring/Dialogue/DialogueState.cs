@@ -456,13 +456,17 @@ public sealed partial class DialogueState
     [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[是为]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CallerTicketNumber();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是|吧|对伐|是伐|伐)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>The words that put what was just said back to the caller (…，对吗？).</summary>
+    private const string AskedBack = "对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是";
+
+    /// <summary>A sentence ending in a question back, or in 吧 and the Wu 伐.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(" + AskedBack + "|吧|对伐|是伐|伐)[？?。]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationQuestion();
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[，,、 ]?(对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是)[？?]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>A question back right after a number, the sentence going on.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[，,、 ]?(" + AskedBack + ")[？?]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ConfirmationRightAfter();
 
-    /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>
     /// <summary>The agent's sentence before this one, a few sentences back at most, announced an organisation's number
     /// (我把人力资源部的电话给您 — 电话是0991…): the number that follows is that organisation's.</summary>
     private static bool OrganisationPhoneAnnounced(CallView call, int sentence)
@@ -475,6 +479,7 @@ public sealed partial class DialogueState
         return false;
     }
 
+    /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>
     [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|集团|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处|部|科|中心|局)[^，。？]{0,8}[，,]?(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OrganisationPhone();
 

@@ -76,8 +76,16 @@ public sealed partial class KnowledgeCondition : Condition
             if (AnyCue.IsMatch(clause))
                 return clause;
         }
-        return before.Text.Split(ClauseMarks.Characters.ToCharArray(), StringSplitOptions.RemoveEmptyEntries)
-            .LastOrDefault(c => AsksInWords().IsMatch(c) && AnyCue.IsMatch(c));
+        // Clause by clause from the end, without cutting the sentence up (most answers read here state no fact).
+        for (var rest = before.Text.AsSpan(); !rest.IsEmpty;)
+        {
+            var cut = rest.LastIndexOfAny(ClauseMarks.Set);
+            var clause = rest[(cut + 1)..];
+            if (!clause.IsEmpty && AsksInWords().IsMatch(clause) && AnyCue.IsMatch(clause))
+                return clause.ToString();
+            rest = cut < 0 ? [] : rest[..cut];
+        }
+        return null;
     }
 
     /// <summary>A clause that asks without a question mark (多少钱, 怎么交, 是不是).</summary>
