@@ -73,7 +73,7 @@ public sealed partial class DialogueState
                 continue;
             if ((Cue("agent_empathy") ?? (Act("empathy") ? "act:empathy" : null)) is { } empathy)
                 state.Add(DialogueEvent.AgentEmpathy, i, empathy);
-            if (DisclosureAt(call, cues, state.Identity, i, plainNumerals) is { } disclosed)
+            if (DisclosureAt(call, cues, state.Identity, i, plainNumerals, earlier) is { } disclosed)
                 state.Add(DialogueEvent.Disclosure, i, disclosed);
             // 702户主杜卫东…已经报停了 tells another household's status (a disclosure, F01), not a business done for the caller;
             // 给他家登记报停了 is still done (for the neighbour the caller speaks for).
@@ -266,7 +266,7 @@ public sealed partial class DialogueState
     /// third-party word in the same clause, or the caller just asked for someone else's data) or the caller is not
     /// yet verified.
     /// </summary>
-    private static string? DisclosureAt(CallView call, DialogueCues cues, IdentityTimeline identity, int sentence, string?[] plainNumerals)
+    private static string? DisclosureAt(CallView call, DialogueCues cues, IdentityTimeline identity, int sentence, string?[] plainNumerals, bool earlierReport)
     {
         var text = call.Sentences[sentence].Text;
         // 您这个来电号码 is the caller's own line, not a disclosure — but what the agent reads off the account it finds by
@@ -275,7 +275,8 @@ public sealed partial class DialogueState
         // Digits read in groups (3702 03 1978 06 12 541X) are one number to the recogniser; the evidence reads the joined text.
         text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
         var spans = PersonalDataRecognizer.Find(text)
-            .Where(p => p.Kind is not PersonalDataKind.Account && !(ownLine && p.Kind == PersonalDataKind.Phone) && !SaidByCustomerBefore(call, sentence, p.Text, plainNumerals)
+            .Where(p => p.Kind is not PersonalDataKind.Account && !(ownLine && p.Kind == PersonalDataKind.Phone) && !TicketNumberBefore(text, p.Start)
+                && !SaidByCustomerBefore(call, sentence, p.Text, plainNumerals)
                 && !(p.Kind == PersonalDataKind.Phone && (OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))
                     || OrganisationPhoneAnnounced(call, sentence))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
@@ -294,9 +295,10 @@ public sealed partial class DialogueState
             // So is the contact phone read back with a ticket the agent has just made (您的电话一三九…，对吗？): the number the
             // call came from or the caller gave, put to the caller to confirm.
             // The question may also come right after the number, the sentence going on (18672045531，对吧？我给你派个师傅).
+            // A caller chasing what they reported before is asked to confirm the contact phone on that report: their own.
             var readBackQuestion = (ConfirmationQuestion().IsMatch(text) || ConfirmationRightAfter().IsMatch(text[(start + length)..]))
                 && ((label == nameof(PersonalDataKind.Address) && !ownLine)
-                    || (label == nameof(PersonalDataKind.Phone) && (CallerJustGavePhone(call, sentence, text.Substring(start, length)) || TicketMadeBy(call, cues, sentence))));
+                    || (label == nameof(PersonalDataKind.Phone) && (CallerJustGavePhone(call, sentence, text.Substring(start, length)) || TicketMadeBy(call, cues, sentence) || earlierReport)));
             if (!identity.IsVerifiedBefore(sentence) && !readBackQuestion)
                 return $"{label}: {PersonalDataRecognizer.Mask(text.Substring(start, length))}（未核实身份 caller not verified）";
         }
@@ -535,6 +537,16 @@ public sealed partial class DialogueState
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the digits at <paramref name="start"/> follow a ticket-number word (工单号是零七二二四五零九，零七二二，四五零九:
+    /// a number said twice joins into a card-length run, but it is the ticket's).
+    /// </summary>
+    private static bool TicketNumberBefore(string text, int start) =>
+        TicketNumberWord().IsMatch(text.AsSpan(Math.Max(0, start - 8), Math.Min(8, start)));
+
+    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|受理号|编号)[是为：:，, ]{0,3}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TicketNumberWord();
 
     /// <summary>Whether the agent registered or dispatched a ticket in this sentence or one before it.</summary>
     private static bool TicketMadeBy(CallView call, DialogueCues cues, int sentence)

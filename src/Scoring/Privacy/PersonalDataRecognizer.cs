@@ -99,6 +99,6 @@ public static partial class PersonalDataRecognizer
 
     // A numbered street written in digits (经3路18号, 平房区3巷12号) is an address too; streets numbered in words are not
     // read here (tried on dev: 4 disclosures found, 7 false ones).
-    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,12}\d{0,2}(?:路|街|大街|道|巷|胡同)\d{1,4}号(?:院)?(?:[\u4e00-\u9fa5A-Za-z0-9]{0,12}?(?:\d{1,3}(?:栋|号楼|幢)))?(?:\d{1,2}单元)?(?:\d{3,4}(?:室|号)?)?")]
+    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,12}\d{0,2}(?:路|街|大街|道|巷|胡同)\d{1,4}号(?![到至~～—-]\d)(?:院)?(?:[\u4e00-\u9fa5A-Za-z0-9]{0,12}?(?:\d{1,3}(?:栋|号楼|幢)))?(?:\d{1,2}单元)?(?:\d{3,4}(?:室|号)?)?")]
     private static partial Regex Address();
 }
