@@ -51,8 +51,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A ninth wave of test chains (UN, never tuned on): Baotou/Bayannur water and heating, Jin-flavoured speech, steel-works housing; three outage clusters.</summary>
     public const string Test12 = "tests/repeats/test-chains-12.yaml";
 
+    /// <summary>A tenth wave of test chains (VE, never tuned on): Cangzhou/Dezhou water and heating, Hebei–Shandong border speech, canal villages; four outage clusters.</summary>
+    public const string Test13 = "tests/repeats/test-chains-13.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -287,6 +290,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>An eightieth author's scenarios (UT, dev): Yancheng/Dongtai water with heated new estates, Jianghuai speech, salt-marsh towns; three outage clusters.</summary>
     public const string Dev79 = "tests/repeats/dev-chains-79.yaml";
+
+    /// <summary>An eighty-first author's scenarios (VJ, dev): Zhoukou/Zhumadian water and heating, Henan speech, wheat-farm villages; four outage clusters.</summary>
+    public const string Dev80 = "tests/repeats/dev-chains-80.yaml";
+
+    /// <summary>An eighty-second author's scenarios (VK, dev): Longyan/Sanming water with heated new estates, western Fujian speech, tulou villages; three outage clusters.</summary>
+    public const string Dev81 = "tests/repeats/dev-chains-81.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
