@@ -57,11 +57,14 @@ public sealed record TextGuards(IReadOnlyList<string> Exclude, IReadOnlyList<str
         return next < 0 ? -1 : previous + 1 + next;
     }
 
-    /// <summary>跟您说明一下 / 我跟您说 / 您说一下 tell or ask: they quote nothing the customer said.</summary>
+    /// <summary>
+    /// 跟您说明一下 / 我跟您说 / 您说一下 tell or ask: they quote nothing the customer said. 工作人员跟您说… / 她跟你说… reports
+    /// what someone else told the caller: a quote.
+    /// </summary>
     private static bool IsTelling(ReadOnlySpan<char> sentence, int at, int length)
     {
         if (at > 0 && sentence[at - 1] is '跟' or '和' or '给' or '向' or '对')
-            return true;
+            return !(at > 1 && sentence[at - 2] is '他' or '她' or '员' or '傅' or '家');
         var after = sentence[(at + length)..];
         return after.StartsWith("明", StringComparison.Ordinal) || after.StartsWith("一下", StringComparison.Ordinal)
             || after.StartsWith("清楚", StringComparison.Ordinal);

@@ -81,8 +81,14 @@ public sealed class DataDisclosureTests
     [InlineData("我们村从昨晚起就没水了。", "联系电话是您现在打的这个一五九，〇六三二，七八八五吗？")] // the calling line, in spoken digits
     [InlineData("我们村从昨晚起就没水了。", "联系电话就是这个一八六，五三七〇，〇二一四？")]
     [InlineData("我们村从昨晚起就没水了。", "这个电话是您的号码吗，一三三，〇六三二，五五八一？")]
+    [InlineData("我要投诉抄表员。", "回复电话就打您现在这个一三九〇四五一二二三六吗？")]
     [InlineData("滞纳金怎么算的？", "按欠费金额每天万分之五，一百块一天五分钱，欠一个月就一块五。")] // a worked example, no arrears
-    public void The_calling_line_read_back_or_a_worked_late_fee_discloses_nothing(string customer, string agent)
+    [InlineData("一百八十吨以内多少钱？", "三块四毛五一吨，三块，四毛，五分。")] // a tariff recited, no arrears
+    [InlineData("头一档到多少吨？", "一年里头头一百八十吨，三块四毛五；再往上四块八毛三。")]
+    [InlineData("我们这条街咋没水了？", "南湖路30号到60号这一段今天换阀门，下午五点前恢复。")] // a run of house numbers is an area
+    [InlineData("好的。", "工单号是零七三五二六四一，零七三五，二六四一。")] // a ticket number said twice is no card number
+    [InlineData("我前天就报了漏水，到现在没人来。", "查到了，联系电话一三九〇四五一二二三六，对吗？")] // the caller's own earlier report
+    public void Own_lines_worked_examples_areas_and_ticket_numbers_disclose_nothing(string customer, string agent)
     {
         var state = Call(('c', 0, 4, customer), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.Empty(state.Events(DialogueEvent.Disclosure));

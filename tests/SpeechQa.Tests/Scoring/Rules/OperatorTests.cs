@@ -61,6 +61,9 @@ public sealed class OperatorTests
         Assert.True(Fires(abuse, Call(('a', 0, 2, "那你活该"))));
         Assert.False(Fires(abuse, Call(('a', 0, 2, "您是说他说您活该，对吗"))));
         Assert.False(Fires(abuse, Call(('a', 0, 2, "您反映师傅说了“活该”两个字"))));
+        // Someone else telling the caller is a quote; the agent telling the caller is not.
+        Assert.False(Fires(abuse, Call(('a', 0, 2, "工作人员跟您说活该，这话确实不应该"))));
+        Assert.True(Fires(abuse, Call(('a', 0, 2, "我跟您说，活该"))));
     }
 
     [Fact]
