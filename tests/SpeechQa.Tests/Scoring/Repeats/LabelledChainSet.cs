@@ -54,8 +54,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A tenth wave of test chains (VE, never tuned on): Cangzhou/Dezhou water and heating, Hebei–Shandong border speech, canal villages; four outage clusters.</summary>
     public const string Test13 = "tests/repeats/test-chains-13.yaml";
 
+    /// <summary>An eleventh wave of test chains (VN, never tuned on): Shuozhou/Xinzhou water and heating, northern Shanxi speech, coal towns; five outage clusters.</summary>
+    public const string Test14 = "tests/repeats/test-chains-14.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13 or Test14;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -296,6 +299,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>An eighty-second author's scenarios (VK, dev): Longyan/Sanming water with heated new estates, western Fujian speech, tulou villages; three outage clusters.</summary>
     public const string Dev81 = "tests/repeats/dev-chains-81.yaml";
+
+    /// <summary>An eighty-third author's scenarios (VT, dev): Yichun/Tieli water and heating, Heilongjiang forest-region speech, timber-mill housing; three outage clusters.</summary>
+    public const string Dev82 = "tests/repeats/dev-chains-82.yaml";
+
+    /// <summary>An eighty-fourth author's scenarios (VU, dev): Bozhou/Fuyang water with heated new estates, northern Anhui speech; four outage clusters.</summary>
+    public const string Dev83 = "tests/repeats/dev-chains-83.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
