@@ -309,6 +309,8 @@ public sealed partial class DialogueState
     /// A third-party word in the data's clause, or earlier in the sentence with no "your" (您的/您家) between it and the
     /// data: 楼上那户，欠了… is another household's; 楼下我们也去看，您的电话… is the caller's own.
     /// </summary>
+    private static readonly string[] OwnAgain = ["您的", "您家", "您这", "这个户", "本户"];
+
     private static bool ThirdPartyBefore(string text, int start, int length, DialogueCues cues)
     {
         // The cue's exclude (我们家那户, 您家冠英街那户) names the caller's own household in that clause.
@@ -321,7 +323,8 @@ public sealed partial class DialogueState
         if (third is null)
             return false;
         var between = before[(third.Index + third.Length)..];
-        return !between.Contains("您的", StringComparison.Ordinal) && !between.Contains("您家", StringComparison.Ordinal) && !between.Contains("您这", StringComparison.Ordinal);
+        // …交到别的户号上去了，所以这个户还欠一百零二: the account talked about is back to the caller's own.
+        return !OwnAgain.Any(w => between.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>

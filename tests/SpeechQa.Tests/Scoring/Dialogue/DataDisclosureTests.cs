@@ -123,6 +123,19 @@ public sealed class DataDisclosureTests
         Assert.Empty(state.Events(DialogueEvent.Disclosure));
     }
 
+    [Theory]
+    [InlineData("您那笔钱交到别的户号上去了，所以这个户还欠一百零二块。", false)] // back to the caller's own account
+    [InlineData("您那笔钱交到别的户号上去了，那户欠一百零二块。", true)] // the other account's arrears
+    public void After_another_account_is_named_this_account_is_the_callers_own_again(string agent, bool disclosed)
+    {
+        var state = Call(
+            ('a', 0, 3, "请报一下户号和户主姓名。"),
+            ('c', 3.5, 7, "户号3051277，户主是我，林秀英。"),
+            ('a', 7.5, 10, "林秀英，核对上了。"),
+            ('a', 10.5, 16, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
+    }
+
     [Fact]
     public void The_holder_of_a_flat_named_by_its_number_is_another_household()
     {
