@@ -102,9 +102,10 @@ public static partial class QuantityReader
     [GeneratedRegex(@"(?:(?<n>" + N + @")\s*(?:元|块钱|块)\s*(?:钱)?\s*(?:一|每|/|／)?\s*(?:平方米|平米|平方|㎡|个平方))|(?:(?:每|一)(?:平方米|平米|平方|㎡|平)\s*(?:(?:每|一)个?(?:采暖季|供暖季|季|年))?\s*(?:是|收|要)?\s*(?<n2>" + N + @")\s*(?:元|块))")]
     private static partial Regex YuanPerSquareMetre();
 
+    // 一个小时前报的 / 四十分钟前出发 tell how long ago, not how soon.
     // A time in working days where minutes are promised (水质问题一个工作日内处理) is longer than any minute SLA: read as 24 h each;
     // so is a visit put off to the next day (化验员明天上午才能过去). 二十四小时抢修电话/服务/有人 (and 他们有二十四小时抢修。) says when a line is open, not how soon.
-    [GeneratedRegex(@"(?:(?<nextday>明天|明儿|明早|后天)[^，。？！]{0,6}?(?:才|再)?(?:能|会|得)?(?<!打|打电话)(?:去|过去|到|上门|来人|过来|派人))|(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))(?!(?:抢修|服务|值班|客服)?(?:电话|热线|值班|营业|在线|有人|服务)|(?:抢修|值班|客服)[。，！；]|都有人)|(?<wday>个?工作日)|分钟))")]
+    [GeneratedRegex(@"(?:(?<nextday>明天|明儿|明早|后天)[^，。？！]{0,6}?(?:才|再)?(?:能|会|得)?(?<!打|打电话)(?:去|过去|到|上门|来人|过来|派人))|(?:(?<half>半)个?(?<hunit>小时|钟头))|(?:(?<n>" + N + @")\s*(?:(?<hunit>个?(?:半)?(?:小时|钟头))(?!前|以前|之前|(?:抢修|服务|值班|客服)?(?:电话|热线|值班|营业|在线|有人|服务)|(?:抢修|值班|客服)[。，！；]|都有人)|(?<wday>个?工作日)|分钟(?!前|以前|之前)))")]
     private static partial Regex Minutes();
 
     // 3个工作日; a deadline in weeks or months (一周内, 半个月之内, 一个月以内) is read in working days (5 a week, 22 a month) so
@@ -113,7 +114,8 @@ public static partial class QuantityReader
     [GeneratedRegex(@"(?<n>" + N + @")\s*个?工作日|(?:(?<wn>" + N + @")\s*个?(?<unit>周|星期|礼拜)|(?<wn>" + N + @"|半)\s*个\s*(?<unit>月))\s*(?:之内|以内|内|左右|上下)")]
     private static partial Regex WorkingDays();
 
-    [GeneratedRegex(@"(?:(?:到|至|不超过|不到)\s*(?<n>" + N + @")\s*(?:吨|方|立方))|(?:(?<n>" + N + @")\s*(?:吨|方|立方(?:米)?)(?:以内|以下|之内|之下|封顶|为止))")]
+    // 用到一百八十一吨以上 / 一百八十一吨到二百六十吨 start a tier: the lower bound, no limit.
+    [GeneratedRegex(@"(?:(?:到|至|不超过|不到)\s*(?<n>" + N + @")\s*(?:吨|方|立方)(?!米?(?:以上|起|开始|往上|[到至~～-])))|(?:(?<n>" + N + @")\s*(?:吨|方|立方(?:米)?)(?:以内|以下|之内|之下|封顶|为止))")]
     private static partial Regex TonLimit();
 
     [GeneratedRegex(@"(?:每|一)(?<n>" + N + @")?\s*个?月(?:一次|一回|一抄|抄一次|抄一回)?|(?<![上下这本几])(?<n>" + N + @")\s*个月(?:一次|一回|一抄|抄一次|抄一回)")]

@@ -119,6 +119,11 @@ public sealed class KnowledgeTests
     [InlineData("水质问题两小时内到场，化验结果明天给您打过来")]
     [InlineData("累计用了一百九十多吨，超过了第一阶梯的180吨，所以超出的部分是按第二阶梯4.83元一吨算的")]
     [InlineData("四块多那个是第二档，一吨4.83元。")] // 四块多 is four-odd yuan: 4.83 lies in it
+    [InlineData("第二档是四块八毛三，一年用到一百八十一吨以上才算。")] // where the tier starts, no limit
+    [InlineData("第二档是一年用到一百八十一吨到二百六十吨，每吨四块八毛三。")]
+    [InlineData("爆管是一个小时前报的，抢修队四十分钟前出发了。")] // a report's age, no time limit
+    [InlineData("抢修预计夜里十点完成，完了以后管道升温还得两三个钟头。")] // the warm-up after the job
+    [InlineData("报停受理号是T五五零二六，三个工作日内师傅上门给阀门加封。")] // a suspension's seal visit, no repair
     // ASR text without punctuation: a space after a Han character ends a clause, two numbers side by side are two
     // clauses, and a number read out digit by digit is an identifier.
     [InlineData("年用水180吨以内是第一阶梯 每吨3.45元 181到260吨是第二阶梯 每吨4.83元")]
