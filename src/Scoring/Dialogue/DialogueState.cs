@@ -485,7 +485,7 @@ public sealed partial class DialogueState
     }
 
     /// <summary>A duty line, a service number, a property office's or a station's phone, given so the caller can ring it: no one's personal data.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(物业|公司|集团|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处|部|科|中心|局)[^，。？]{0,8}[，,]?(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("(值班|服务|客服|报修|热线|办公|总机)(室)?的?(电话|号码)|(维修|抢修|上门)的?师傅[^，。？]{0,8}(电话|号码)|师傅(姓|叫)[^，。？]{1,3}[，,]?(电话|号码)|(物业|公司|集团|营业厅|站|泵房|锅炉房|维修班|班组|居委会|社区|街道|办事处|部|科|中心|局)[^，。？]{0,8}[，,]?(电话|号码)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex OrganisationPhone();
 
     /// <summary>Words an address span can begin with that are the agent's, not the address (地址是红旗小区…).</summary>

@@ -38,6 +38,7 @@ public sealed class DataDisclosureTests
     [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系我，乜事啊？", true)] // Cantonese: 陈生 names him, 系我 is yes
     [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系统发的短信我收到了。", false)] // 系统 is no yes
     [InlineData("您好，我是供水公司客服中心的，请问是努尔兰·别克先生吗？", "是我，你说。", true)] // a name with a middle dot
+    [InlineData("您好，这里是供水公司，请问是赵秀芬大姨吗？", "是我，啥事？", true)] // 大姨 names her too
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
@@ -88,6 +89,8 @@ public sealed class DataDisclosureTests
     [InlineData("我们这条街咋没水了？", "南湖路30号到60号这一段今天换阀门，下午五点前恢复。")] // a run of house numbers is an area
     [InlineData("好的。", "工单号是零七三五二六四一，零七三五，二六四一。")] // a ticket number said twice is no card number
     [InlineData("我前天就报了漏水，到现在没人来。", "查到了，联系电话一三九〇四五一二二三六，对吗？")] // the caller's own earlier report
+    [InlineData("单子派了吗？", "派了，维修的师傅姓王，电话一三六〇四五八二二一九，您跟他约。")] // the fitter's work phone
+    [InlineData("滞纳金多少？", "按欠费金额每天万分之五算，三百块的话，一天一毛五。")] // a worked example
     public void Own_lines_worked_examples_areas_and_ticket_numbers_disclose_nothing(string customer, string agent)
     {
         var state = Call(('c', 0, 4, customer), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
@@ -126,6 +129,7 @@ public sealed class DataDisclosureTests
     [Theory]
     [InlineData("您那笔钱交到别的户号上去了，所以这个户还欠一百零二块。", false)] // back to the caller's own account
     [InlineData("您那笔钱交到别的户号上去了，那户欠一百零二块。", true)] // the other account's arrears
+    [InlineData("您登记在和平路那户，两期水费还没交，一共一百四十七块。", false)] // the caller's own household
     public void After_another_account_is_named_this_account_is_the_callers_own_again(string agent, bool disclosed)
     {
         var state = Call(
