@@ -57,8 +57,11 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An eleventh wave of test chains (VN, never tuned on): Shuozhou/Xinzhou water and heating, northern Shanxi speech, coal towns; five outage clusters.</summary>
     public const string Test14 = "tests/repeats/test-chains-14.yaml";
 
+    /// <summary>A twelfth wave of test chains (VX, never tuned on): Ningde/Fuding water with heated new estates, eastern Fujian speech, tea-hill towns and fishing ports; four outage clusters.</summary>
+    public const string Test15 = "tests/repeats/test-chains-15.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13 or Test14;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13 or Test14 or Test15;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -305,6 +308,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>An eighty-fourth author's scenarios (VU, dev): Bozhou/Fuyang water with heated new estates, northern Anhui speech; four outage clusters.</summary>
     public const string Dev83 = "tests/repeats/dev-chains-83.yaml";
+
+    /// <summary>An eighty-fifth author's scenarios (WC, dev): Suizhou/Xiaogan water with heated new estates, Hubei speech, auto-works housing; three outage clusters.</summary>
+    public const string Dev84 = "tests/repeats/dev-chains-84.yaml";
+
+    /// <summary>An eighty-sixth author's scenarios (WD, dev): Tai'an/Laiwu water and heating, Shandong speech, old steel-works housing; five outage clusters.</summary>
+    public const string Dev85 = "tests/repeats/dev-chains-85.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
