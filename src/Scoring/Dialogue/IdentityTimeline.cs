@@ -108,9 +108,9 @@ public sealed partial class IdentityTimeline
     [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、.…-]{0,2}){6,}")]
     private static partial Regex DigitRun();
 
-    /// <summary>A reply that says yes: 是 / 对 / 是我 / 我就是, after a filler.</summary>
+    /// <summary>A reply that says yes: 是 / 对 / 是我 / 我就是, after a filler or the 喂喂？ of picking up.</summary>
     // 系我 / 係 / 啱: the Cantonese yes.
-    [GeneratedRegex(@"^[嗯哦啊哎诶唉，,。 ]*(是|系(?!统)|係|啱|对|我就是|就是我|没错|嗯是)")]
+    [GeneratedRegex(@"^[嗯哦啊哎诶唉喂，,。？?！! ]*(是|系(?!统)|係|啱|对|我就是|就是我|没错|嗯是)")]
     private static partial Regex Affirmation();
 
     /// <summary>是，我是他儿媳妇 / 是他家，他不在: the household answered, not the holder.</summary>

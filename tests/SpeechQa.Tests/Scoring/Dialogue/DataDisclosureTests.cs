@@ -39,6 +39,7 @@ public sealed class DataDisclosureTests
     [InlineData("喂，您好，我是水务热线的回访专员，请问是陈家豪陈生吗？", "系统发的短信我收到了。", false)] // 系统 is no yes
     [InlineData("您好，我是供水公司客服中心的，请问是努尔兰·别克先生吗？", "是我，你说。", true)] // a name with a middle dot
     [InlineData("您好，这里是供水公司，请问是赵秀芬大姨吗？", "是我，啥事？", true)] // 大姨 names her too
+    [InlineData("您好，这里是水务营业厅回访，请问是丁文杰丁先生吗？", "喂喂？是的，我是丁文杰，哪位？", true)] // picking up, then yes
     public void On_a_callback_the_holder_answering_to_their_name_is_verified(string agent, string answer, bool verified)
     {
         var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
@@ -91,6 +92,7 @@ public sealed class DataDisclosureTests
     [InlineData("我前天就报了漏水，到现在没人来。", "查到了，联系电话一三九〇四五一二二三六，对吗？")] // the caller's own earlier report
     [InlineData("单子派了吗？", "派了，维修的师傅姓王，电话一三六〇四五八二二一九，您跟他约。")] // the fitter's work phone
     [InlineData("滞纳金多少？", "按欠费金额每天万分之五算，三百块的话，一天一毛五。")] // a worked example
+    [InlineData("原房主要是还欠着水费呢？", "欠费过户的时候一块交就行。")] // 一块 is 'together', no amount
     public void Own_lines_worked_examples_areas_and_ticket_numbers_disclose_nothing(string customer, string agent)
     {
         var state = Call(('c', 0, 4, customer), ('a', 4.5, 10, agent)).DialogueState(ShippedDialogueCues.Value);
