@@ -1,0 +1,34 @@
+using static SpeechQa.Tests.Scoring.Rules.RuleTestKit;
+
+namespace SpeechQa.Tests.Scoring.Rules;
+
+/// <summary>
+/// The shipped conduct rules (F02 mockery and threats, F04 shirking, F06 promises) on an agent's words after a caller's,
+/// through the rule files alone (no act model): the look-alikes the rules must leave alone, beside the forms they must catch.
+/// </summary>
+public sealed class ShippedConductRuleTests
+{
+    private static readonly Lazy<SpeechQa.Scoring.Rules.RuleSet> Water = new(() =>
+        SpeechQa.Scoring.Rules.Loading.RuleSetLoader.Load(Path.Combine(RulesFolder, "rulesets/water-hotline.yaml")));
+
+    [Theory]
+    // F02: the taunt, and words that only look like one.
+    [InlineData("都三天了还不来？", "排着呢，爱等不等。", "F02", true)]
+    [InlineData("欠的钱过户以后咋办？", "过完户接着交，欠的一块儿往后滚。", "F02", false)] // arrears carried over
+    [InlineData("壶里的白沫是啥？", "那是水垢的细末，水开了翻滚带上来的。", "F02", false)] // boiling
+    [InlineData("干嘛非要户号？", "这是为了保护您家，不然谁打个电话都能把您家暖气停了。", "F02", false)] // why the check protects the caller
+    [InlineData("我们老两口冻了一宿。", "大娘您别上火，何况您二老这岁数，我这就给您报上。", "F02", false)] // feeling for them
+    [InlineData("营业厅的人跟我说爱交不交！", "营业厅工作人员跟您说爱交不交，这话确实不应该。", "F02", false)] // someone else's words
+    // F04: a push, and a referral with the right number or a reason.
+    [InlineData("楼里没水了。", "泵房归物业管，你自己找他们去。", "F04", true)]
+    [InlineData("楼里没水了。", "泵房归物业管，我先把物业的值班电话告诉您，零四二九五二一三六八八。", "F04", false)]
+    [InlineData("能换个户名吗？", "具体材料您打电话问或者去营业厅咨询都行。", "F04", false)] // options offered
+    [InlineData("镇上没水了。", "镇上的供水不是我们公司负责的，是当地的供水公司在管，他们的电话我给您。", "F04", false)]
+    // F06: a promise, and refusals to make one.
+    [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
+    [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
+    [InlineData("几点能到？", "我冇办法给您打包票几点到，但我现在就标加急。", "F06", false)]
+    [InlineData("报停了还收钱吗？", "报停了采暖费就不收，正常供热是二十二块一个平方。", "F06", false)] // the policy
+    public void Conduct_rules_catch_the_forms_and_leave_the_look_alikes(string customer, string agent, string rule, bool fires) =>
+        Assert.Equal(fires, Run(Water.Value, Call(('c', 0, 4, customer), ('a', 4.5, 10, agent))).Any(h => h.Rule == rule));
+}
