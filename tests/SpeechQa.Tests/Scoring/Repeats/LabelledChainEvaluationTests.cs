@@ -97,6 +97,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev83, 0.90, 0.95, 0.80, false)]
     [InlineData(LabelledChainSet.Dev84, 0.95, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Dev85, 0.95, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev86, 0.95, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev87, 0.90, 0.95, 0.90, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]
@@ -112,6 +114,8 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Test13, 0.90, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Test14, 0.90, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Test15, 0.90, 0.95, 0.90, false)]
+    [InlineData(LabelledChainSet.Test16, 0.90, 0.95, 0.80, false)]
+    [InlineData(LabelledChainSet.Test17, 0.90, 0.95, 0.90, false)]
     public void Chains_and_root_causes_match_the_labels(string file, double minPrecision, double minRecall, double minAccuracy, bool exactClusters)
     {
         var set = LabelledChainSet.Load(RepeatTestKit.Policy, file);

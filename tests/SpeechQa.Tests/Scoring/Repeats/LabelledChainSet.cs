@@ -60,8 +60,14 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>A twelfth wave of test chains (VX, never tuned on): Ningde/Fuding water with heated new estates, eastern Fujian speech, tea-hill towns and fishing ports; four outage clusters.</summary>
     public const string Test15 = "tests/repeats/test-chains-15.yaml";
 
+    /// <summary>A thirteenth wave of test chains (WO, never tuned on): Jiaozuo/Xinxiang water and heating, northern Henan speech, old mining estates; four outage clusters.</summary>
+    public const string Test16 = "tests/repeats/test-chains-16.yaml";
+
+    /// <summary>The thirteenth wave's second set (WP, never tuned on): Huanggang/Xianning water with heated new estates, eastern Hubei speech, textile-mill housing; four outage clusters.</summary>
+    public const string Test17 = "tests/repeats/test-chains-17.yaml";
+
     /// <summary>Whether a file is a test set: only its totals are printed, never its disagreements.</summary>
-    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13 or Test14 or Test15;
+    public static bool IsTest(string file) => file is Test or Test2 or Test3 or Test4 or Test5 or Test6 or Test7 or Test8 or Test9 or Test10 or Test11 or Test12 or Test13 or Test14 or Test15 or Test16 or Test17;
 
     /// <summary>A second dev set by another independent author (DC), for tuning the root cause on causes to infer.</summary>
     public const string Dev2 = "tests/repeats/dev-chains-2.yaml";
@@ -314,6 +320,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
 
     /// <summary>An eighty-sixth author's scenarios (WD, dev): Tai'an/Laiwu water and heating, Shandong speech, old steel-works housing; five outage clusters.</summary>
     public const string Dev85 = "tests/repeats/dev-chains-85.yaml";
+
+    /// <summary>An eighty-seventh author's scenarios (WT, dev): Shiyan/Danjiangkou water with heated new estates, Hubei–Shaanxi border speech, truck-works housing; three outage clusters.</summary>
+    public const string Dev86 = "tests/repeats/dev-chains-86.yaml";
+
+    /// <summary>An eighty-eighth author's scenarios (WU, dev): Pingxiang/Ji'an water with heated new estates, Gan speech, colliery housing; four outage clusters.</summary>
+    public const string Dev87 = "tests/repeats/dev-chains-87.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
