@@ -75,6 +75,7 @@ public sealed class DataDisclosureTests
     [Theory]
     [InlineData("户号零三三八零六一，户主我，马国强。", false)] // 户主我，NAME: the holder named
     [InlineData("户号零三三八零六一，户主我，不太清楚。", true)] // no name given: the amount is told to an unverified caller
+    [InlineData("户号零三三八，嗯，零六一，户主我，马国强。", false)] // a filler between the groups of the account number
     public void The_holder_named_as_户主我_then_the_name_verifies_with_the_account_number(string given, bool disclosed) =>
         Assert.Equal(disclosed, Call(('a', 0, 4, "您户号和户主说一下。"), ('c', 4.5, 9, given), ('a', 9.5, 13, "是欠了四百一十七块五。"))
             .DialogueState(ShippedDialogueCues.Value).Events(DialogueEvent.Disclosure).Count > 0);
