@@ -133,15 +133,13 @@ public sealed class DataDisclosureTests
     [InlineData("您那笔钱交到别的户号上去了，所以这个户还欠一百零二块。", false)] // back to the caller's own account
     [InlineData("您那笔钱交到别的户号上去了，那户欠一百零二块。", true)] // the other account's arrears
     [InlineData("您登记在和平路那户，两期水费还没交，一共一百四十七块。", false)] // the caller's own household
-    public void After_another_account_is_named_this_account_is_the_callers_own_again(string agent, bool disclosed)
-    {
-        var state = Call(
-            ('a', 0, 3, "请报一下户号和户主姓名。"),
-            ('c', 3.5, 7, "户号3051277，户主是我，林秀英。"),
-            ('a', 7.5, 10, "林秀英，核对上了。"),
-            ('a', 10.5, 16, agent)).DialogueState(ShippedDialogueCues.Value);
-        Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
-    }
+    public void After_another_account_is_named_this_account_is_the_callers_own_again(string agent, bool disclosed) =>
+        Assert.Equal(disclosed, Discloses(
+            ('a', 0, 3, "请报一下户号和户主姓名。"), ('c', 3.5, 7, "户号3051277，户主是我，林秀英。"), ('a', 7.5, 10, "林秀英，核对上了。"),
+            ('a', 10.5, 16, agent)));
+
+    private static bool Discloses(params (char Speaker, double Start, double End, string Text)[] lines) =>
+        Call(lines).DialogueState(ShippedDialogueCues.Value).Events(DialogueEvent.Disclosure).Count > 0;
 
     [Fact]
     public void The_holder_of_a_flat_named_by_its_number_is_another_household()
@@ -235,15 +233,10 @@ public sealed class DataDisclosureTests
     [Theory]
     [InlineData("吴川梅菉解放路106号二楼，电话尾号是？", false)] // the caller's own pieces, joined in another order
     [InlineData("吴川梅菉解放路108号二楼，电话尾号是？", true)] // a house number the caller never said
-    public void An_address_the_caller_gave_in_pieces_is_read_back_in_any_order(string agent, bool disclosed)
-    {
-        var state = Call(
-            ('c', 0, 4, "喂，我是吴川的，梅菉那边，今天的水有股怪味。"),
-            ('a', 4.5, 6, "您讲一下地址。"),
-            ('c', 6.5, 10, "梅菉街道解放路一百零六号，二楼。"),
-            ('a', 10.5, 14, agent)).DialogueState(ShippedDialogueCues.Value);
-        Assert.Equal(disclosed, state.Events(DialogueEvent.Disclosure).Count > 0);
-    }
+    public void An_address_the_caller_gave_in_pieces_is_read_back_in_any_order(string agent, bool disclosed) =>
+        Assert.Equal(disclosed, Discloses(
+            ('c', 0, 4, "喂，我是吴川的，梅菉那边，今天的水有股怪味。"), ('a', 4.5, 6, "您讲一下地址。"), ('c', 6.5, 10, "梅菉街道解放路一百零六号，二楼。"),
+            ('a', 10.5, 14, agent)));
 
     [Fact]
     public void A_price_per_ton_is_no_amount_owed()
