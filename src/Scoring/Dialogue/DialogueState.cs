@@ -305,12 +305,13 @@ public sealed partial class DialogueState
         return null;
     }
 
+    /// <summary>Words that bring a sentence back to the caller's own account after another household was named.</summary>
+    private static readonly string[] OwnAgain = ["您的", "您家", "您这", "这个户", "本户"];
+
     /// <summary>
     /// A third-party word in the data's clause, or earlier in the sentence with no "your" (您的/您家) between it and the
     /// data: 楼上那户，欠了… is another household's; 楼下我们也去看，您的电话… is the caller's own.
     /// </summary>
-    private static readonly string[] OwnAgain = ["您的", "您家", "您这", "这个户", "本户"];
-
     private static bool ThirdPartyBefore(string text, int start, int length, DialogueCues cues)
     {
         // The cue's exclude (我们家那户, 您家冠英街那户) names the caller's own household in that clause.
@@ -453,13 +454,20 @@ public sealed partial class DialogueState
     [System.Text.RegularExpressions.GeneratedRegex("^(这|那)(个|张)?(单子|工单|单)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberAfter();
 
+    /// <summary>The words a ticket's number is named by (not 单子, which callers also say of a bill).</summary>
+    private const string TicketNumberWords = "单号|单子号|工单号|受理号|编号";
+
     // 单号多少？/ 您当时给过您单号没有？/ 工单号报一下 — the agent asks for the number of a ticket the caller has.
-    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[^。]{0,8}([？?]|报一下|说一下|念一下|告诉我|报给我|给我)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("(" + TicketNumberWords + ")[^。]{0,8}([？?]|报一下|说一下|念一下|告诉我|报给我|给我)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberQuestion();
 
     // The caller's 单号是… (not 单子, which callers also say of a bill: 我看下单子，是0205…).
-    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|工单号|受理号|编号)[是为]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex("(" + TicketNumberWords + ")[是为]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CallerTicketNumber();
+
+    /// <summary>A ticket-number word right before digits the agent says, a colon or comma between (工单号是：…).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(" + TicketNumberWords + ")[是为：:，, ]{0,3}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TicketNumberWord();
 
     /// <summary>The words that put what was just said back to the caller (…，对吗？).</summary>
     private const string AskedBack = "对吧|对吗|是吧|是吗|没错吧|没错吗|对不对|是不是";
@@ -547,9 +555,6 @@ public sealed partial class DialogueState
     /// </summary>
     private static bool TicketNumberBefore(string text, int start) =>
         TicketNumberWord().IsMatch(text.AsSpan(Math.Max(0, start - 8), Math.Min(8, start)));
-
-    [System.Text.RegularExpressions.GeneratedRegex("(单号|单子号|受理号|编号)[是为：:，, ]{0,3}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex TicketNumberWord();
 
     /// <summary>Whether the agent registered or dispatched a ticket in this sentence or one before it.</summary>
     private static bool TicketMadeBy(CallView call, DialogueCues cues, int sentence)

@@ -106,7 +106,7 @@ public sealed partial class IdentityTimeline
 
     /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
     // 零六三一，嗯，44720: a filler between the groups of an account number still reads as one run.
-    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九](?:[\s,，、.…-]{0,2}|[\s,，、.…-]{0,2}[嗯呃额][\s,，、.…-]{0,2})){6,}")]
+    [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、.…-]{0,2}(?:[嗯呃额][\s,，、.…-]{0,2})?){6,}")]
     private static partial Regex DigitRun();
 
     /// <summary>A reply that says yes: 是 / 对 / 是我 / 我就是, after a filler or the 喂喂？ of picking up.</summary>
