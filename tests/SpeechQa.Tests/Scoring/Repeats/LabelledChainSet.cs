@@ -327,8 +327,14 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An eighty-eighth author's scenarios (WU, dev): Pingxiang/Ji'an water with heated new estates, Gan speech, colliery housing; four outage clusters.</summary>
     public const string Dev87 = "tests/repeats/dev-chains-87.yaml";
 
+    /// <summary>An author's scenarios (AJ, dev): Baoding/Dingzhou water and heating, central Hebei speech, billing repeats of every kind; three outage clusters.</summary>
+    public const string Dev88 = "tests/repeats/dev-chains-88.yaml";
+
     /// <summary>An author's scenarios (AK, dev): Yichang/Jingzhou water with heated new estates, western Hubei speech, chemical-works housing; three outage clusters.</summary>
     public const string Dev89 = "tests/repeats/dev-chains-89.yaml";
+
+    /// <summary>An author's scenarios (AL, dev): Jiamusi/Hegang water and heating, eastern Heilongjiang speech, a heating season; three outage clusters.</summary>
+    public const string Dev90 = "tests/repeats/dev-chains-90.yaml";
 
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
