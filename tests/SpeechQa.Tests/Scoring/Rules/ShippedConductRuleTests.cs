@@ -28,6 +28,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
     [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
     [InlineData("几点能到？", "我冇办法给您打包票几点到，但我现在就标加急。", "F06", false)]
+    [InlineData("化验能保证没事吗？", "这个我没办法现在就保证，得等化验结果出来。", "F06", false)] // words between the refusal and the promise
     [InlineData("报停了还收钱吗？", "报停了采暖费就不收，正常供热是二十二块一个平方。", "F06", false)] // the policy
     public void Conduct_rules_catch_the_forms_and_leave_the_look_alikes(string customer, string agent, string rule, bool fires) =>
         Assert.Equal(fires, Run(Water.Value, Call(('c', 0, 4, customer), ('a', 4.5, 10, agent))).Any(h => h.Rule == rule));
