@@ -336,6 +336,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An author's scenarios (AL, dev): Jiamusi/Hegang water and heating, eastern Heilongjiang speech, a heating season; three outage clusters.</summary>
     public const string Dev90 = "tests/repeats/dev-chains-90.yaml";
 
+    /// <summary>An author's scenarios (AS, dev): Anyang/Hebi water and heating, northern Henan speech, callers who call back with several things at once; three outage clusters.</summary>
+    public const string Dev91 = "tests/repeats/dev-chains-91.yaml";
+
+    /// <summary>An author's scenarios (AT, dev): Mianyang/Deyang water with heated new estates, Sichuan speech, agents who find what went wrong on the record or not; three outage clusters.</summary>
+    public const string Dev92 = "tests/repeats/dev-chains-92.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
