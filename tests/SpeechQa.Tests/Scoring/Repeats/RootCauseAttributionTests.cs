@@ -79,6 +79,7 @@ public sealed class RootCauseAttributionTests
     [InlineData("C06", "漏水", "又是那个地方漏水，盆又接满了", RootCause.R6)]
     [InlineData("C02", "退费", "我要的是退钱，怎么给我转成预存了？", RootCause.R4)] // a refund turned into a prepayment: disputed, not the caller's own wish
     [InlineData("C03", "停水", "修路的说早报给你们了，你们热线怎么还不知道？", RootCause.R3)] // works the hotline was not told of
+    [InlineData("C03", "停水", "修路的铲车把主管挖断了，到现在还没水", RootCause.R3)] // works that cut the main
     public void What_the_customer_says_in_the_repeat_decides(string category, string first, string repeat, RootCause expected)
     {
         var chain = Only(Call("A", 0, "13900000108", category, first), Call("B", 20, "13900000108", category, repeat));
@@ -97,6 +98,8 @@ public sealed class RootCauseAttributionTests
     [InlineData("C03", "家里没水了", "今天计划停水，晚上六点来水", "", 4, "C03", "我怎么一点都不知道", "短信是发到户主预留的号码，您是租户所以没收到", RootCause.R5, "第 2 通来电坐席查到")]
     [InlineData("C11", "暖气凉了", "给您登记了，一个工作日内上门", "", 8, "C11", "楼下挖了个大坑，是不是跟这个有关", "查到小区在换管段，这次施工没有提前告知住户，非常抱歉", RootCause.R3, "第 2 通来电坐席查到")]
     [InlineData("C03", "家里没水了", "查到是欠费停水", "", 4, "C02", "房东说从没收到过催费的", "户上留的是房东以前的号码，通知都发到那边了", RootCause.R5, "第 2 通来电坐席查到")]
+    [InlineData("C03", "没水了", "系统里没看到停水计划，给您登记了", "", 4, "C03", "到底几点来水", "核实到是外面施工挖的，施工方事先没跟我们报，抢修队在现场了", RootCause.R3, "第 2 通来电坐席查到")]
+    [InlineData("C03", "怎么就我家没水", "您家欠费暂停供水了，缴清后恢复", "", 6, "C02", "钱交了，什么时候来水", "已经到账了，您户上登记的是个停用的座机，所以通知没到，我给您改成手机", RootCause.R5, "第 2 通来电坐席查到")]
     [InlineData("C07", "上门换表怎么没提前说", "换表前发过短信，给您重新约时间", "", 30, "C07", "到底哪天来换表", "您登记的手机号少录了一位，短信发不过去，已经改好了", RootCause.R5, "第 2 通来电坐席查到")]
     [InlineData("C12", "采暖费按的面积比房本大", "给您提交面积核查，三个工作日内回电", "", 40, "C12", "等着回话呢，能先开阀吗", "面积核查还在办，我帮您催一下", RootCause.R4, "第 2 通来电坐席查到")]
     public void What_an_agent_finds_on_the_record_decides(string category, string said, string answered, string rule, double hoursLater,

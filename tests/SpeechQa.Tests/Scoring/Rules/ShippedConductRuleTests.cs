@@ -24,6 +24,9 @@ public sealed class ShippedConductRuleTests
     [InlineData("楼里没水了。", "泵房归物业管，我先把物业的值班电话告诉您，零四二九五二一三六八八。", "F04", false)]
     [InlineData("能换个户名吗？", "具体材料您打电话问或者去营业厅咨询都行。", "F04", false)] // options offered
     [InlineData("镇上没水了。", "镇上的供水不是我们公司负责的，是当地的供水公司在管，他们的电话我给您。", "F04", false)]
+    [InlineData("我要办过户。", "没有户号的话这边没法给您办，是为了保护您的账户。", "F04", false)] // verification first
+    [InlineData("家里管子漏了。", "屋里的管子要您自己找人修，水表前面的漏可以打我们电话报修。", "F04", false)] // the work split at the meter
+    [InlineData("你给我登记一下吧。", "登记了也没人去，你去找居委会。", "F04", true)] // registering said to be pointless is no ticket
     // F06: a promise, and refusals to make one.
     [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
     [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
