@@ -342,6 +342,12 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An author's scenarios (AT, dev): Mianyang/Deyang water with heated new estates, Sichuan speech, agents who find what went wrong on the record or not; three outage clusters.</summary>
     public const string Dev92 = "tests/repeats/dev-chains-92.yaml";
 
+    /// <summary>An author's scenarios (AY, dev): Tonghua/Meihekou water and heating, southern Jilin speech, billing repeats of every kind; three outage clusters.</summary>
+    public const string Dev93 = "tests/repeats/dev-chains-93.yaml";
+
+    /// <summary>An author's scenarios (AZ, dev): Wuzhong/Zhongwei water and heating, Ningxia speech, a season as it comes; three outage clusters.</summary>
+    public const string Dev94 = "tests/repeats/dev-chains-94.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
