@@ -38,9 +38,13 @@ public sealed partial class IdentityTimeline
         {
             var s = call.Sentences[i];
             // 系统里名字跟您说的不一样 — what was given does not prove who the caller is: it must be given again.
-            if (s.Speaker == Speaker.Agent && (account is not null || name is not null) && cues["identity_mismatch"].Find(s.Speaker, s.Text) is not null)
+            if (s.Speaker == Speaker.Agent && (account is not null || name is not null) && cues["identity_mismatch"].Find(s.Speaker, s.Text) is { } mismatch)
             {
-                (account, name) = (null, null);
+                // 户主姓名跟您说的对不上 faults the name alone: the account number the agent looked it up by still stands.
+                if (NameFaulted().IsMatch(mismatch.Value) && !NumberFaulted().IsMatch(s.Text))
+                    name = null;
+                else
+                    (account, name) = (null, null);
                 continue;
             }
             // 核对上了 after the agent asked for both and the caller gave something: what the caller said in the sentences
@@ -106,6 +110,12 @@ public sealed partial class IdentityTimeline
 
     /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
     // 零六三一，嗯，44720: a filler between the groups of an account number still reads as one run.
+    [GeneratedRegex("名|户主|人")]
+    private static partial Regex NameFaulted();
+
+    [GeneratedRegex("户号|账号|号码|编号|信息")]
+    private static partial Regex NumberFaulted();
+
     [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、.…-]{0,2}(?:[嗯呃额][\s,，、.…-]{0,2})?){6,}")]
     private static partial Regex DigitRun();
 

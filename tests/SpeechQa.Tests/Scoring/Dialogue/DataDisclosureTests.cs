@@ -138,6 +138,14 @@ public sealed class DataDisclosureTests
             ('a', 0, 3, "请报一下户号和户主姓名。"), ('c', 3.5, 7, "户号3051277，户主是我，林秀英。"), ('a', 7.5, 10, "林秀英，核对上了。"),
             ('a', 10.5, 16, agent)));
 
+    [Theory]
+    [InlineData("户主的名字跟您说的对不上，您再想想？", false)] // the name faulted: the account number stands, the right name verifies
+    [InlineData("户号跟名字都对不上，您再核对一下？", true)] // the number faulted too: it has to be given again
+    public void A_mismatch_of_the_name_alone_keeps_the_account_number_given(string mismatch, bool disclosed) =>
+        Assert.Equal(disclosed, Discloses(
+            ('c', 0, 4, "我问问欠了多少，户号六二零八，三三一五，我叫周玉兰。"), ('a', 4.5, 8, mismatch),
+            ('c', 8.5, 12, "哦，开户写的是我家老头，孙德海。"), ('a', 12.5, 15, "孙德海，对上了。"), ('a', 15.5, 19, "这户欠了两期，九十八块四。")));
+
     private static bool Discloses(params (char Speaker, double Start, double End, string Text)[] lines) =>
         Call(lines).DialogueState(ShippedDialogueCues.Value).Events(DialogueEvent.Disclosure).Count > 0;
 
