@@ -35,4 +35,12 @@ public sealed class ShippedConductRuleTests
     [InlineData("报停了还收钱吗？", "报停了采暖费就不收，正常供热是二十二块一个平方。", "F06", false)] // the policy
     public void Conduct_rules_catch_the_forms_and_leave_the_look_alikes(string customer, string agent, string rule, bool fires) =>
         Assert.Equal(fires, Run(Water.Value, Call(('c', 0, 4, customer), ('a', 4.5, 10, agent))).Any(h => h.Rule == rule));
+
+    [Theory]
+    [InlineData("那水压到底啥时候能上来，我家六楼", true)] // cut off mid-request
+    [InlineData("行了行了，不跟你说了，我挂了。", false)] // the caller ends the call themselves
+    public void An_agent_hang_up_after_the_caller_ends_the_call_is_not_f07(string last, bool fires) =>
+        Assert.Equal(fires, Run(Water.Value, Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "inbound", HangupBy = "agent" }, null,
+            ('a', 0, 4, "您好，供水热线，请问有什么可以帮您？"), ('c', 4.5, 8, "我家水压太低了。"), ('a', 8.5, 12, "那一片都这样，没办法。"), ('c', 12.5, 16, last)))
+            .Any(h => h.Rule == "F07"));
 }
