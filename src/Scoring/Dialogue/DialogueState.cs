@@ -281,7 +281,8 @@ public sealed partial class DialogueState
                     || OrganisationPhoneAnnounced(call, sentence))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
-        if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears)
+        // An amount the caller said first (一百五十六块交了两回 → 一百五十六块原路退回) is theirs repeated, not told to them.
+        if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears && !SaidByCustomerBefore(call, sentence, arrears.Value, plainNumerals))
             spans.Add((arrears.Index, arrears.Length, "Arrears"));
         foreach (var (start, length, label) in spans)
         {

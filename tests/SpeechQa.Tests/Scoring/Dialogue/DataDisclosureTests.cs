@@ -146,6 +146,12 @@ public sealed class DataDisclosureTests
             ('c', 0, 4, "我问问欠了多少，户号六二零八，三三一五，我叫周玉兰。"), ('a', 4.5, 8, mismatch),
             ('c', 8.5, 12, "哦，开户写的是我家老头，孙德海。"), ('a', 12.5, 15, "孙德海，对上了。"), ('a', 15.5, 19, "这户欠了两期，九十八块四。")));
 
+    [Theory]
+    [InlineData("水费我交重了，二百零八块交了两回。", false)] // the amount the caller said, repeated
+    [InlineData("水费我好像交重了，能退吗？", true)] // the amount told to an unverified caller
+    public void An_amount_the_caller_said_first_is_not_told_to_them(string customer, bool disclosed) =>
+        Assert.Equal(disclosed, Discloses(('c', 0, 4, customer), ('a', 4.5, 9, "退费单给您提交了，二百零八块原路退回。")));
+
     private static bool Discloses(params (char Speaker, double Start, double End, string Text)[] lines) =>
         Call(lines).DialogueState(ShippedDialogueCues.Value).Events(DialogueEvent.Disclosure).Count > 0;
 
