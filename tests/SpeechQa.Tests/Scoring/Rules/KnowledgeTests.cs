@@ -125,6 +125,7 @@ public sealed class KnowledgeTests
     [InlineData("抢修预计夜里十点完成，完了以后管道升温还得两三个钟头。")] // the warm-up after the job
     [InlineData("报停受理号是T五五零二六，三个工作日内师傅上门给阀门加封。")] // a suspension's seal visit, no repair
     [InlineData("单子给您建好了，两个工作日内师傅上门关阀门。")] // a visit to shut the valve, no repair
+    [InlineData("六块钱比第一阶梯的价高了不少，您跟房东对一下。")] // the caller's price set against the tier
     // ASR text without punctuation: a space after a Han character ends a clause, two numbers side by side are two
     // clauses, and a number read out digit by digit is an identifier.
     [InlineData("年用水180吨以内是第一阶梯 每吨3.45元 181到260吨是第二阶梯 每吨4.83元")]
