@@ -348,6 +348,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An author's scenarios (AZ, dev): Wuzhong/Zhongwei water and heating, Ningxia speech, a season as it comes; three outage clusters.</summary>
     public const string Dev94 = "tests/repeats/dev-chains-94.yaml";
 
+    /// <summary>An author's scenarios (BH, dev): Zhoukou/Xiangcheng water and heating, eastern Henan speech, repeats whose cause is easy to misread; three outage clusters.</summary>
+    public const string Dev95 = "tests/repeats/dev-chains-95.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
