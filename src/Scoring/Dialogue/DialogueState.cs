@@ -82,7 +82,7 @@ public sealed partial class DialogueState
             if ((done is not null || completedSensitive is not null) && IsOthersStatus(s.Text, cues))
                 (done, completedSensitive) = (null, null);
             sensitiveDone |= done is not null;
-            if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
+            if ((done ?? completedSensitive ?? OwnBillBeforeVerification(call, cues, i, plainNumerals)) is { } sensitive && !state.Identity.IsVerifiedBefore(i))
                 state.Add(DialogueEvent.SensitiveUnverified, i, $"{sensitive}（核实前 before verification）");
             // 已经登记好了 after a suspension or a phone change completes that business: no repair ticket.
             // A praise or a suggestion noted and passed on (记下来转给班组) is no ticket; a dispatch in that call still is. The
@@ -282,7 +282,7 @@ public sealed partial class DialogueState
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
         // An amount the caller said first (一百五十六块交了两回 → 一百五十六块原路退回) is theirs repeated, not told to them.
-        if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears && !SaidByCustomerBefore(call, sentence, arrears.Value, plainNumerals))
+        if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears && !AmountSaidByCustomerBefore(call, sentence, arrears.Value, plainNumerals))
             spans.Add((arrears.Index, arrears.Length, "Arrears"));
         foreach (var (start, length, label) in spans)
         {
@@ -428,14 +428,16 @@ public sealed partial class DialogueState
     }
 
     /// <summary>Reading out the account's arrears or bill amount is reading its bill details (F05 when not yet verified).</summary>
-    private static string? OwnBillBeforeVerification(CallView call, DialogueCues cues, int sentence)
+    private static string? OwnBillBeforeVerification(CallView call, DialogueCues cues, int sentence, string?[] plainNumerals)
     {
         // Even a lone arrears total told to an unverified caller is the bill read out (查账单, F05) as well as a disclosure
         // (F01) — the labelling guide's convention, decided on the dev sets where authors differed (docs/rules-evaluation.md).
         // On a callback (outbound) 他家/他 is the household called about — the account whose bill it is — not another one.
         var text = call.Sentences[sentence].Text;
+        // The caller's own figure asked back (您说欠费一百二十块，是吧？) reads nothing off the account.
         return cues["arrears_amount"].Find(Speaker.Agent, text) is { } amount
                && (call.Metadata.Direction == "outbound" || !ThirdPartyBefore(text, amount.Index, amount.Length, cues))
+               && !AmountSaidByCustomerBefore(call, sentence, amount.Value, plainNumerals)
             ? $"读出账单明细 bill details read out: {amount.Value}"
             : null;
     }
@@ -584,6 +586,21 @@ public sealed partial class DialogueState
             return (said.Contains(wanted[..7], StringComparison.Ordinal) && said.Contains(wanted[^4..], StringComparison.Ordinal))
                 || (said.Contains(wanted[..3], StringComparison.Ordinal) && said.Contains(wanted[3..7], StringComparison.Ordinal)
                     && said.Contains(wanted[7..], StringComparison.Ordinal));
+        }
+        return false;
+    }
+
+    /// <summary>Whether the caller said this sum of money first (我欠了一百二十块 before 您说欠费一百二十块，是吧？): its digits with 块 or 元.</summary>
+    private static bool AmountSaidByCustomerBefore(CallView call, int sentence, string amount, string?[] plainNumerals)
+    {
+        var digits = string.Concat(SpokenDigits.Numerals(amount).Where(char.IsAsciiDigit));
+        if (digits.Length < 2)
+            return false;
+        for (var j = 0; j < sentence; j++)
+        {
+            if (call.Sentences[j].Speaker == Speaker.Customer && PlainNumeralsOf(call, j, plainNumerals) is var said
+                && (said.Contains(digits + "块", StringComparison.Ordinal) || said.Contains(digits + "元", StringComparison.Ordinal)))
+                return true;
         }
         return false;
     }

@@ -152,6 +152,16 @@ public sealed class DataDisclosureTests
     public void An_amount_the_caller_said_first_is_not_told_to_them(string customer, bool disclosed) =>
         Assert.Equal(disclosed, Discloses(('c', 0, 4, customer), ('a', 4.5, 9, "退费单给您提交了，二百零八块原路退回。")));
 
+    [Theory]
+    [InlineData("我才欠了九十六块，滞纳金就收了好几块。", false)] // the caller's own figure asked back
+    [InlineData("我才晚交了一个月，滞纳金就收了好几块。", true)] // the arrears read off the account
+    public void The_callers_own_arrears_asked_back_is_neither_told_nor_the_bill_read(string customer, bool read)
+    {
+        var state = Call(('c', 0, 4, customer), ('a', 4.5, 9, "您是说欠费九十六块，晚了一个月，对吧？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Equal(read, state.Events(DialogueEvent.Disclosure).Count > 0);
+        Assert.Equal(read, state.Events(DialogueEvent.SensitiveUnverified).Count > 0);
+    }
+
     private static bool Discloses(params (char Speaker, double Start, double End, string Text)[] lines) =>
         Call(lines).DialogueState(ShippedDialogueCues.Value).Events(DialogueEvent.Disclosure).Count > 0;
 
