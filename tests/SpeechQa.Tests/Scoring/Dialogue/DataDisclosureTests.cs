@@ -83,6 +83,7 @@ public sealed class DataDisclosureTests
     [Theory]
     [InlineData("我们村从昨晚起就没水了。", "联系电话是您现在打的这个一五九，〇六三二，七八八五吗？")] // the calling line, in spoken digits
     [InlineData("我们村从昨晚起就没水了。", "联系电话就是这个一八六，五三七〇，〇二一四？")]
+    [InlineData("我们村从昨晚起就没水了。", "回访电话就打来电这个一三八，二二零九，七七一六，对吧？")] // 来电这个: the calling line
     [InlineData("我们村从昨晚起就没水了。", "这个电话是您的号码吗，一三三，〇六三二，五五八一？")]
     [InlineData("我要投诉抄表员。", "回复电话就打您现在这个一三九〇四五一二二三六吗？")]
     [InlineData("滞纳金怎么算的？", "按欠费金额每天万分之五，一百块一天五分钱，欠一个月就一块五。")] // a worked example, no arrears
