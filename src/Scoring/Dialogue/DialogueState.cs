@@ -281,7 +281,7 @@ public sealed partial class DialogueState
                     || OrganisationPhoneAnnounced(call, sentence))))
             .Select(p => (p.Start, p.Length, Label: p.Kind.ToString()))
             .ToList();
-        // An amount the caller said first (一百五十六块交了两回 → 一百五十六块原路退回) is theirs repeated, not told to them.
+        // An amount the caller said first (二百零八块交了两回 → 二百零八块原路退回) is theirs repeated, not told to them.
         if (cues["arrears_amount"].Find(Speaker.Agent, text) is { } arrears && !AmountSaidByCustomerBefore(call, sentence, arrears.Value, plainNumerals))
             spans.Add((arrears.Index, arrears.Length, "Arrears"));
         foreach (var (start, length, label) in spans)

@@ -37,7 +37,7 @@ public sealed partial class IdentityTimeline
         for (var i = 0; i < call.Sentences.Count; i++)
         {
             var s = call.Sentences[i];
-            // 系统里名字跟您说的不一样 — what was given does not prove who the caller is: it must be given again.
+            // 户号跟名字都对不上 — what was given does not prove who the caller is: it must be given again.
             if (s.Speaker == Speaker.Agent && (account is not null || name is not null) && cues["identity_mismatch"].Find(s.Speaker, s.Text) is { } mismatch)
             {
                 // 户主姓名跟您说的对不上 faults the name alone: the account number the agent looked it up by still stands.
