@@ -108,14 +108,16 @@ public sealed partial class IdentityTimeline
         return false;
     }
 
-    /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
-    // 零六三一，嗯，44720: a filler between the groups of an account number still reads as one run.
+    /// <summary>A mismatch the agent points out that names the name or the holder (户主姓名…对不上).</summary>
     [GeneratedRegex("名|户主|人")]
     private static partial Regex NameFaulted();
 
+    /// <summary>A mismatch that names the number too (户号跟名字都对不上): then nothing given stands.</summary>
     [GeneratedRegex("户号|账号|号码|编号|信息")]
     private static partial Regex NumberFaulted();
 
+    /// <summary>An account number as said: six or more digits, Arabic or spoken (幺 and 两 included), spaces allowed.</summary>
+    // 零六三一，嗯，44720: a filler between the groups of an account number still reads as one run.
     [GeneratedRegex(@"(?:[0-9０-９零〇幺一二两三四五六七八九][\s,，、.…-]{0,2}(?:[嗯呃额][\s,，、.…-]{0,2})?){6,}")]
     private static partial Regex DigitRun();
 
