@@ -28,6 +28,8 @@ public sealed class ShippedConductRuleTests
     [InlineData("家里管子漏了。", "屋里的管子要您自己找人修，水表前面的漏可以打我们电话报修。", "F04", false)] // the work split at the meter
     [InlineData("你给我登记一下吧。", "登记了也没人去，你去找居委会。", "F04", true)] // registering said to be pointless is no ticket
     [InlineData("水几点能来？", "几点来水我答不上，我又不是抢修队的人。", "F04", false)] // brusque about the agent's own role, not a push elsewhere
+    [InlineData("读数是不是抄错了？", "复核过了，你问多少遍都是这个数。", "F04", false)] // an answer held to, not a refusal
+    [InlineData("报了两天了还没人来！", "你催也白催，师傅都排着呢。得，我给你再催催。", "F04", false)] // chased after all
     // F06: a promise, and refusals to make one.
     [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
     [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
