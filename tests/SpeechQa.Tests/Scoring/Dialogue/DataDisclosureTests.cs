@@ -232,6 +232,17 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void A_holder_who_says_so_after_their_name_is_named()
+    {
+        var state = Call(
+            ('c', 0, 4, "喂，我叫孟庆芳，我就是户主，想把留的手机号换一下。"),
+            ('a', 4.5, 7, "好的，请报一下户号。"),
+            ('c', 7.5, 10, "二零三，七七四，一五。"),
+            ('a', 10.5, 14, "户号二零三七七四一五，户主孟庆芳，对上了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotNull(state.Identity.VerifiedAt);
+    }
+
+    [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
         var state = Call(
