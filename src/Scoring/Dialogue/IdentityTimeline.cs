@@ -67,7 +67,7 @@ public sealed partial class IdentityTimeline
             // An answer to "户主叫什么" that is a number (the phone asked in the same breath) names nobody.
             // 姓孙，叫孙……孙么来着 gives a surname and forgets the rest: no holder name.
             if (name is null && !NameForgotten().IsMatch(s.Text)
-                && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(SpokenNumber().Replace(DigitRun().Replace(s.Text, ""), "")))))
+                && (cues["holder_named"].Find(s.Speaker, s.Text) is not null || (askedName && NameLike().IsMatch(NumberTalk().Replace(SpokenNumber().Replace(DigitRun().Replace(s.Text, ""), ""), "")))))
                 name = i;
             // 请问是户主邓立伟先生吗？— 是。The agent said the name, the holder confirmed it (callbacks open this way).
             if (name is null && i > 0 && call.Sentences[i - 1] is { Speaker: Speaker.Agent } asked
@@ -132,6 +132,10 @@ public sealed partial class IdentityTimeline
 
     [GeneratedRegex("[零〇幺一二两三四五六七八九]{3,}")]
     private static partial Regex SpokenNumber();
+
+    /// <summary>Words about the number in an answer to "户号和户主姓名" (户号我有，…) that name nobody.</summary>
+    [GeneratedRegex("户号|账号|帐号|号码|编号|我有|我这有|就是|是")]
+    private static partial Regex NumberTalk();
 
     /// <summary>A name in an answer: two to four Han characters that are not a filler-only reply.</summary>
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,4}")]

@@ -243,6 +243,35 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void Words_about_the_number_name_no_holder()
+    {
+        var state = Call(
+            ('a', 0, 4, "办这个要核对户号和户主姓名，您户号是？"),
+            ('c', 4.5, 8, "户号我有，三零二，四四一，八六。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Null(state.Identity.NameGivenAt);
+    }
+
+    [Fact]
+    public void A_phone_change_asked_as_the_number_left_on_the_account_is_a_phone_change()
+    {
+        var state = Call(
+            ('c', 0, 4, "收短信的那个手机早不用了。"),
+            ('a', 4.5, 8, "是要换账户上留的联系电话吧？新号多少？"),
+            ('c', 8.5, 11, "一五八，三三零二，七六四一。"),
+            ('a', 11.5, 14, "行，已经给您改过来了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
+    public void A_suspension_put_through_unverified_is_done_before_verification()
+    {
+        var state = Call(
+            ('c', 0, 4, "今年冬天没人住，暖气想停了。"),
+            ('a', 4.5, 8, "行吧，那先给您报停上。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
         var state = Call(
