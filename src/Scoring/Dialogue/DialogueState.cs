@@ -445,8 +445,8 @@ public sealed partial class DialogueState
     [System.Text.RegularExpressions.GeneratedRegex("(单号|单子|工单|编号|受理号|登记号)[是为：:]?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex TicketNumberAround();
 
-    // 给他家/帮她 — the agent acting for the household spoken of.
-    [System.Text.RegularExpressions.GeneratedRegex("(给|帮|替)(他|她|人家|他们|她们)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    // 给他家/帮她 — the agent acting for the household spoken of; 给您 — for the caller, whoever else the sentence names (房东说行就给您办上了).
+    [System.Text.RegularExpressions.GeneratedRegex("(给|帮|替)(他|她|人家|他们|她们|您|你)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex DoneForSomeone();
 
     // 抢修队说…/他们说… — a time someone else gave, relayed (an outage's repair estimate), is no commitment of the agent's;

@@ -271,6 +271,38 @@ public sealed class DataDisclosureTests
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
+    [Theory]
+    [InlineData("系统里登记的户主是周玉梅，不是周玉兰，可能是您家里人吧，我先给您查查。")]
+    [InlineData("户主登记的不是您，是您爱人吧？我先给您查查。")]
+    public void A_holder_name_the_agent_says_does_not_match_is_not_given(string mismatch)
+    {
+        var state = Call(
+            ('c', 0, 4, "户号四零七，二二九，一三，户主周玉兰。"),
+            ('a', 4.5, 9, mismatch),
+            ('c', 9.5, 11, "嗯，是。"),
+            ('a', 11.5, 16, "您家上期水费一百零六块四，还没交。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Null(state.Identity.VerifiedAt);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
+    public void An_answer_that_leaves_the_name_to_the_agent_names_nobody()
+    {
+        var state = Call(
+            ('a', 0, 3, "户主叫什么名字？"),
+            ('c', 3.5, 7, "姓吴，吴……你那边不是能查到吗？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Null(state.Identity.NameGivenAt);
+    }
+
+    [Fact]
+    public void A_suspension_done_for_the_caller_is_theirs_though_the_landlord_is_named()
+    {
+        var state = Call(
+            ('c', 0, 4, "我是租户，房东让我来办报停。"),
+            ('a', 4.5, 9, "房东同意就行，我这就给您报停上了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
     [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
