@@ -29,6 +29,12 @@ public sealed class ShippedConductRuleTests
     [InlineData("你给我登记一下吧。", "登记了也没人去，你去找居委会。", "F04", true)] // registering said to be pointless is no ticket
     [InlineData("水几点能来？", "几点来水我答不上，我又不是抢修队的人。", "F04", false)] // brusque about the agent's own role, not a push elsewhere
     [InlineData("读数是不是抄错了？", "复核过了，你问多少遍都是这个数。", "F04", false)] // an answer held to, not a refusal
+    [InlineData("暖气才十五度。", "您先找社区看看是不是楼里的毛病。", "F04", true)]
+    [InlineData("几点能来水？", "系统查不出来，你过俩钟头再打过来吧。", "F04", true)]
+    [InlineData("几点能来水？", "还没准信，您过两个钟头可以再打来问问，或者看公众号的公告。", "F04", false)] // an option beside another
+    [InlineData("你先给我记下行不？", "记了也没用，系统进不去。", "F04", true)]
+    [InlineData("暖气片下半截才热。", "户里的问题我们一般不上门。", "F04", true)]
+    [InlineData("能再派个人吗？", "我这边报不了，系统不一样。", "F04", true)]
     [InlineData("报了两天了还没人来！", "你催也白催，师傅都排着呢。得，我给你再催催。", "F04", false)] // chased after all
     // F06: a promise, and refusals to make one.
     [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
