@@ -53,7 +53,9 @@ public sealed partial class IdentityTimeline
                 && cues["identity_confirmed"].Find(s.Speaker, s.Text) is not null
                 && AgentAskedRecently(call, cues["account_request"], i, 12) && AgentAskedRecently(call, cues["name_request"], i, 12))
             {
-                account ??= i - 1;
+                // 户号我真记不得了 — then looked up by the address: the name matched, the account number was never given.
+                if (!AccountRefusedSince(call, cues, i, 12))
+                    account ??= i - 1;
                 name ??= i - 1;
                 continue;
             }
@@ -88,6 +90,23 @@ public sealed partial class IdentityTimeline
     private static bool Refused(DialogueCues cues, string text) =>
         cues["identity_refused"].Find(Speaker.Customer, text) is { } refusal
         && !DigitRun().IsMatch(text.AsSpan(refusal.Index + refusal.Length));
+
+    /// <summary>Whether the caller said in the last few sentences that they cannot give the number, and gave none after.</summary>
+    private static bool AccountRefusedSince(CallView call, DialogueCues cues, int sentence, int within)
+    {
+        var refused = false;
+        for (var j = Math.Max(0, sentence - within); j < sentence; j++)
+        {
+            var s = call.Sentences[j];
+            if (s.Speaker != Speaker.Customer)
+                continue;
+            if (Refused(cues, s.Text))
+                refused = true;
+            else if (DigitRun().IsMatch(s.Text))
+                refused = false;
+        }
+        return refused;
+    }
 
     /// <summary>Whether the caller said something in the last few sentences (您稍等，我核对一下 may come between the answer and 对上了).</summary>
     private static bool CallerSpokeSince(CallView call, int sentence, int within) =>

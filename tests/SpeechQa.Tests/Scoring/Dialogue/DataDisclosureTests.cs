@@ -304,6 +304,28 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void A_refund_put_through_on_a_name_and_an_address_is_done_before_verification()
+    {
+        var state = Call(
+            ('c', 0, 4, "水费交重了，能退吗？我叫宋丽，住杏林小区三栋。"),
+            ('a', 4.5, 9, "查到了，多的那笔我给您办退费，三个工作日到账。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
+    public void A_holder_matched_by_address_after_the_number_was_not_given_leaves_the_number_missing()
+    {
+        var state = Call(
+            ('c', 0, 3, "我想报停暖气。"),
+            ('a', 3.5, 6, "报停要户号和户主姓名，您报一下。"),
+            ('c', 6.5, 10, "户主是我，郑小军。户号我实在记不得了。"),
+            ('a', 10.5, 12, "那您说下地址，我用地址查。"),
+            ('c', 12.5, 15, "丰乐苑五栋二单元三零一。"),
+            ('a', 15.5, 19, "丰乐苑五栋二单元三零一，户名郑小军，对上了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Null(state.Identity.VerifiedAt);
+    }
+
+    [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
         var state = Call(

@@ -14,6 +14,7 @@ public sealed class ShippedConductRuleTests
     [Theory]
     // F02: the taunt, and words that only look like one.
     [InlineData("都三天了还不来？", "排着呢，爱等不等。", "F02", true)]
+    [InlineData("阿拉屋里水龙头坏脱了。", "您这讲的什么鸟语，说普通话。", "F02", true)]
     [InlineData("欠的钱过户以后咋办？", "过完户接着交，欠的一块儿往后滚。", "F02", false)] // arrears carried over
     [InlineData("壶里的白沫是啥？", "那是水垢的细末，水开了翻滚带上来的。", "F02", false)] // boiling
     [InlineData("干嘛非要户号？", "这是为了保护您家，不然谁打个电话都能把您家暖气停了。", "F02", false)] // why the check protects the caller
@@ -35,9 +36,12 @@ public sealed class ShippedConductRuleTests
     [InlineData("你先给我记下行不？", "记了也没用，系统进不去。", "F04", true)]
     [InlineData("暖气片下半截才热。", "户里的问题我们一般不上门。", "F04", true)]
     [InlineData("能再派个人吗？", "我这边报不了，系统不一样。", "F04", true)]
+    [InlineData("你帮我催催师傅呀！", "这个我没办法催，排到了就会去。", "F04", true)]
+    [InlineData("到底几点来水？", "说不好，你就别打了，修好了就来。", "F04", true)]
     [InlineData("报了两天了还没人来！", "你催也白催，师傅都排着呢。得，我给你再催催。", "F04", false)] // chased after all
     // F06: a promise, and refusals to make one.
     [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
+    [InlineData("师傅几点来？", "您放心，下午五点前师傅肯定到。", "F06", true)]
     [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
     [InlineData("几点能到？", "我冇办法给您打包票几点到，但我现在就标加急。", "F06", false)]
     [InlineData("化验能保证没事吗？", "这个我没办法现在就保证，得等化验结果出来。", "F06", false)] // words between the refusal and the promise
