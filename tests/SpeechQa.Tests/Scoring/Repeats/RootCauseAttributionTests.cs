@@ -149,6 +149,7 @@ public sealed class RootCauseAttributionTests
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "上午问过的，我记不住了，再说一遍交多少", RootCause.R9)]
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "再问一遍这期交多少", RootCause.R4)]
     [InlineData("C02", "水费交到哪里，交多少", "银行渠道到账会晚一天", "我琴晚交咗，想确认下到咗账未", RootCause.R9)]
+    [InlineData("C02", "滞纳金怎么算", "按欠费金额每天万分之五", "我今天就去交，除了营业厅还能去哪儿交？", RootCause.R9)] // where to pay: no dispute
     [InlineData("C05", "水发白", "给您派单，两小时内到场检测", "夜来小伙子来给测了，我就是打个电话谢谢他", RootCause.R9)]
     [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "明儿上午家里没人，能不能叫师傅后晌来？", RootCause.R9)]
     // A ticket past its deadline (R2) — unless the caller rings to move their own appointment.
