@@ -108,6 +108,7 @@ public sealed class LabelledChainEvaluationTests(ITestOutputHelper output)
     [InlineData(LabelledChainSet.Dev94, 0.95, 0.95, 0.95, false)]
     [InlineData(LabelledChainSet.Dev95, 0.90, 0.95, 0.80, false)]
     [InlineData(LabelledChainSet.Dev96, 0.90, 0.95, 0.85, false)]
+    [InlineData(LabelledChainSet.Dev97, 0.90, 0.95, 0.85, false)]
     [InlineData(LabelledChainSet.Test, TestLinkPrecision, TestLinkRecall, TestRootCause, false)]
     [InlineData(LabelledChainSet.Test2, 0.95, 0.95, 0.65, false)]
     [InlineData(LabelledChainSet.Test3, 0.90, 0.95, 0.70, false)]

@@ -354,6 +354,9 @@ internal sealed record LabelledChainSet(IReadOnlyList<CallContact> Calls, IReadO
     /// <summary>An author's scenarios (CL, dev): Dezhou/Yucheng water and heating, northwestern Shandong speech, root causes on their boundaries (billing disputes or not, before or after a time limit, notices that did or did not arrive); two outage clusters.</summary>
     public const string Dev96 = "tests/repeats/dev-chains-96.yaml";
 
+    /// <summary>An author's scenarios (CW, dev): Shangqiu/Yongcheng water and heating, eastern Henan speech, root causes easy to misread (billing repeats or disputes, before or after a time limit, notices that did or did not arrive); one outage cluster.</summary>
+    public const string Dev97 = "tests/repeats/dev-chains-97.yaml";
+
     /// <param name="acts">Read the customers' lines with the act model too, as the product does (false: the cue lists alone).</param>
     public static LabelledChainSet Load(RepeatPolicy policy, string file = Dev, bool acts = true)
     {
