@@ -74,6 +74,7 @@ public sealed class RootCauseAttributionTests
     [InlineData("C02", "欠费", "钱交上了，可我压根不知道要交啊", RootCause.R5)] // never knew of the bill: the notice did not reach them
     [InlineData("C08", "过户", "营业厅说还要原户主身份证复印件，你们昨天为什么不讲全？白跑一趟", RootCause.R1)]
     [InlineData("C02", "欠费", "催费那个号码早就不用了，你们停水前也不打个电话", RootCause.R5)]
+    [InlineData("C12", "暖气不热", "那号是俺儿子的，催费短信他收了，也没跟俺说一声", RootCause.R5)] // the notice went to a relative who never passed it on
     [InlineData("C06", "爆管", "前晚修的那个地方又爆了", RootCause.R6)]
     [InlineData("C01", "水费", "单子上多出来的二十来吨是打哪来的？这钱交还是不交？", RootCause.R4)]
     [InlineData("C06", "漏水", "又是那个地方漏水，盆又接满了", RootCause.R6)]
@@ -150,6 +151,8 @@ public sealed class RootCauseAttributionTests
     [InlineData("C02", "水费交到哪里，交多少", "营业厅或公众号都能交，这期三十六块", "再问一遍这期交多少", RootCause.R4)]
     [InlineData("C02", "水费交到哪里，交多少", "银行渠道到账会晚一天", "我琴晚交咗，想确认下到咗账未", RootCause.R9)]
     [InlineData("C02", "滞纳金怎么算", "按欠费金额每天万分之五", "我今天就去交，除了营业厅还能去哪儿交？", RootCause.R9)] // where to pay: no dispute
+    [InlineData("C02", "代扣怎么没扣上", "卡上余额不足，下旬银行再扣一次", "钱我卡里存进去了，想问问扣没扣", RootCause.R9)] // the caller's own debit
+    [InlineData("C02", "交给物业的钱你们没收到？", "物业还没转过来，给您登记核实", "物业讲月底统一转给你们，那滞纳金咋办", RootCause.R9)] // the property company passes it on later
     [InlineData("C05", "水发白", "给您派单，两小时内到场检测", "夜来小伙子来给测了，我就是打个电话谢谢他", RootCause.R9)]
     [InlineData("C07", "水表不走了", "给您登记换表，一个工作日内上门", "明儿上午家里没人，能不能叫师傅后晌来？", RootCause.R9)]
     // A ticket past its deadline (R2) — unless the caller rings to move their own appointment.
