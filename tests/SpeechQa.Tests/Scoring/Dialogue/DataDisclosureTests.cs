@@ -326,6 +326,15 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void An_elderly_holder_answering_to_their_name_on_a_callback_is_verified()
+    {
+        var state = Call(new SpeechQa.Scoring.Rules.CallMetadata { Direction = "outbound" }, null,
+            ('a', 0, 4, "您好，这里是供水服务热线，请问是吴德厚老人家吗？"),
+            ('c', 4.5, 6, "是我，你是哪个？")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotNull(state.Identity.VerifiedAt);
+    }
+
+    [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
         var state = Call(

@@ -36,6 +36,8 @@ public sealed class ShippedConductRuleTests
     [InlineData("你先给我记下行不？", "记了也没用，系统进不去。", "F04", true)]
     [InlineData("暖气片下半截才热。", "户里的问题我们一般不上门。", "F04", true)]
     [InlineData("能再派个人吗？", "我这边报不了，系统不一样。", "F04", true)]
+    [InlineData("我是租户，房东不在。", "行，那您就跟房东说一下，让他早点交了。", "F04", false)] // a message passed on, not a push
+    [InlineData("那结果我问谁？", "等回电的时候您跟他们说。", "F04", false)] // the callback already arranged
     [InlineData("你帮我催催师傅呀！", "这个我没办法催，排到了就会去。", "F04", true)]
     [InlineData("到底几点来水？", "说不好，你就别打了，修好了就来。", "F04", true)]
     [InlineData("报了两天了还没人来！", "你催也白催，师傅都排着呢。得，我给你再催催。", "F04", false)] // chased after all
@@ -46,6 +48,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("几点能到？", "我冇办法给您打包票几点到，但我现在就标加急。", "F06", false)]
     [InlineData("化验能保证没事吗？", "这个我没办法现在就保证，得等化验结果出来。", "F06", false)] // words between the refusal and the promise
     [InlineData("报停了还收钱吗？", "报停了采暖费就不收，正常供热是二十二块一个平方。", "F06", false)] // the policy
+    [InlineData("换表收钱不？", "表是自己坏的，算正常更换，不收您的钱。", "F06", false)] // the policy for a meter worn out
     public void Conduct_rules_catch_the_forms_and_leave_the_look_alikes(string customer, string agent, string rule, bool fires) =>
         Assert.Equal(fires, Run(Water.Value, Call(('c', 0, 4, customer), ('a', 4.5, 10, agent))).Any(h => h.Rule == rule));
 
