@@ -36,6 +36,10 @@ public sealed class ShippedConductRuleTests
     [InlineData("你先给我记下行不？", "记了也没用，系统进不去。", "F04", true)]
     [InlineData("暖气片下半截才热。", "户里的问题我们一般不上门。", "F04", true)]
     [InlineData("能再派个人吗？", "我这边报不了，系统不一样。", "F04", true)]
+    [InlineData("水发黄，能来人看看吗？", "这个不用报，报了师傅来也是白跑一趟。", "F04", true)]
+    [InlineData("整栋楼都没水了。", "周末维修班休息，您下礼拜一再打过来吧。", "F04", true)]
+    [InlineData("能派人来测个温吗？", "这个现在不用派，您先观察两天。", "F04", true)]
+    [InlineData("墙里的管子渗水，是他家的还是我家的？", "你们两家先说清楚，我们不掺和你们的事。", "F04", true)]
     [InlineData("我是租户，房东不在。", "行，那您就跟房东说一下，让他早点交了。", "F04", false)] // a message passed on, not a push
     [InlineData("那结果我问谁？", "等回电的时候您跟他们说。", "F04", false)] // the callback already arranged
     [InlineData("你帮我催催师傅呀！", "这个我没办法催，排到了就会去。", "F04", true)]
