@@ -15,6 +15,10 @@ public sealed class ShippedConductRuleTests
     // F02: the taunt, and words that only look like one.
     [InlineData("都三天了还不来？", "排着呢，爱等不等。", "F02", true)]
     [InlineData("阿拉屋里水龙头坏脱了。", "您这讲的什么鸟语，说普通话。", "F02", true)]
+    [InlineData("再不来我就去曝光！", "你去曝光嘛，看谁理你。", "F02", true)]
+    [InlineData("凭什么停我家水？", "还嚷嚷？信不信明早就断水。", "F02", true)]
+    [InlineData("我讲的是一刻子没水。", "舌头捋直了再讲。", "F02", true)]
+    [InlineData("怎么突然就停水了？", "通知贴门上了，您自己不看怪哪个。", "F02", true)]
     [InlineData("欠的钱过户以后咋办？", "过完户接着交，欠的一块儿往后滚。", "F02", false)] // arrears carried over
     [InlineData("壶里的白沫是啥？", "那是水垢的细末，水开了翻滚带上来的。", "F02", false)] // boiling
     [InlineData("干嘛非要户号？", "这是为了保护您家，不然谁打个电话都能把您家暖气停了。", "F02", false)] // why the check protects the caller
@@ -48,6 +52,10 @@ public sealed class ShippedConductRuleTests
     // F06: a promise, and refusals to make one.
     [InlineData("今天能修好吗？", "我保证今天给您修好。", "F06", true)]
     [InlineData("师傅几点来？", "您放心，下午五点前师傅肯定到。", "F06", true)]
+    [InlineData("多久能修好？", "我们保证一个多钟头之内就给您修好。", "F06", true)]
+    [InlineData("几点来水？", "下午四点，四点钟准来水。", "F06", true)]
+    [InlineData("报停了剩下的钱能退吗？", "这钱我做主给您退了。", "F06", true)]
+    [InlineData("中午前能到吗？", "到不了我自己掏钱赔您一百。", "F06", true)]
     [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
     [InlineData("几点能到？", "我冇办法给您打包票几点到，但我现在就标加急。", "F06", false)]
     [InlineData("化验能保证没事吗？", "这个我没办法现在就保证，得等化验结果出来。", "F06", false)] // words between the refusal and the promise
