@@ -43,6 +43,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("水发黄，能来人看看吗？", "这个不用报，报了师傅来也是白跑一趟。", "F04", true)]
     [InlineData("整栋楼都没水了。", "周末维修班休息，您下礼拜一再打过来吧。", "F04", true)]
     [InlineData("能派人来测个温吗？", "这个现在不用派，您先观察两天。", "F04", true)]
+    [InlineData("水还是黄的，再派人来看看。", "那您另外报吧，我这边只管回访。", "F04", true)] // a callback agent turning a new request away
     [InlineData("墙里的管子渗水，是他家的还是我家的？", "你们两家先说清楚，我们不掺和你们的事。", "F04", true)]
     [InlineData("我是租户，房东不在。", "行，那您就跟房东说一下，让他早点交了。", "F04", false)] // a message passed on, not a push
     [InlineData("那结果我问谁？", "等回电的时候您跟他们说。", "F04", false)] // the callback already arranged
