@@ -128,7 +128,8 @@ public sealed partial class IdentityTimeline
     }
 
     /// <summary>A mismatch the agent points out that names the name or the holder (户主姓名…对不上).</summary>
-    [GeneratedRegex("名|户主|人")]
+    // 登记的是王贵林，不是王桂兰 names another person: the name is faulted, not the number.
+    [GeneratedRegex(@"名|户主|人|是[\u4e00-\u9fa5]{2,4}[啊呀哦]?[，,](不是|并不是)")]
     private static partial Regex NameFaulted();
 
     /// <summary>A mismatch that names the number too (户号跟名字都对不上): then nothing given stands.</summary>

@@ -335,6 +335,28 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void Another_name_on_the_record_faults_the_name_and_keeps_the_number()
+    {
+        var state = Call(
+            ('a', 0, 3, "请报一下户号和户主姓名。"),
+            ('c', 3.5, 6, "户号三三零，七一二，五八。户主周海兰。"),
+            ('a', 6.5, 10, "系统里登记的是周海林啊，不是周海兰。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotNull(state.Identity.AccountGivenAt);
+        Assert.Null(state.Identity.NameGivenAt);
+    }
+
+    [Theory]
+    [InlineData("是要报停吧？那我这边给您确认报停了。")]
+    [InlineData("九到十月两个月，用了四十吨，前二十吨按三块四毛五，剩下的按四块八毛三，合计一百六十五块六。")]
+    public void A_business_done_or_a_bill_read_before_the_name_is_before_verification(string agent)
+    {
+        var state = Call(
+            ('c', 0, 4, "户号二零七，六六一，三九。我家今年不烧暖气了，水费也问一下。"),
+            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
         var state = Call(
