@@ -276,6 +276,7 @@ public sealed partial class DialogueState
         text = DigitGroupBreaks().Replace(SpokenDigits.ToArabic(text), "");
         var spans = PersonalDataRecognizer.Find(text)
             .Where(p => p.Kind is not PersonalDataKind.Account && !(ownLine && p.Kind == PersonalDataKind.Phone) && !TicketNumberBefore(text, p.Start)
+                && !(p.Kind == PersonalDataKind.BankCard && SaidTwice(p.Text))
                 && !SaidByCustomerBefore(call, sentence, p.Text, plainNumerals)
                 && !(p.Kind == PersonalDataKind.Phone && (OrganisationPhone().IsMatch(text.AsSpan(Math.Max(0, p.Start - 20), Math.Min(20, p.Start)))
                     || OrganisationPhoneAnnounced(call, sentence))))
@@ -558,6 +559,16 @@ public sealed partial class DialogueState
     /// </summary>
     private static bool TicketNumberBefore(string text, int start) =>
         TicketNumberWord().IsMatch(text.AsSpan(Math.Max(0, start - 8), Math.Min(8, start)));
+
+    /// <summary>
+    /// A run that is one number said twice (幺二零六三零零七，幺二零六三零零七 — repeated for a caller who did not catch it): its
+    /// two halves are the same digits, so it is no card number, whatever number it is.
+    /// </summary>
+    private static bool SaidTwice(string run)
+    {
+        var digits = string.Concat(run.Where(char.IsAsciiDigit));
+        return digits.Length % 2 == 0 && digits.AsSpan(0, digits.Length / 2).SequenceEqual(digits.AsSpan(digits.Length / 2));
+    }
 
     /// <summary>Whether the agent registered or dispatched a ticket in this sentence or one before it.</summary>
     private static bool TicketMadeBy(CallView call, DialogueCues cues, int sentence)

@@ -357,6 +357,24 @@ public sealed class DataDisclosureTests
     }
 
     [Fact]
+    public void A_number_said_twice_is_no_card_number()
+    {
+        var state = Call(
+            ('c', 0, 2, "啥？单号多少？"),
+            ('a', 2.5, 7, "三四零七七一二九，三四零七七一二九。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.Disclosure));
+    }
+
+    [Fact]
+    public void A_business_said_as_a_condition_is_not_done()
+    {
+        var state = Call(
+            ('c', 0, 4, "我刚搬来，登记的手机还是原房主的。"),
+            ('a', 4.5, 9, "您要是已经办了过户，把户号报给我就能改。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.Empty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
         var state = Call(

@@ -40,6 +40,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("你先给我记下行不？", "记了也没用，系统进不去。", "F04", true)]
     [InlineData("暖气片下半截才热。", "户里的问题我们一般不上门。", "F04", true)]
     [InlineData("能再派个人吗？", "我这边报不了，系统不一样。", "F04", true)]
+    [InlineData("推销的人收了我爸定金，能要回来吗？", "定金的事您找派出所，我们管不了钱。", "F04", false)] // a fraud is the police's matter
     [InlineData("水发黄，能来人看看吗？", "这个不用报，报了师傅来也是白跑一趟。", "F04", true)]
     [InlineData("整栋楼都没水了。", "周末维修班休息，您下礼拜一再打过来吧。", "F04", true)]
     [InlineData("能派人来测个温吗？", "这个现在不用派，您先观察两天。", "F04", true)]
@@ -60,6 +61,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("今天能修好吗？", "打包票我可不敢说，单子已经给您提交了。", "F06", false)]
     [InlineData("几点能到？", "我冇办法给您打包票几点到，但我现在就标加急。", "F06", false)]
     [InlineData("化验能保证没事吗？", "这个我没办法现在就保证，得等化验结果出来。", "F06", false)] // words between the refusal and the promise
+    [InlineData("明天上午能来不？", "具体几点师傅会联系您，这个我不好给您打保证，您多担待。", "F06", false)]
     [InlineData("报停了还收钱吗？", "报停了采暖费就不收，正常供热是二十二块一个平方。", "F06", false)] // the policy
     [InlineData("换表收钱不？", "表是自己坏的，算正常更换，不收您的钱。", "F06", false)] // the policy for a meter worn out
     public void Conduct_rules_catch_the_forms_and_leave_the_look_alikes(string customer, string agent, string rule, bool fires) =>
