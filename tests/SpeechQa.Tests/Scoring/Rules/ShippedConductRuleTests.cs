@@ -15,6 +15,9 @@ public sealed class ShippedConductRuleTests
     // F02: the taunt, and words that only look like one.
     [InlineData("都三天了还不来？", "排着呢，爱等不等。", "F02", true)]
     [InlineData("阿拉屋里水龙头坏脱了。", "您这讲的什么鸟语，说普通话。", "F02", true)]
+    [InlineData("你们这帮吃干饭的！", "你嘴巴干净点，再骂一句试试。", "F02", true)]
+    [InlineData("一年才用了两百吨，怎么就第二阶梯了？", "两个人用两百吨，您家是在屋里养鱼呢？", "F02", true)]
+    [InlineData("我家门口那个，就是那个，前年修路的时候……", "你这是报修还是给我写作文？", "F02", true)]
     [InlineData("再不来我就去曝光！", "你去曝光嘛，看谁理你。", "F02", true)]
     [InlineData("凭什么停我家水？", "还嚷嚷？信不信明早就断水。", "F02", true)]
     [InlineData("我讲的是一刻子没水。", "舌头捋直了再讲。", "F02", true)]
@@ -40,6 +43,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("你先给我记下行不？", "记了也没用，系统进不去。", "F04", true)]
     [InlineData("暖气片下半截才热。", "户里的问题我们一般不上门。", "F04", true)]
     [InlineData("能再派个人吗？", "我这边报不了，系统不一样。", "F04", true)]
+    [InlineData("这都第三回了，到底修不修？", "排着呢，你打再多回也一样，别老打了。", "F04", true)]
     [InlineData("推销的人收了我爸定金，能要回来吗？", "定金的事您找派出所，我们管不了钱。", "F04", false)] // a fraud is the police's matter
     [InlineData("水发黄，能来人看看吗？", "这个不用报，报了师傅来也是白跑一趟。", "F04", true)]
     [InlineData("整栋楼都没水了。", "周末维修班休息，您下礼拜一再打过来吧。", "F04", true)]
