@@ -374,6 +374,30 @@ public sealed class DataDisclosureTests
         Assert.Empty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
+    [Theory]
+    [InlineData("哎呀，这我上哪问去，人家在国外呢。")]
+    [InlineData("姓邱，我们都喊他邱老师，全名我记不太清了。")]
+    public void An_answer_that_does_not_know_the_name_names_nobody(string answer)
+    {
+        var state = Call(
+            ('a', 0, 3, "户主姓名要对上才行，户主叫什么？"),
+            ('c', 3.5, 7, answer)).DialogueState(ShippedDialogueCues.Value);
+        Assert.Null(state.Identity.NameGivenAt);
+    }
+
+    [Fact]
+    public void A_phone_left_on_the_account_changed_unverified_is_done_before_verification()
+    {
+        var state = Call(
+            ('c', 0, 4, "我想换一下我家留的那个手机号，那是我妈的旧号。"),
+            ('a', 4.5, 6, "户号多少？"),
+            ('c', 6.5, 9, "二零六，五五，一八，三七。"),
+            ('a', 9.5, 11, "新号码是多少？"),
+            ('c', 11.5, 14, "一三五，二二七一，零九八六。"),
+            ('a', 14.5, 18, "一三五二二七一零九八六，好的，已经给您改过来了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
     [Fact]
     public void A_suspension_done_on_a_name_alone_is_done_before_verification()
     {
