@@ -262,15 +262,6 @@ public sealed class DataDisclosureTests
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
-    [Fact]
-    public void A_suspension_put_through_unverified_is_done_before_verification()
-    {
-        var state = Call(
-            ('c', 0, 4, "今年冬天没人住，暖气想停了。"),
-            ('a', 4.5, 8, "行吧，那先给您报停上。")).DialogueState(ShippedDialogueCues.Value);
-        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
-    }
-
     [Theory]
     [InlineData("系统里登记的户主是周玉梅，不是周玉兰，可能是您家里人吧，我先给您查查。")]
     [InlineData("户主登记的不是您，是您爱人吧？我先给您查查。")]
@@ -292,24 +283,6 @@ public sealed class DataDisclosureTests
             ('a', 0, 3, "户主叫什么名字？"),
             ('c', 3.5, 7, "姓吴，吴……你那边不是能查到吗？")).DialogueState(ShippedDialogueCues.Value);
         Assert.Null(state.Identity.NameGivenAt);
-    }
-
-    [Fact]
-    public void A_suspension_done_for_the_caller_is_theirs_though_the_landlord_is_named()
-    {
-        var state = Call(
-            ('c', 0, 4, "我是租户，房东让我来办报停。"),
-            ('a', 4.5, 9, "房东同意就行，我这就给您报停上了。")).DialogueState(ShippedDialogueCues.Value);
-        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
-    }
-
-    [Fact]
-    public void A_refund_put_through_on_a_name_and_an_address_is_done_before_verification()
-    {
-        var state = Call(
-            ('c', 0, 4, "水费交重了，能退吗？我叫宋丽，住杏林小区三栋。"),
-            ('a', 4.5, 9, "查到了，多的那笔我给您办退费，三个工作日到账。")).DialogueState(ShippedDialogueCues.Value);
-        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
     [Fact]
@@ -395,6 +368,18 @@ public sealed class DataDisclosureTests
             ('a', 9.5, 11, "新号码是多少？"),
             ('c', 11.5, 14, "一三五，二二七一，零九八六。"),
             ('a', 14.5, 18, "一三五二二七一零九八六，好的，已经给您改过来了。")).DialogueState(ShippedDialogueCues.Value);
+        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
+    }
+
+    [Theory]
+    [InlineData("今年冬天没人住，暖气想停了。", "行吧，那先给您报停上。")] // 报停上
+    [InlineData("水费交重了，能退吗？我叫宋丽，住杏林小区三栋。", "查到了，多的那笔我给您办退费，三个工作日到账。")] // a name and an address prove nothing
+    [InlineData("我是租户，房东让我来办报停。", "房东同意就行，我这就给您报停上了。")] // done for the caller, though the landlord is named
+    public void A_business_put_through_unverified_is_done_before_verification(string customer, string agent)
+    {
+        var state = Call(
+            ('c', 0, 4, customer),
+            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
