@@ -318,17 +318,6 @@ public sealed class DataDisclosureTests
         Assert.Null(state.Identity.NameGivenAt);
     }
 
-    [Theory]
-    [InlineData("是要报停吧？那我这边给您确认报停了。")]
-    [InlineData("九到十月两个月，用了四十吨，前二十吨按三块四毛五，剩下的按四块八毛三，合计一百六十五块六。")]
-    public void A_business_done_or_a_bill_read_before_the_name_is_before_verification(string agent)
-    {
-        var state = Call(
-            ('c', 0, 4, "户号二零七，六六一，三九。我家今年不烧暖气了，水费也问一下。"),
-            ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
-        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
-    }
-
     [Fact]
     public void A_number_said_twice_is_no_card_number()
     {
@@ -375,6 +364,8 @@ public sealed class DataDisclosureTests
     [InlineData("今年冬天没人住，暖气想停了。", "行吧，那先给您报停上。")] // 报停上
     [InlineData("水费交重了，能退吗？我叫宋丽，住杏林小区三栋。", "查到了，多的那笔我给您办退费，三个工作日到账。")] // a name and an address prove nothing
     [InlineData("我是租户，房东让我来办报停。", "房东同意就行，我这就给您报停上了。")] // done for the caller, though the landlord is named
+    [InlineData("户号二零七，六六一，三九。我家今年不烧暖气了，水费也问一下。", "是要报停吧？那我这边给您确认报停了。")] // the number without the name
+    [InlineData("户号二零七，六六一，三九。我家今年不烧暖气了，水费也问一下。", "九到十月两个月，用了四十吨，前二十吨按三块四毛五，剩下的按四块八毛三，合计一百六十五块六。")] // a bill total (合计) before the name
     public void A_business_put_through_unverified_is_done_before_verification(string customer, string agent)
     {
         var state = Call(
