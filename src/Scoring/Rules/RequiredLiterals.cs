@@ -9,13 +9,46 @@ namespace SpeechQa.Scoring.Rules;
 /// all has none (null), as has one the tree cannot read (case-insensitive options, conditionals), where a literal would
 /// not be literal.
 /// </summary>
-internal static class RequiredLiterals
+internal static partial class RequiredLiterals
 {
     /// <summary>The most strings one run of literal text is spelled out into ((你|您)(说|讲)(的)? is eight).</summary>
     private const int MaxSpellings = 256;
 
     public static IReadOnlyList<string>? Of(string pattern) =>
         PatternSyntax.Parse(pattern) is { } tree ? OfAlternation(tree).Required?.Distinct(StringComparer.Ordinal).ToList() : null;
+
+    /// <summary>
+    /// The top-level branches of a pattern, each with its source text and its own literals (every match of the branch
+    /// contains one); null where the pattern cannot be read, holds a backreference (a branch alone might not mean what
+    /// it means in the whole: 停一下，停一下 written as (?&lt;x&gt;停一下)…\k&lt;x&gt; is split only where the group and its
+    /// backreference are in the same branch) or has a branch that requires no literal.
+    /// </summary>
+    public static IReadOnlyList<(string Source, IReadOnlyList<string> Literals)>? OfBranches(string pattern)
+    {
+        if (PatternSyntax.Parse(pattern) is not { } tree)
+            return null;
+        var branches = new List<(string, IReadOnlyList<string>)>(tree.Branches.Count);
+        var groups = new List<string>();
+        foreach (var branch in tree.Branches)
+        {
+            if (OfSequence(branch).Required is not { } required)
+                return null;
+            var source = pattern[branch.Start..branch.End];
+            var defined = NamedGroup().Matches(source).Select(m => m.Groups["name"].Value).ToList();
+            if (Backreference().Matches(source).Any(m => !defined.Contains(m.Groups["name"].Value)))
+                return null;
+            groups.AddRange(defined);
+            branches.Add((source, required.Distinct(StringComparer.Ordinal).ToList()));
+        }
+        // A name defined in two branches: a backreference in one could have meant the other's group.
+        return groups.Count == groups.Distinct(StringComparer.Ordinal).Count() ? branches : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\?<(?<name>[A-Za-z_][A-Za-z0-9_]*)>")]
+    private static partial System.Text.RegularExpressions.Regex NamedGroup();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\k<(?<name>[A-Za-z_][A-Za-z0-9_]*)>")]
+    private static partial System.Text.RegularExpressions.Regex Backreference();
 
     /// <summary>
     /// What a piece of pattern matches: every text it can match, when that is a short list (Spellings), and strings one of

@@ -26,6 +26,9 @@ public sealed class ScreenedRegex
 
     private readonly SearchValues<string>? _screen;
 
+    /// <summary>A long alternation's branches, read one by one where their literals occur (<see cref="BranchScreen"/>).</summary>
+    private readonly BranchScreen? _branches;
+
     /// <summary>The rule set's shared screen and this pattern's place in it (<see cref="LiteralScreen"/>), set at load.</summary>
     private (LiteralScreen Screen, int Index)? _shared;
 
@@ -40,6 +43,7 @@ public sealed class ScreenedRegex
         Literals = RequiredLiterals.Of(pattern) ?? [];
         if (Screens(Literals))
             _screen = SearchValues.Create([.. Literals], StringComparison.Ordinal);
+        _branches = BranchScreen.For(pattern, timeout);
     }
 
     /// <summary>The literals a pattern is screened by, or null where it is not screened (too short a list, or none).</summary>
@@ -62,21 +66,43 @@ public sealed class ScreenedRegex
 
     internal void Share(LiteralScreen screen, int index) => _shared = (screen, index);
 
-    public bool IsMatch(string text) => Passes(text) && Regex.IsMatch(text);
+    /// <summary>Whether the pattern is read branch by branch (<see cref="BranchScreen"/>).</summary>
+    internal bool IsBranchScreened => _branches is not null;
+
+    public bool IsMatch(string text) => Passes(text) && (_branches?.IsMatch(text) ?? Regex.IsMatch(text));
 
     /// <summary>Whether a match anywhere in <paramref name="text"/> is possible at all (one of the literals occurs): when it
     /// is not, no part of the text can match either.</summary>
     public bool MayMatch(string text) => Passes(text);
 
-    public bool IsMatch(ReadOnlySpan<char> text) => Passes(text) && Regex.IsMatch(text);
+    public bool IsMatch(ReadOnlySpan<char> text) => Passes(text) && (_branches?.IsMatch(text) ?? Regex.IsMatch(text));
 
-    public Match Match(string text) => Passes(text) ? Regex.Match(text) : System.Text.RegularExpressions.Match.Empty;
+    public Match Match(string text)
+    {
+        if (!Passes(text))
+            return System.Text.RegularExpressions.Match.Empty;
+        if (_branches is null)
+            return Regex.Match(text);
+        // Matched from where its first match starts, the whole pattern gives the match (and next matches) it gives from 0.
+        var start = _branches.FirstMatchStart(text);
+        return start < 0 ? System.Text.RegularExpressions.Match.Empty : Regex.Match(text, start);
+    }
 
     /// <summary>A match within text[beginning..beginning+length], which the regex reads as the whole input.</summary>
     public Match Match(string text, int beginning, int length) =>
-        Passes(text.AsSpan(beginning, length)) ? Regex.Match(text, beginning, length) : System.Text.RegularExpressions.Match.Empty;
+        Passes(text.AsSpan(beginning, length)) && (_branches?.MayMatch(text.AsSpan(beginning, length)) ?? true)
+            ? Regex.Match(text, beginning, length)
+            : System.Text.RegularExpressions.Match.Empty;
 
-    public IEnumerable<Match> Matches(string text) => Passes(text) ? Regex.Matches(text) : [];
+    public IEnumerable<Match> Matches(string text)
+    {
+        if (!Passes(text))
+            return [];
+        if (_branches is null)
+            return Regex.Matches(text);
+        var start = _branches.FirstMatchStart(text);
+        return start < 0 ? [] : Regex.Matches(text, start);
+    }
 
     public override string ToString() => Regex.ToString();
 

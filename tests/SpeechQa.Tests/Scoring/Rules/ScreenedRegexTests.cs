@@ -25,16 +25,20 @@ public sealed class ScreenedRegexTests
         Assert.True(sentences.Count > 10_000, $"expected the dev calls' sentences, found {sentences.Count}");
 
         var problems = new List<string>();
-        var screened = 0;
+        var (screened, branchScreened) = (0, 0);
         foreach (var (where, text) in patterns)
         {
             var pattern = new ScreenedRegex(text, TimeSpan.FromSeconds(1));
             screened += pattern.IsScreened ? 1 : 0;
+            branchScreened += pattern.IsBranchScreened ? 1 : 0;
             foreach (var sentence in sentences)
             {
                 var plain = pattern.Regex.Match(sentence);
                 if (pattern.IsMatch(sentence) != plain.Success)
                     problems.Add($"{where}: screened and plain disagree on {sentence}");
+                // Read branch by branch, the first match and the ones after it are the plain regex's own.
+                if (plain.Success && !SameMatches(plain, pattern.Match(sentence)))
+                    problems.Add($"{where}: screened and plain give different matches in {sentence}");
                 for (var m = plain; m.Success && pattern.Literals.Count > 0; m = m.NextMatch())
                 {
                     if (!pattern.Literals.Any(l => m.Value.Contains(l, StringComparison.Ordinal)))
@@ -43,9 +47,51 @@ public sealed class ScreenedRegexTests
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct().Take(20)));
-        // The long alternations (N11 impatience, the customer_upset cue, F04 shirking…) really are screened.
+        // The long alternations (N11 impatience, the customer_upset cue, F04 shirking…) really are screened, and read
+        // branch by branch.
         Assert.True(screened >= 4, $"only {screened} patterns screened");
+        Assert.True(branchScreened >= 10, $"only {branchScreened} patterns read branch by branch");
     }
+
+    private static bool SameMatches(System.Text.RegularExpressions.Match plain, System.Text.RegularExpressions.Match screened)
+    {
+        for (; plain.Success || screened.Success; plain = plain.NextMatch(), screened = screened.NextMatch())
+        {
+            if (plain.Success != screened.Success || plain.Index != screened.Index || plain.Length != screened.Length)
+                return false;
+        }
+        return true;
+    }
+
+    [Fact]
+    public void A_long_alternation_read_branch_by_branch_matches_where_and_what_the_whole_pattern_does()
+    {
+        // Twelve filler branches make it long enough; the others test what splitting must keep:
+        // the earlier branch wins at the same place (投诉 before 投诉热线), a later branch that matches earlier in the text
+        // wins (热线电话 starts before 投诉), a lookbehind still sees the text before where matching restarts, ^ still
+        // means the start of the text, and a backreference stays with its group.
+        var branches = Enumerable.Range(0, BranchScreen.MinBranches).Select(i => $"填充{i}号")
+            .Concat(["投诉", "投诉热线", "热线电话", "(?<=自己)[^，。]{0,4}修", "^喂", "(?<x>停一下)，\\k<x>"]);
+        var pattern = new ScreenedRegex(string.Join('|', branches), TimeSpan.FromSeconds(1));
+        Assert.True(pattern.IsBranchScreened);
+        foreach (var text in new[] { "我要投诉热线的人", "打热线电话投诉", "您自己找人修一下", "喂，喂？", "我说喂", "停一下，停一下", "停一下，停两下", "什么都没有", "填充3号和投诉" })
+        {
+            Assert.True(SameMatches(pattern.Regex.Match(text), pattern.Match(text)), text);
+            Assert.Equal(pattern.Regex.IsMatch(text), pattern.IsMatch(text));
+            Assert.Equal(pattern.Regex.IsMatch(text), pattern.IsMatch(text.AsSpan()));
+            Assert.Equal(pattern.Regex.Matches(text).Select(m => (m.Index, m.Value)), pattern.Matches(text).Select(m => (m.Index, m.Value)));
+        }
+        Assert.Equal("投诉", pattern.Match("我要投诉热线的人").Value);
+        Assert.Equal("热线电话", pattern.Match("打热线电话投诉").Value);
+        Assert.False(pattern.Match("我说喂").Success);
+    }
+
+    [Theory]
+    [InlineData("(?<x>停)\\k<x>|走", true)] // the group and its backreference in one branch
+    [InlineData("(?<x>停)一下|走\\k<x>", false)] // a backreference to another branch's group
+    [InlineData("投诉|[^，]{2}", false)] // a branch that requires no literal
+    public void A_pattern_is_split_into_branches_only_where_each_branch_means_alone_what_it_means_in_the_whole(string pattern, bool split) =>
+        Assert.Equal(split, RequiredLiterals.OfBranches(pattern) is not null);
 
     [Fact]
     public void A_screened_pattern_matches_as_its_regex_does()
