@@ -67,23 +67,24 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '：', ':'];
 
     /// <summary>
-    /// Where a sentence contradicts a fact: the fact and the number as stated. Each number is bound to the one fact it
-    /// states — the nearest cue in its own clause, else a cue ending the clause just before (第一阶梯，每吨3.45元) when its
+    /// Where a sentence contradicts a fact: every fact and number as stated (claims first, then kind by kind in the
+    /// sentence's order), so that a reader that sets one aside — a temperature the caller measured, repeated — goes on to
+    /// the next. Each number is bound to the one fact it states — the nearest cue in its own clause, else a cue ending the clause just before (第一阶梯，每吨3.45元) when its
     /// own clause names no other fact — and only facts whose context/exclude allow that clause. A number bound across
     /// clauses that equals another fact of its kind is taken to state that fact (前180吨3.45元，超出的算第二阶梯).
     /// </summary>
-    public static (KnowledgeFact Fact, StatedQuantity Stated)? Contradiction(string sentence, IEnumerable<KnowledgeFact> facts)
+    public static IEnumerable<(KnowledgeFact Fact, StatedQuantity Stated)> Contradictions(string sentence, IEnumerable<KnowledgeFact> facts)
     {
         var factList = facts as IReadOnlyList<KnowledgeFact> ?? [.. facts];
         var cues = factList
             .SelectMany(f => f.Cue.Matches(sentence).Select(m => (Fact: f, m.Index, m.Length)))
             .ToList();
         if (cues.Count == 0)
-            return null;
+            yield break;
         foreach (var fact in cues.Select(c => c.Fact).Where(f => f.Kind == QuantityKind.Claim).Distinct())
         {
             if (fact.Claims?.Match(sentence) is { Success: true } claim && fact.Right?.IsMatch(sentence) != true && fact.CanBeStatedIn(sentence))
-                return (fact, new StatedQuantity(0, claim.Index, claim.Length, claim.Value));
+                yield return (fact, new StatedQuantity(0, claim.Index, claim.Length, claim.Value));
         }
         foreach (var kind in cues.Select(c => c.Fact.Kind).Where(k => k != QuantityKind.Claim).Distinct())
         {
@@ -123,10 +124,9 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
                     continue;
                 if (IsRightForAnotherKind(sentence, clauseStart, clauseEnd, stated, kind, cues))
                     continue;
-                return (bound, stated);
+                yield return (bound, stated);
             }
         }
-        return null;
     }
 
     /// <summary>

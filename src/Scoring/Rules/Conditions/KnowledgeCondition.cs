@@ -126,8 +126,10 @@ public sealed partial class KnowledgeCondition : Condition
             }
             if (Guards.ExcludesSentence(text))
                 continue;
-            if (KnowledgeBase.Contradiction(text, Facts) is { } wrong && wrong.Stated.Index >= from && !Guards.Discounts(text, wrong.Stated.Index)
-                && !IsMeasuredTemperature(call, i, text, wrong))
+            // 十七度的话……标准是室温不低于十六度: the caller's measurement repeated first does not hide the wrong standard after it.
+            var wrong = KnowledgeBase.Contradictions(text, Facts).FirstOrDefault(w => w.Stated.Index >= from && !Guards.Discounts(text, w.Stated.Index)
+                && !IsMeasuredTemperature(call, i, text, w));
+            if (wrong.Fact is not null)
                 yield return new ConditionMatch(i, s.Start, s.End,
                     $"说的是 stated “{wrong.Stated.Text}”，知识库 {wrong.Fact.Id}: {wrong.Fact.Says}", wrong.Stated.Value);
         }

@@ -134,6 +134,11 @@ public sealed class KnowledgeTests
     public void Right_numbers_are_not(string sentence) => Assert.False(WrongInformation(sentence), sentence);
 
     [Fact]
+    public void A_measured_temperature_repeated_first_does_not_hide_a_wrong_standard_after_it() =>
+        Assert.Contains(Run(Water.Value, Call(('c', 0, 4, "家里才十七度，冻得不行。"), ('a', 4.5, 9, "十七度嘛……我们这边的标准是室温不低于十六度，所以算达标。"))),
+            h => h.Rule == "F03");
+
+    [Fact]
     public void A_sentence_cut_by_recognition_between_the_fact_and_its_number_is_read_whole()
     {
         Assert.Contains(Run(Water.Value, Call(('a', 0, 3, "超过一百八十吨到二百六十吨是第二阶梯，"), ('a', 3, 5, "四块三毛八一吨。"))), h => h.Rule == "F03");

@@ -33,6 +33,9 @@ public sealed class ShippedConductRuleTests
     [InlineData("能换个户名吗？", "具体材料您打电话问或者去营业厅咨询都行。", "F04", false)] // options offered
     [InlineData("镇上没水了。", "镇上的供水不是我们公司负责的，是当地的供水公司在管，他们的电话我给您。", "F04", false)]
     [InlineData("我要办过户。", "没有户号的话这边没法给您办，是为了保护您的账户。", "F04", false)] // verification first
+    [InlineData("暖气才十五度，给派个人吧。", "楼老了都这样，这个报不了。", "F04", true)]
+    [InlineData("这户怎么停水了？", "这户欠着三百多，把欠的交上就能来水，您跟房东说吧。", "F04", false)] // the bill is the holder's
+    [InlineData("门市上家欠的钱算我的吗？", "上家欠了两百多没交，您得跟房东说，让他找上家结清。", "F04", false)]
     [InlineData("家里管子漏了。", "屋里的管子要您自己找人修，水表前面的漏可以打我们电话报修。", "F04", false)] // the work split at the meter
     [InlineData("你给我登记一下吧。", "登记了也没人去，你去找居委会。", "F04", true)] // registering said to be pointless is no ticket
     [InlineData("水几点能来？", "几点来水我答不上，我又不是抢修队的人。", "F04", false)] // brusque about the agent's own role, not a push elsewhere
