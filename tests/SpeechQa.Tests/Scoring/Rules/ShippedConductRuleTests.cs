@@ -36,6 +36,7 @@ public sealed class ShippedConductRuleTests
     [InlineData("暖气才十五度，给派个人吧。", "楼老了都这样，这个报不了。", "F04", true)]
     [InlineData("这户怎么停水了？", "这户欠着三百多，把欠的交上就能来水，您跟房东说吧。", "F04", false)] // the bill is the holder's
     [InlineData("门市上家欠的钱算我的吗？", "上家欠了两百多没交，您得跟房东说，让他找上家结清。", "F04", false)]
+    [InlineData("我是租房的，户主是房东。", "这户欠了三个月，两百多块，您跟房东说一下赶紧交。", "F04", false)]
     [InlineData("家里管子漏了。", "屋里的管子要您自己找人修，水表前面的漏可以打我们电话报修。", "F04", false)] // the work split at the meter
     [InlineData("你给我登记一下吧。", "登记了也没人去，你去找居委会。", "F04", true)] // registering said to be pointless is no ticket
     [InlineData("水几点能来？", "几点来水我答不上，我又不是抢修队的人。", "F04", false)] // brusque about the agent's own role, not a push elsewhere
