@@ -135,6 +135,19 @@ public sealed class ShippedModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_caller_who_laughs_at_the_agents_line_took_it_as_banter_but_one_who_says_it_makes_fun_of_them_did_not()
+    {
+        using var classifier = CallClassifier.Load(Repository("models"), _tokens);
+        var judge = CallJudge.ForRulesFolder(RulesFolder).WithClassifier(classifier);
+        const string quip = "哈哈，您这脑子转得可真快，我们都比不上。";
+        Transcript CallWith(string reply) => Lines(('a', "您好，供水服务热线，请问有什么可以帮您？"), ('c', "我一个人住，用不了几吨水，水价到底怎么算？"),
+            ('a', quip), ('c', reply), ('a', "第一阶梯是每吨3.45元，还有其他问题吗？"), ('c', "没了，谢谢。"), ('a', "感谢来电，再见。"));
+        var metadata = new CallMetadata { Direction = "inbound" };
+        Assert.DoesNotContain(judge.Judge("water-hotline", CallWith("哈哈哈，你这丫头真逗。"), metadata).Hits, h => h.Rule == "F02");
+        Assert.Contains(judge.Judge("water-hotline", CallWith("你这是拿我打哈哈呢？"), metadata).Hits, h => h.Rule == "F02" && h.Segment == 2);
+    }
+
+    [Fact]
     public void A_caller_protesting_the_agents_words_backs_a_weak_reading_of_mockery()
     {
         using var classifier = CallClassifier.Load(Repository("models"), _tokens);
