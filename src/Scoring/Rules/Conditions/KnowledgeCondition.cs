@@ -126,7 +126,7 @@ public sealed partial class KnowledgeCondition : Condition
             }
             if (Guards.ExcludesSentence(text))
                 continue;
-            // 十七度的话……标准是室温不低于十六度: the caller's measurement repeated first does not hide the wrong standard after it.
+            // 您家十七度嘛，标准是十六度: the caller's measurement repeated first does not hide the wrong standard after it.
             var wrong = KnowledgeBase.Contradictions(text, Facts).FirstOrDefault(w => w.Stated.Index >= from && !Guards.Discounts(text, w.Stated.Index)
                 && !IsMeasuredTemperature(call, i, text, w));
             if (wrong.Fact is not null)
