@@ -163,7 +163,8 @@ public sealed partial class IdentityTimeline
 
     /// <summary>An answer that forgets the name it was asked for (孙么来着, 记不清了, 只知道姓孙).</summary>
     // 你那儿不是能查着吗 leaves the name to the agent's lookup.
-    // 我上哪问去 — the caller has no way to learn the name; 记不太清 forgets it too.
-    [GeneratedRegex("(上哪|去哪)(儿)?(问|找|查)|(你|您)(那儿|那边|那里|那)(不是)?能查(着|到|出来)|(什么|啥|么|么子|啥子|哪样)来着|记不(太)?(清|得|住|起来)|想不起来|忘(了|记了)(叫)?(啥|什么|全名|名字)?|不(知道|晓得|清楚)(全名|叫啥|叫什么|名字)|只(知道|晓得)(姓|他姓|她姓)")]
+    // 我上哪问去 — the caller has no way to learn the name; 记不太清 forgets it too; 全名没记住 / 就知道姓刘 gives a surname at
+    // most; 你们系统里不都有嘛 / 一查就知道 leaves it to the lookup.
+    [GeneratedRegex("(上哪|去哪)(儿)?(问|找|查)|(你|您)(那儿|那边|那里|那)(不是)?能查(着|到|出来)|(你|您)(们)?(系统|电脑)(里|上)?(不是|不)?都有|(你|您)(们)?一查就(知道|有|出来)|(什么|啥|么|么子|啥子|哪样)来着|记不(太)?(清|得|住|起来)|想不起来|忘(了|记了)(叫)?(啥|什么|全名|名字)?|不(知道|晓得|清楚)(全名|叫啥|叫什么|名字)|(只|就)(知道|晓得)(他|她)?姓|(全名|名字|大名)(我)?(没|不)(记住|记得|记着|记下|记清)")]
     private static partial Regex NameForgotten();
 }

@@ -339,6 +339,8 @@ public sealed class DataDisclosureTests
     [Theory]
     [InlineData("哎呀，这我上哪问去，人家在国外呢。")]
     [InlineData("姓邱，我们都喊他邱老师，全名我记不太清了。")]
+    [InlineData("是我公公的户，他叫啥你们电脑里不是都有吗？")]
+    [InlineData("就知道姓彭，大家都叫他彭师傅，大名没记住。")]
     public void An_answer_that_does_not_know_the_name_names_nobody(string answer)
     {
         var state = Call(
