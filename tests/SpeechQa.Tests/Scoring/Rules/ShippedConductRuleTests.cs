@@ -38,6 +38,8 @@ public sealed class ShippedConductRuleTests
     [InlineData("我要办过户。", "没有户号的话这边没法给您办，是为了保护您的账户。", "F04", false)] // verification first
     [InlineData("暖气才十五度，给派个人吧。", "楼老了都这样，这个报不了。", "F04", true)]
     [InlineData("能派人来看看吗？", "老楼都这样，上门也白扯。", "F04", true)]
+    [InlineData("表走得不准，你们给核一下吧。", "核什么核，表好好的。", "F04", true)]
+    [InlineData("家里的水管你们给改吗？", "户内的管子我们不管，有个便民维修的号，您记一下，零三五一六二二八零九。", "F04", false)] // the right party's number
     [InlineData("这户怎么停水了？", "这户欠着三百多，把欠的交上就能来水，您跟房东说吧。", "F04", false)] // the bill is the holder's
     [InlineData("门市上家欠的钱算我的吗？", "上家欠了两百多没交，您得跟房东说，让他找上家结清。", "F04", false)]
     [InlineData("我是租房的，户主是房东。", "这户欠了三个月，两百多块，您跟房东说一下赶紧交。", "F04", false)]
