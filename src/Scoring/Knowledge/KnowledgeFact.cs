@@ -69,8 +69,9 @@ public sealed class KnowledgeBase(IReadOnlyList<KnowledgeFact> facts)
     /// <summary>
     /// Where a sentence contradicts a fact: every fact and number as stated (claims first, then kind by kind in the
     /// sentence's order), so that a reader that sets one aside — a temperature the caller measured, repeated — goes on to
-    /// the next. Each number is bound to the one fact it states — the nearest cue in its own clause, else a cue ending the clause just before (第一阶梯，每吨3.45元) when its
-    /// own clause names no other fact — and only facts whose context/exclude allow that clause. A number bound across
+    /// the next. Each number is bound to the one fact it states — the nearest cue in its own clause, else a cue ending the
+    /// clause just before (第一阶梯，每吨3.45元) when its own clause names no other fact — and only facts whose
+    /// context/exclude allow that clause. A number bound across
     /// clauses that equals another fact of its kind is taken to state that fact (前180吨3.45元，超出的算第二阶梯).
     /// </summary>
     public static IEnumerable<(KnowledgeFact Fact, StatedQuantity Stated)> Contradictions(string sentence, IEnumerable<KnowledgeFact> facts)

@@ -33,8 +33,6 @@ internal sealed class BranchScreen
     public static BranchScreen? For(string pattern, TimeSpan timeout) =>
         RequiredLiterals.OfBranches(pattern) is { Count: >= MinBranches } branches ? new BranchScreen(branches, timeout) : null;
 
-    public int Count => _sources.Length;
-
     /// <summary>Where the pattern's first match in <paramref name="text"/> starts, or -1 where it has none.</summary>
     public int FirstMatchStart(string text)
     {

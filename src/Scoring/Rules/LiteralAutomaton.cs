@@ -21,8 +21,7 @@ internal sealed class LiteralAutomaton
     public LiteralAutomaton(IReadOnlyList<IReadOnlyList<string>> literals)
     {
         ArgumentNullException.ThrowIfNull(literals);
-        Members = literals.Count;
-        Words = (Members + 63) / 64;
+        Words = (literals.Count + 63) / 64;
         var edges = new Dictionary<long, int>();
         var ends = new List<List<int>?> { null };
         for (var index = 0; index < literals.Count; index++)
@@ -80,9 +79,6 @@ internal sealed class LiteralAutomaton
         }
         (_edges, _failure, _outputs) = (edges, failure, outputs);
     }
-
-    /// <summary>How many members the automaton was built over.</summary>
-    public int Members { get; }
 
     /// <summary>The length of a candidate bit set (64 members a word).</summary>
     public int Words { get; }

@@ -6,10 +6,9 @@ namespace SpeechQa.Scoring.Rules;
 /// One search over a sentence for the literals of every pattern of a rule set (its rules, dialogue cues and knowledge
 /// facts) — an Aho–Corasick automaton (<see cref="LiteralAutomaton"/>) — instead of one search per pattern: a rule set
 /// asks some twenty patterns of every sentence, and most of them contain none of their literals, so their regexes need
-/// not run. The answer for a
-/// sentence is kept per thread for the last few hundred sentence strings read, so the patterns asked of it later read a
-/// bit. It only says which patterns cannot match (none of their literals occurs), never what matches: results do not
-/// change.
+/// not run. The answer for a sentence is kept per thread for the last few hundred sentence strings read, so the
+/// patterns asked of it later read a bit. It only says which patterns cannot match (none of their literals occurs),
+/// never what matches: results do not change.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "A screen lives as long as its rule set; ThreadLocal's finalizer frees the memos of a dropped one.")]
 internal sealed class LiteralScreen

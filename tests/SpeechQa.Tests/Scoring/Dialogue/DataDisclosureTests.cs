@@ -368,20 +368,12 @@ public sealed class DataDisclosureTests
     [InlineData("我是租户，房东让我来办报停。", "房东同意就行，我这就给您报停上了。")] // done for the caller, though the landlord is named
     [InlineData("户号二零七，六六一，三九。我家今年不烧暖气了，水费也问一下。", "是要报停吧？那我这边给您确认报停了。")] // the number without the name
     [InlineData("户号二零七，六六一，三九。我家今年不烧暖气了，水费也问一下。", "九到十月两个月，用了四十吨，前二十吨按三块四毛五，剩下的按四块八毛三，合计一百六十五块六。")] // a bill total (合计) before the name
+    [InlineData("我家今年想报停，4号楼1单元201，我姓董，董海平。", "查到了，户主董海平，行，给您报停了。")] // a name alone
     public void A_business_put_through_unverified_is_done_before_verification(string customer, string agent)
     {
         var state = Call(
             ('c', 0, 4, customer),
             ('a', 4.5, 9, agent)).DialogueState(ShippedDialogueCues.Value);
-        Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
-    }
-
-    [Fact]
-    public void A_suspension_done_on_a_name_alone_is_done_before_verification()
-    {
-        var state = Call(
-            ('c', 0, 4, "我家今年想报停，4号楼1单元201，我姓董，董海平。"),
-            ('a', 4.5, 9, "查到了，户主董海平，行，给您报停了。")).DialogueState(ShippedDialogueCues.Value);
         Assert.NotEmpty(state.Events(DialogueEvent.SensitiveUnverified));
     }
 
